@@ -1,0 +1,330 @@
+//! The whole document a user opens and saves.
+
+use chrono::{Datelike, NaiveDate, TimeDelta};
+use serde::{Deserialize, Serialize};
+
+use super::{Athlete, FieldError, History, Plan, Segment, SegmentLength, Step, Target, WorkoutId};
+
+/// The file format version this build writes. Files with a higher version are refused; lower
+/// versions are migrated on load (see [`crate::storage`]).
+pub const CURRENT_FORMAT_VERSION: u32 = 1;
+
+/// Document-wide settings (model choices that change computed numbers, not display).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Settings {
+    /// Time constant of fitness (CTL), days.
+    #[serde(default = "default_fitness_days")]
+    pub fitness_days: u32,
+    /// Time constant of fatigue (ATL), days.
+    #[serde(default = "default_fatigue_days")]
+    pub fatigue_days: u32,
+}
+
+fn default_fitness_days() -> u32 {
+    42
+}
+
+fn default_fatigue_days() -> u32 {
+    7
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            fitness_days: default_fitness_days(),
+            fatigue_days: default_fatigue_days(),
+        }
+    }
+}
+
+/// Profile, plans, history and settings of one athlete: the unit of saving and loading.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AthleteDocument {
+    /// File format version, [`CURRENT_FORMAT_VERSION`] when written by this build.
+    pub format_version: u32,
+    /// The athlete.
+    pub athlete: Athlete,
+    /// Plans; the first is the active one.
+    #[serde(default)]
+    pub plans: Vec<Plan>,
+    /// Completed training and wellness.
+    #[serde(default)]
+    pub history: History,
+    /// Model settings.
+    #[serde(default)]
+    pub settings: Settings,
+}
+
+/// Years a stored date may fall in; anything outside is a damaged or hostile file.
+pub const DATE_YEARS: (i32, i32) = (1900, 2200);
+
+impl AthleteDocument {
+    /// A document with just a profile.
+    pub fn new(athlete: Athlete) -> Self {
+        AthleteDocument {
+            format_version: CURRENT_FORMAT_VERSION,
+            athlete,
+            plans: Vec::new(),
+            history: History::default(),
+            settings: Settings::default(),
+        }
+    }
+
+    /// The active plan, if there is one.
+    pub fn active_plan(&self) -> Option<&Plan> {
+        self.plans.first()
+    }
+
+    /// A workout id not used by any plan of this document.
+    pub fn next_workout_id(&self) -> WorkoutId {
+        let max = self
+            .plans
+            .iter()
+            .flat_map(|p| p.workouts.iter().map(|w| w.id.0))
+            .max();
+        WorkoutId(max.map_or(1, |m| m.saturating_add(1)))
+    }
+
+    /// One line describing what the document holds, as `stride validate` prints it.
+    ///
+    /// ```
+    /// use stride::model::{Athlete, AthleteDocument};
+    /// let doc = AthleteDocument::new(Athlete::example());
+    /// assert_eq!(doc.summary(), "New athlete: no plan, 0 activities, 0 wellness entries");
+    /// ```
+    pub fn summary(&self) -> String {
+        let plans = match self.plans.as_slice() {
+            [] => "no plan".to_owned(),
+            [only] => format!(
+                "plan \"{}\" ({} workouts, race {})",
+                only.name,
+                only.workouts.len(),
+                only.goal.date
+            ),
+            [first, rest @ ..] => format!(
+                "{} plans, active \"{}\" ({} workouts, race {})",
+                rest.len() + 1,
+                first.name,
+                first.workouts.len(),
+                first.goal.date
+            ),
+        };
+        format!(
+            "{}: {}, {} activities, {} wellness entries",
+            self.athlete.name,
+            plans,
+            self.history.activities.len(),
+            self.history.wellness.len()
+        )
+    }
+
+    /// Checks that every value is in a range Stride can work with: the profile's fields,
+    /// dates within the years 1900-2200, finite non-negative durations and distances, and
+    /// 1-5 wellness scales. Returns the first problem with the field's path.
+    ///
+    /// # Errors
+    /// A [`FieldError`] whose `message` names the offending field and value.
+    pub fn validate(&self) -> Result<(), FieldError> {
+        if let Some(e) = self.athlete.validate().into_iter().next() {
+            return Err(FieldError {
+                field: e.field,
+                message: format!("athlete.{}: {}", e.field, e.message),
+            });
+        }
+        let bad = |field: &'static str, message: String| Err(FieldError { field, message });
+        for (p, plan) in self.plans.iter().enumerate() {
+            check_date(&format!("plans[{p}].goal.date"), plan.goal.date)?;
+            check_date(&format!("plans[{p}].start_date"), plan.start_date)?;
+            check_amount(&format!("plans[{p}].goal.distance_m"), plan.goal.distance_m)?;
+            if let Some(t) = plan.goal.goal_time_s {
+                check_amount(&format!("plans[{p}].goal.goal_time_s"), t)?;
+            }
+            for (i, phase) in plan.phases.iter().enumerate() {
+                check_date(&format!("plans[{p}].phases[{i}].start"), phase.start)?;
+                check_date(&format!("plans[{p}].phases[{i}].end"), phase.end)?;
+                if phase.end < phase.start {
+                    return bad(
+                        "phases",
+                        format!("plans[{p}].phases[{i}]: the phase ends before it starts"),
+                    );
+                }
+            }
+            for (i, w) in plan.workouts.iter().enumerate() {
+                let at = format!("plans[{p}].workouts[{i}]");
+                check_date(&format!("{at}.date"), w.date)?;
+                if let Some(d) = w.planned_duration_s {
+                    check_amount(&format!("{at}.planned_duration_s"), d)?;
+                }
+                if let Some(d) = w.planned_distance_m {
+                    check_amount(&format!("{at}.planned_distance_m"), d)?;
+                }
+                if let super::WorkoutKind::Race { distance_m } = w.kind {
+                    check_amount(&format!("{at}.kind.distance_m"), distance_m)?;
+                }
+                for (s, step) in w.steps.iter().enumerate() {
+                    check_step(&format!("{at}.steps[{s}]"), step)?;
+                }
+            }
+        }
+        for (i, a) in self.history.activities.iter().enumerate() {
+            let at = format!("history.activities[{i}]");
+            check_date(&format!("{at}.start"), a.date())?;
+            check_amount(&format!("{at}.duration_s"), a.duration_s)?;
+            if let Some(d) = a.distance_m {
+                check_amount(&format!("{at}.distance_m"), d)?;
+            }
+            if let Some(rpe) = a.rpe {
+                if !(0.0..=10.0).contains(&rpe) {
+                    return bad("rpe", format!("{at}.rpe: {rpe} is outside the 0-10 scale"));
+                }
+            }
+            if let Some(load) = a.load {
+                check_amount(&format!("{at}.load.value"), load.value)?;
+            }
+        }
+        for (i, w) in self.history.wellness.iter().enumerate() {
+            let at = format!("history.wellness[{i}]");
+            check_date(&format!("{at}.date"), w.date)?;
+            let scales = [
+                ("sleep_quality", w.sleep_quality),
+                ("soreness", w.soreness),
+                ("fatigue", w.fatigue),
+                ("stress", w.stress),
+                ("mood", w.mood),
+                ("motivation", w.motivation),
+            ];
+            for (name, value) in scales {
+                if let Some(v) = value {
+                    if !(1..=5).contains(&v) {
+                        return bad(name, format!("{at}.{name}: {v} is outside the 1-5 scale"));
+                    }
+                }
+            }
+            if let Some(h) = w.sleep_hours {
+                if !h.is_finite() || !(0.0..=24.0).contains(&h) {
+                    return bad(
+                        "sleep_hours",
+                        format!("{at}.sleep_hours: {h} is not between 0 and 24"),
+                    );
+                }
+            }
+            if let Some(hrv) = w.hrv_ms {
+                check_amount(&format!("{at}.hrv_ms"), hrv)?;
+            }
+        }
+        if self.settings.fitness_days == 0 || self.settings.fatigue_days == 0 {
+            return bad(
+                "settings",
+                "settings: time constants must be at least 1 day".to_owned(),
+            );
+        }
+        Ok(())
+    }
+
+    /// Moves every date in the document (plans, phases, workouts, history) by `days`.
+    /// Weekday preferences of the profile move with them, so the plan keeps its shape.
+    ///
+    /// Dates that would leave chrono's range stay where they are; [`Self::validate`] keeps
+    /// stored dates far from that range.
+    pub fn shift_dates(&mut self, days: i64) {
+        let delta = TimeDelta::days(days);
+        let shift = |d: &mut NaiveDate| {
+            if let Some(moved) = d.checked_add_signed(delta) {
+                *d = moved;
+            }
+        };
+        for plan in &mut self.plans {
+            shift(&mut plan.start_date);
+            shift(&mut plan.goal.date);
+            for phase in &mut plan.phases {
+                shift(&mut phase.start);
+                shift(&mut phase.end);
+            }
+            for w in &mut plan.workouts {
+                shift(&mut w.date);
+            }
+        }
+        if let Some(d) = self
+            .athlete
+            .recent_race
+            .as_mut()
+            .and_then(|r| r.date.as_mut())
+        {
+            shift(d);
+        }
+        for a in &mut self.history.activities {
+            if let Some(moved) = a.start.checked_add_signed(delta) {
+                a.start = moved;
+            }
+        }
+        for w in &mut self.history.wellness {
+            shift(&mut w.date);
+        }
+        let rotate = |day: chrono::Weekday| {
+            let n = (i64::from(day.num_days_from_monday()) + days).rem_euclid(7);
+            chrono::Weekday::try_from(n as u8).unwrap_or(day)
+        };
+        self.athlete.long_run_day = rotate(self.athlete.long_run_day);
+        for d in &mut self.athlete.available_weekdays {
+            *d = rotate(*d);
+        }
+        self.athlete
+            .available_weekdays
+            .sort_by_key(|d| d.num_days_from_monday());
+    }
+}
+
+fn check_date(path: &str, date: NaiveDate) -> Result<(), FieldError> {
+    let (lo, hi) = DATE_YEARS;
+    if (lo..=hi).contains(&date.year()) {
+        Ok(())
+    } else {
+        Err(FieldError {
+            field: "date",
+            message: format!("{path}: {date} is outside the years {lo}-{hi}"),
+        })
+    }
+}
+
+fn check_amount(path: &str, value: f64) -> Result<(), FieldError> {
+    if value.is_finite() && value >= 0.0 {
+        Ok(())
+    } else {
+        Err(FieldError {
+            field: "number",
+            message: format!("{path}: {value} is not a finite, non-negative number"),
+        })
+    }
+}
+
+fn check_segment(path: &str, segment: &Segment) -> Result<(), FieldError> {
+    match segment.length {
+        SegmentLength::Duration(v) | SegmentLength::Distance(v) => {
+            check_amount(&format!("{path}.length"), v)?;
+        }
+    }
+    match segment.target {
+        Target::PaceRange {
+            fast_s_per_km,
+            slow_s_per_km,
+        } => {
+            check_amount(&format!("{path}.target.fast_s_per_km"), fast_s_per_km)?;
+            check_amount(&format!("{path}.target.slow_s_per_km"), slow_s_per_km)
+        }
+        Target::Rpe(rpe) if !(0.0..=10.0).contains(&rpe) => Err(FieldError {
+            field: "rpe",
+            message: format!("{path}.target: RPE {rpe} is outside the 0-10 scale"),
+        }),
+        _ => Ok(()),
+    }
+}
+
+fn check_step(path: &str, step: &Step) -> Result<(), FieldError> {
+    match step {
+        Step::Single(segment) => check_segment(path, segment),
+        Step::Repeat { segments, .. } => segments
+            .iter()
+            .enumerate()
+            .try_for_each(|(i, s)| check_segment(&format!("{path}.segments[{i}]"), s)),
+    }
+}

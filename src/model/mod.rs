@@ -1,0 +1,31 @@
+//! The athlete document: profile, plans, training history and settings.
+//!
+//! Everything Stride stores lives in one [`AthleteDocument`], saved as a human-editable RON file
+//! (see [`crate::storage`]). The types here are plain data with serde derives and documented
+//! units in their names (`distance_m`, `duration_s`, `pace_s_per_km`). They know nothing about
+//! the window that shows them.
+//!
+//! ```
+//! use stride::model::{AthleteDocument, Athlete};
+//!
+//! let doc = AthleteDocument::new(Athlete::example());
+//! assert_eq!(doc.format_version, stride::model::CURRENT_FORMAT_VERSION);
+//! assert!(doc.plans.is_empty());
+//! ```
+
+mod athlete;
+mod document;
+mod history;
+mod plan;
+mod units;
+mod workout;
+
+pub use athlete::{Athlete, ExperienceLevel, FieldError, RaceResult, Sex, WeekStart};
+pub use document::{AthleteDocument, CURRENT_FORMAT_VERSION, Settings};
+pub use history::{Activity, History, Load, LoadMetric, WellnessEntry};
+pub use plan::{GoalRace, Phase, PhaseKind, Plan};
+pub use units::{Units, format_distance, format_duration, format_pace, parse_duration};
+pub use workout::{
+    CrossActivity, Intensity, PaceZone, Segment, SegmentKind, SegmentLength, Step, Target, Workout,
+    WorkoutId, WorkoutKind,
+};

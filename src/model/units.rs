@@ -1,0 +1,124 @@
+//! Units of display and the few formatting helpers every view and the CLI share.
+//!
+//! Stored values are always metric (metres, seconds, seconds per kilometre); only display
+//! converts to the athlete's [`Units`].
+
+use serde::{Deserialize, Serialize};
+
+/// Metres in one statute mile.
+pub const METRES_PER_MILE: f64 = 1609.344;
+
+/// How distances and paces are shown to the athlete.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Units {
+    /// Kilometres, paces per kilometre.
+    #[default]
+    Km,
+    /// Miles, paces per mile.
+    Miles,
+}
+
+impl Units {
+    /// Metres in one display unit of distance.
+    pub fn metres_per_unit(self) -> f64 {
+        match self {
+            Units::Km => 1000.0,
+            Units::Miles => METRES_PER_MILE,
+        }
+    }
+
+    /// Short label of the distance unit: `km` or `mi`.
+    pub fn distance_label(self) -> &'static str {
+        match self {
+            Units::Km => "km",
+            Units::Miles => "mi",
+        }
+    }
+}
+
+/// Formats a distance in the given units with one decimal, e.g. `12.5 km`.
+///
+/// ```
+/// use stride::model::{format_distance, Units};
+/// assert_eq!(format_distance(12_500.0, Units::Km), "12.5 km");
+/// assert_eq!(format_distance(1609.344, Units::Miles), "1.0 mi");
+/// ```
+pub fn format_distance(distance_m: f64, units: Units) -> String {
+    format!(
+        "{:.1} {}",
+        distance_m / units.metres_per_unit(),
+        units.distance_label()
+    )
+}
+
+/// Formats a duration as `h:mm:ss`, or `m:ss` under an hour. Negative or non-finite input
+/// gives `-`.
+///
+/// ```
+/// use stride::model::format_duration;
+/// assert_eq!(format_duration(3725.0), "1:02:05");
+/// assert_eq!(format_duration(305.4), "5:05");
+/// ```
+pub fn format_duration(duration_s: f64) -> String {
+    if !duration_s.is_finite() || duration_s < 0.0 {
+        return "-".to_owned();
+    }
+    let total = duration_s.round() as u64;
+    let (h, m, s) = (total / 3600, (total % 3600) / 60, total % 60);
+    if h > 0 {
+        format!("{h}:{m:02}:{s:02}")
+    } else {
+        format!("{m}:{s:02}")
+    }
+}
+
+/// Formats a pace given in seconds per kilometre in the athlete's units, e.g. `4:27/km`.
+///
+/// ```
+/// use stride::model::{format_pace, Units};
+/// assert_eq!(format_pace(267.0, Units::Km), "4:27/km");
+/// assert_eq!(format_pace(300.0, Units::Miles), "8:03/mi");
+/// ```
+pub fn format_pace(pace_s_per_km: f64, units: Units) -> String {
+    let per_unit = pace_s_per_km * units.metres_per_unit() / 1000.0;
+    format!("{}/{}", format_duration(per_unit), units.distance_label())
+}
+
+/// Parses `h:mm:ss`, `mm:ss` or plain seconds into seconds.
+///
+/// # Errors
+/// Returns a message naming what is wrong when a part is not a number, minutes or seconds are
+/// 60 or more in a multi-part time, or the text has more than three parts.
+///
+/// ```
+/// use stride::model::parse_duration;
+/// assert_eq!(parse_duration("1:39:40"), Ok(5980.0));
+/// assert_eq!(parse_duration("19:57"), Ok(1197.0));
+/// assert!(parse_duration("19:75").is_err());
+/// ```
+pub fn parse_duration(text: &str) -> Result<f64, String> {
+    let parts: Vec<&str> = text.trim().split(':').collect();
+    if parts.len() > 3 || parts.iter().any(|p| p.trim().is_empty()) {
+        return Err(format!("'{text}' is not a time: use h:mm:ss or mm:ss"));
+    }
+    let mut total = 0.0;
+    for (i, part) in parts.iter().enumerate() {
+        let value: f64 = part
+            .trim()
+            .parse()
+            .map_err(|_| format!("'{part}' in '{text}' is not a number"))?;
+        if !value.is_finite() || value < 0.0 {
+            return Err(format!(
+                "'{text}' is not a time: parts must be positive numbers"
+            ));
+        }
+        if i > 0 && value >= 60.0 {
+            return Err(format!(
+                "'{text}' is not a time: minutes and seconds must be under 60"
+            ));
+        }
+        total = total * 60.0 + value;
+    }
+    Ok(total)
+}

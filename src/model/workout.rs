@@ -1,0 +1,322 @@
+//! Planned workouts and their structured steps.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// Identifies a workout within a document; stable across edits, moves and saves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct WorkoutId(pub u64);
+
+/// A non-running activity that still counts towards load.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CrossActivity {
+    /// Road or indoor cycling.
+    Cycling,
+    /// Pool or open-water swimming.
+    Swimming,
+    /// Rowing or ergometer.
+    Rowing,
+    /// Elliptical trainer.
+    Elliptical,
+    /// Strength and conditioning.
+    Strength,
+    /// Anything else, by name.
+    Other(String),
+}
+
+impl CrossActivity {
+    /// The name shown to the user.
+    pub fn label(&self) -> &str {
+        match self {
+            CrossActivity::Cycling => "Cycling",
+            CrossActivity::Swimming => "Swimming",
+            CrossActivity::Rowing => "Rowing",
+            CrossActivity::Elliptical => "Elliptical",
+            CrossActivity::Strength => "Strength",
+            CrossActivity::Other(name) => name,
+        }
+    }
+}
+
+/// What kind of session a workout is.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WorkoutKind {
+    /// No training.
+    Rest,
+    /// Very easy, short, conversational running.
+    Recovery,
+    /// Easy aerobic running.
+    Easy,
+    /// The week's long run.
+    Long,
+    /// Sustained running at threshold (T) pace.
+    Tempo,
+    /// Repeats at interval (I) or repetition (R) pace.
+    Intervals,
+    /// Hill repeats.
+    Hills,
+    /// Running at goal marathon or race pace (M).
+    RacePace,
+    /// Unstructured speed play.
+    Fartlek,
+    /// Another sport.
+    CrossTraining {
+        /// Which sport.
+        activity: CrossActivity,
+    },
+    /// A race.
+    Race {
+        /// Race distance in metres.
+        distance_m: f64,
+    },
+}
+
+impl WorkoutKind {
+    /// The intensity class this kind has unless a workout overrides it.
+    pub fn default_intensity(&self) -> Intensity {
+        match self {
+            WorkoutKind::Rest => Intensity::Rest,
+            WorkoutKind::Recovery => Intensity::Recovery,
+            WorkoutKind::Easy | WorkoutKind::CrossTraining { .. } => Intensity::Easy,
+            WorkoutKind::Long | WorkoutKind::RacePace | WorkoutKind::Fartlek => Intensity::Moderate,
+            WorkoutKind::Tempo | WorkoutKind::Intervals | WorkoutKind::Hills => Intensity::Hard,
+            WorkoutKind::Race { .. } => Intensity::Race,
+        }
+    }
+
+    /// The word shown to the user ("Tempo", "Cross-training: Cycling").
+    pub fn label(&self) -> String {
+        match self {
+            WorkoutKind::Rest => "Rest".to_owned(),
+            WorkoutKind::Recovery => "Recovery".to_owned(),
+            WorkoutKind::Easy => "Easy".to_owned(),
+            WorkoutKind::Long => "Long run".to_owned(),
+            WorkoutKind::Tempo => "Tempo".to_owned(),
+            WorkoutKind::Intervals => "Intervals".to_owned(),
+            WorkoutKind::Hills => "Hills".to_owned(),
+            WorkoutKind::RacePace => "Race pace".to_owned(),
+            WorkoutKind::Fartlek => "Fartlek".to_owned(),
+            WorkoutKind::CrossTraining { activity } => activity.label().to_owned(),
+            WorkoutKind::Race { .. } => "Race".to_owned(),
+        }
+    }
+
+    /// True for kinds that are running (everything but rest and cross-training).
+    pub fn is_running(&self) -> bool {
+        !matches!(self, WorkoutKind::Rest | WorkoutKind::CrossTraining { .. })
+    }
+}
+
+/// How hard a session is, in the classes the recovery rules and the palette use.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Intensity {
+    /// No training.
+    Rest,
+    /// Recovery running or very light cross-training.
+    Recovery,
+    /// Easy aerobic work.
+    Easy,
+    /// Steady or long running.
+    Moderate,
+    /// Quality sessions: tempo, intervals, hills.
+    Hard,
+    /// A race.
+    Race,
+}
+
+impl Intensity {
+    /// The word shown to the user.
+    pub fn label(self) -> &'static str {
+        match self {
+            Intensity::Rest => "Rest",
+            Intensity::Recovery => "Recovery",
+            Intensity::Easy => "Easy",
+            Intensity::Moderate => "Moderate",
+            Intensity::Hard => "Hard",
+            Intensity::Race => "Race",
+        }
+    }
+
+    /// One letter that names the class next to its colour, so colour is never alone.
+    pub fn letter(self) -> char {
+        match self {
+            Intensity::Rest => '-',
+            Intensity::Recovery => 'R',
+            Intensity::Easy => 'E',
+            Intensity::Moderate => 'M',
+            Intensity::Hard => 'H',
+            Intensity::Race => '!',
+        }
+    }
+}
+
+/// Daniels training pace zones.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum PaceZone {
+    /// Easy.
+    E,
+    /// Marathon.
+    M,
+    /// Threshold.
+    T,
+    /// Interval.
+    I,
+    /// Repetition.
+    R,
+}
+
+/// What a segment aims for.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Target {
+    /// No target.
+    #[default]
+    None,
+    /// A Daniels pace zone, turned into paces from the athlete's VDOT.
+    PaceZone(PaceZone),
+    /// An explicit pace range in seconds per kilometre (fast end first).
+    PaceRange {
+        /// Faster bound, seconds per km.
+        fast_s_per_km: f64,
+        /// Slower bound, seconds per km.
+        slow_s_per_km: f64,
+    },
+    /// A heart-rate range.
+    HeartRate {
+        /// Lower bound, bpm.
+        min_bpm: u16,
+        /// Upper bound, bpm.
+        max_bpm: u16,
+    },
+    /// Rating of perceived exertion on the CR10 scale.
+    Rpe(f64),
+}
+
+/// The role of a segment in a workout.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SegmentKind {
+    /// Warm-up.
+    WarmUp,
+    /// The work itself.
+    Work,
+    /// Recovery between work bouts.
+    Recovery,
+    /// Cool-down.
+    CoolDown,
+}
+
+/// How long a segment lasts.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SegmentLength {
+    /// By time, seconds.
+    Duration(f64),
+    /// By distance, metres.
+    Distance(f64),
+}
+
+/// One continuous part of a workout.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Segment {
+    /// Its role.
+    pub kind: SegmentKind,
+    /// How long.
+    pub length: SegmentLength,
+    /// What to aim for.
+    #[serde(default)]
+    pub target: Target,
+}
+
+/// A step of a structured workout: one segment, or segments repeated.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Step {
+    /// A single segment.
+    Single(Segment),
+    /// The segments in order, `times` times.
+    Repeat {
+        /// How many repetitions.
+        times: u32,
+        /// The segments of one repetition.
+        segments: Vec<Segment>,
+    },
+}
+
+/// A planned session on one day.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Workout {
+    /// Stable identity.
+    pub id: WorkoutId,
+    /// The day it is planned for.
+    pub date: NaiveDate,
+    /// What kind of session.
+    pub kind: WorkoutKind,
+    /// Overrides the intensity class derived from the kind.
+    #[serde(default)]
+    pub intensity_override: Option<Intensity>,
+    /// Short title, e.g. "3 x 2 km at T".
+    #[serde(default)]
+    pub title: String,
+    /// Structured steps; empty for an unstructured session.
+    #[serde(default)]
+    pub steps: Vec<Step>,
+    /// Planned duration in seconds.
+    #[serde(default)]
+    pub planned_duration_s: Option<f64>,
+    /// Planned distance in metres.
+    #[serde(default)]
+    pub planned_distance_m: Option<f64>,
+    /// Free notes.
+    #[serde(default)]
+    pub notes: String,
+    /// The user placed this workout by hand; the generator leaves it where it is.
+    #[serde(default)]
+    pub locked: bool,
+}
+
+impl Workout {
+    /// A workout of the given kind with nothing else filled in.
+    pub fn new(id: WorkoutId, date: NaiveDate, kind: WorkoutKind) -> Self {
+        Workout {
+            id,
+            date,
+            kind,
+            intensity_override: None,
+            title: String::new(),
+            steps: Vec::new(),
+            planned_duration_s: None,
+            planned_distance_m: None,
+            notes: String::new(),
+            locked: false,
+        }
+    }
+
+    /// The intensity class: the override if set, else the kind's default.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use stride::model::{Intensity, Workout, WorkoutId, WorkoutKind};
+    /// let day = NaiveDate::from_ymd_opt(2027, 3, 12).unwrap();
+    /// let mut w = Workout::new(WorkoutId(1), day, WorkoutKind::Tempo);
+    /// assert_eq!(w.intensity(), Intensity::Hard);
+    /// w.intensity_override = Some(Intensity::Moderate);
+    /// assert_eq!(w.intensity(), Intensity::Moderate);
+    /// ```
+    pub fn intensity(&self) -> Intensity {
+        self.intensity_override
+            .unwrap_or_else(|| self.kind.default_intensity())
+    }
+
+    /// The title if set, else the kind's label.
+    pub fn display_title(&self) -> String {
+        if self.title.trim().is_empty() {
+            self.kind.label()
+        } else {
+            self.title.clone()
+        }
+    }
+}

@@ -1,0 +1,203 @@
+//! The open document, its file, and the one place where edits are applied.
+//!
+//! Every change to a document goes through [`Session::apply`] as an [`Edit`]. That makes every
+//! change undoable (one edit is one undo step, history capped at [`UNDO_LIMIT`]) and gives each
+//! document state a revision number, which views use to know when derived data (load series,
+//! findings) must be recomputed and whether there are unsaved changes.
+//!
+//! ```
+//! use stride::model::{Athlete, AthleteDocument};
+//! use stride::session::{Edit, Session};
+//!
+//! let mut session = Session::new(AthleteDocument::new(Athlete::example()), None);
+//! assert!(!session.is_modified());
+//! let mut athlete = session.document().athlete.clone();
+//! athlete.name = "Anna".into();
+//! session.apply(Edit::SetAthlete(athlete));
+//! assert!(session.is_modified());
+//! session.undo();
+//! assert_eq!(session.document().athlete.name, "New athlete");
+//! assert!(!session.is_modified());
+//! ```
+
+use std::path::{Path, PathBuf};
+
+use crate::model::{Athlete, AthleteDocument};
+use crate::storage::{self, DocumentError};
+
+/// How many edits can be undone.
+pub const UNDO_LIMIT: usize = 200;
+
+/// A committed change to the document.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    /// Replace the athlete profile.
+    SetAthlete(Athlete),
+}
+
+impl Edit {
+    /// Short description for the Undo/Redo menu entries.
+    pub fn label(&self) -> &'static str {
+        match self {
+            Edit::SetAthlete(_) => "profile change",
+        }
+    }
+}
+
+/// A document state that can be returned to.
+#[derive(Clone, Debug)]
+struct Snapshot {
+    document: AthleteDocument,
+    revision: u64,
+    label: &'static str,
+}
+
+/// The open document with its file path, undo history and save state.
+#[derive(Debug)]
+pub struct Session {
+    document: AthleteDocument,
+    path: Option<PathBuf>,
+    revision: u64,
+    next_revision: u64,
+    saved_revision: Option<u64>,
+    undo: Vec<Snapshot>,
+    redo: Vec<Snapshot>,
+}
+
+impl Session {
+    /// A session on a document. With a path it counts as saved there; without one (a new
+    /// document, the demo) it has never been saved.
+    pub fn new(document: AthleteDocument, path: Option<PathBuf>) -> Self {
+        let saved_revision = path.as_ref().map(|_| 0);
+        Session {
+            document,
+            path,
+            revision: 0,
+            next_revision: 1,
+            saved_revision,
+            undo: Vec::new(),
+            redo: Vec::new(),
+        }
+    }
+
+    /// Opens a file into a new session.
+    ///
+    /// # Errors
+    /// The loader's [`DocumentError`]; nothing on disk changes.
+    pub fn open(path: &Path) -> Result<Self, DocumentError> {
+        let document = storage::load_document(path)?;
+        Ok(Session::new(document, Some(path.to_owned())))
+    }
+
+    /// The document as it is now.
+    pub fn document(&self) -> &AthleteDocument {
+        &self.document
+    }
+
+    /// The file this session saves to, if it has one.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// A number that changes whenever the document changes (including undo and redo).
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// True when the document differs from the file it was opened from or last saved to, or
+    /// when it has never been saved and has been edited.
+    pub fn is_modified(&self) -> bool {
+        match self.saved_revision {
+            Some(saved) => saved != self.revision,
+            None => self.revision != 0,
+        }
+    }
+
+    /// Applies an edit as one undoable step. An edit that changes nothing records nothing.
+    pub fn apply(&mut self, edit: Edit) {
+        let before = self.document.clone();
+        let label = edit.label();
+        match edit {
+            Edit::SetAthlete(athlete) => self.document.athlete = athlete,
+        }
+        if self.document == before {
+            return;
+        }
+        self.undo.push(Snapshot {
+            document: before,
+            revision: self.revision,
+            label,
+        });
+        if self.undo.len() > UNDO_LIMIT {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+        self.revision = self.next_revision;
+        self.next_revision += 1;
+    }
+
+    /// What Undo would undo, if anything.
+    pub fn undo_label(&self) -> Option<&'static str> {
+        self.undo.last().map(|s| s.label)
+    }
+
+    /// What Redo would redo, if anything.
+    pub fn redo_label(&self) -> Option<&'static str> {
+        self.redo.last().map(|s| s.label)
+    }
+
+    /// Returns to the state before the last edit. Returns false if there was nothing to undo.
+    pub fn undo(&mut self) -> bool {
+        self.step(true)
+    }
+
+    /// Re-applies the last undone edit. Returns false if there was nothing to redo.
+    pub fn redo(&mut self) -> bool {
+        self.step(false)
+    }
+
+    fn step(&mut self, backwards: bool) -> bool {
+        let (from, to) = if backwards {
+            (&mut self.undo, &mut self.redo)
+        } else {
+            (&mut self.redo, &mut self.undo)
+        };
+        let Some(target) = from.pop() else {
+            return false;
+        };
+        to.push(Snapshot {
+            document: std::mem::replace(&mut self.document, target.document),
+            revision: self.revision,
+            label: target.label,
+        });
+        self.revision = target.revision;
+        true
+    }
+
+    /// Saves to the session's file.
+    ///
+    /// # Errors
+    /// The saver's [`DocumentError`]; on error the file on disk is unchanged and the session
+    /// stays modified. A session without a file returns an error asking for Save as.
+    pub fn save(&mut self) -> Result<(), DocumentError> {
+        let Some(path) = self.path.clone() else {
+            return Err(DocumentError::Io {
+                path: PathBuf::from("(untitled)"),
+                action: "write",
+                source: std::io::Error::other("choose a file with Save as first"),
+            });
+        };
+        self.save_as(&path)
+    }
+
+    /// Saves to a new file, which becomes the session's file.
+    ///
+    /// # Errors
+    /// The saver's [`DocumentError`]; on error nothing changes.
+    pub fn save_as(&mut self, path: &Path) -> Result<(), DocumentError> {
+        storage::save_document(&self.document, path)?;
+        self.path = Some(path.to_owned());
+        self.saved_revision = Some(self.revision);
+        Ok(())
+    }
+}

@@ -1,0 +1,206 @@
+//! Reading and writing athlete documents as RON files.
+//!
+//! Files are pretty, human-editable RON with ISO dates. Loading never changes anything on disk
+//! and reports problems with file, line and column. Saving is atomic: the new text goes to a
+//! temporary file in the same folder, is flushed, and is renamed over the old file (the folder
+//! is flushed too), and the previous version is kept next to it as `<name>.bak`.
+//!
+//! ```
+//! use stride::model::{Athlete, AthleteDocument};
+//! use stride::storage::{document_from_str, document_to_string};
+//!
+//! let doc = AthleteDocument::new(Athlete::example());
+//! let text = document_to_string(&doc).unwrap();
+//! assert!(text.contains("format_version: 1"));
+//! let back = document_from_str(&text, "example.ron".as_ref()).unwrap();
+//! assert_eq!(back, doc);
+//! ```
+
+mod demo;
+mod error;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+pub use demo::{DEMO_ATHLETE_RON, demo_document};
+pub use error::DocumentError;
+
+use crate::model::{AthleteDocument, CURRENT_FORMAT_VERSION};
+
+/// Largest document Stride opens, in bytes (256 MB).
+pub const MAX_DOCUMENT_BYTES: u64 = 256 * 1024 * 1024;
+
+/// The RON layout Stride writes: indented, no struct names, plain newlines.
+fn pretty_config() -> ron::ser::PrettyConfig {
+    ron::ser::PrettyConfig::new()
+        .struct_names(false)
+        .indentor("    ")
+        .new_line("\n")
+}
+
+/// Writes a document as pretty RON text.
+///
+/// # Errors
+/// Only if serde fails, which the model's types do not do.
+pub fn document_to_string(doc: &AthleteDocument) -> Result<String, ron::Error> {
+    let mut text = ron::ser::to_string_pretty(doc, pretty_config())?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// Reads just the version field, so a newer file is refused before its body is interpreted.
+#[derive(Deserialize)]
+#[serde(rename = "AthleteDocument")]
+struct VersionProbe {
+    /// 0 when the field is absent: no Stride file has version 0.
+    #[serde(default)]
+    format_version: u32,
+}
+
+fn parse_error(path: &Path, error: &ron::error::SpannedError) -> DocumentError {
+    DocumentError::Parse {
+        path: path.to_owned(),
+        line: error.span.start.line,
+        column: error.span.start.col,
+        message: error.code.to_string(),
+    }
+}
+
+/// Parses a document from text; `path` is used only in messages.
+///
+/// # Errors
+/// [`DocumentError::Empty`], [`DocumentError::Parse`] with line and column,
+/// [`DocumentError::FutureVersion`], or [`DocumentError::Invalid`] when a value is out of range.
+pub fn document_from_str(text: &str, path: &Path) -> Result<AthleteDocument, DocumentError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(DocumentError::Empty {
+            path: path.to_owned(),
+        });
+    }
+    let probe: VersionProbe = ron::from_str(text).map_err(|e| parse_error(path, &e))?;
+    let version = probe.format_version;
+    if version == 0 {
+        return Err(DocumentError::Invalid {
+            path: path.to_owned(),
+            message: "the field `format_version` is missing or 0; is this a Stride athlete \
+                      document?"
+                .to_owned(),
+        });
+    }
+    if version > CURRENT_FORMAT_VERSION {
+        return Err(DocumentError::FutureVersion {
+            path: path.to_owned(),
+            found: version,
+            supported: CURRENT_FORMAT_VERSION,
+        });
+    }
+    let doc: AthleteDocument = ron::from_str(text).map_err(|e| parse_error(path, &e))?;
+    let doc = migrate(doc, version).map_err(|message| DocumentError::Invalid {
+        path: path.to_owned(),
+        message,
+    })?;
+    doc.validate().map_err(|e| DocumentError::Invalid {
+        path: path.to_owned(),
+        message: e.message,
+    })?;
+    Ok(doc)
+}
+
+/// Brings a document read from an older format version up to [`CURRENT_FORMAT_VERSION`], one
+/// version at a time. Version 1 is the first format, so today the chain is empty; each future
+/// format change adds one step here and a test with a file of the old version.
+///
+/// # Errors
+/// A message when the version is one no Stride ever wrote (0).
+pub fn migrate(mut doc: AthleteDocument, from_version: u32) -> Result<AthleteDocument, String> {
+    if from_version == 0 {
+        return Err("format version 0 does not exist; the first Stride format is 1".to_owned());
+    }
+    // Steps from version v to v + 1 go here, in order: `if version < 2 { ... }`.
+    doc.format_version = CURRENT_FORMAT_VERSION;
+    Ok(doc)
+}
+
+/// Line and column (from 1) of a byte offset in a byte string.
+fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let before = &bytes[..offset.min(bytes.len())];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |p| p + 1);
+    (line, offset - line_start + 1)
+}
+
+/// Loads a document from a file. Nothing on disk changes, whatever happens.
+///
+/// # Errors
+/// Any [`DocumentError`]; each names the file, and parse errors the line and column.
+pub fn load_document(path: &Path) -> Result<AthleteDocument, DocumentError> {
+    let io = |source| DocumentError::Io {
+        path: path.to_owned(),
+        action: "read",
+        source,
+    };
+    let size = std::fs::metadata(path).map_err(io)?.len();
+    if size > MAX_DOCUMENT_BYTES {
+        return Err(DocumentError::TooLarge {
+            path: path.to_owned(),
+            size_mb: size / (1024 * 1024),
+            limit_mb: MAX_DOCUMENT_BYTES / (1024 * 1024),
+        });
+    }
+    let bytes = std::fs::read(path).map_err(io)?;
+    let text = std::str::from_utf8(&bytes).map_err(|e| {
+        let (line, column) = line_column(&bytes, e.valid_up_to());
+        DocumentError::Encoding {
+            path: path.to_owned(),
+            line,
+            column,
+        }
+    })?;
+    document_from_str(text, path)
+}
+
+/// The path of the previous version kept by [`save_document`]: `anna.ron` -> `anna.ron.bak`.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".bak");
+    path.with_file_name(name)
+}
+
+/// Writes `bytes` to `path` atomically (temporary file, flush, rename, folder flush).
+fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut file = atomic_write_file::AtomicWriteFile::open(path)?;
+    file.write_all(bytes)?;
+    file.commit()
+}
+
+/// Saves a document atomically, keeping the previous file as `<name>.bak`.
+///
+/// If anything fails, the file at `path` is left exactly as it was.
+///
+/// # Errors
+/// [`DocumentError::Io`] when the folder cannot be written.
+pub fn save_document(doc: &AthleteDocument, path: &Path) -> Result<(), DocumentError> {
+    let text = document_to_string(doc).map_err(|e| DocumentError::Serialize {
+        path: path.to_owned(),
+        message: e.to_string(),
+    })?;
+    let io = |source| DocumentError::Io {
+        path: path.to_owned(),
+        action: "write",
+        source,
+    };
+    let mut file = atomic_write_file::AtomicWriteFile::open(path).map_err(io)?;
+    file.write_all(text.as_bytes()).map_err(io)?;
+    match std::fs::read(path) {
+        Ok(previous) => write_atomic(&backup_path(path), &previous).map_err(io)?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(io(e)),
+    }
+    file.commit().map_err(io)
+}

@@ -1,0 +1,651 @@
+//! The application: state, the frame, and the one place commands are carried out.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::commands::AppCommand;
+use super::dialogs::{DialogAnswer, DialogPurpose, DialogRequest, FileDialogs};
+use super::profile_form::{FormOutcome, ProfileForm, profile_form_ui};
+use super::views;
+use crate::model::{Athlete, AthleteDocument, WorkoutId};
+use crate::session::{Edit, Session};
+use crate::storage;
+
+/// How many recent files the File menu lists.
+const RECENT_LIMIT: usize = 10;
+
+/// UI state kept between runs through eframe's storage. Athlete data is never stored here,
+/// only in the user's own files.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct UiState {
+    /// Most recently opened or saved files, newest first.
+    pub recent_files: Vec<PathBuf>,
+}
+
+impl UiState {
+    /// Puts a file at the top of the recent list.
+    pub fn remember(&mut self, path: &Path) {
+        self.recent_files.retain(|p| p != path);
+        self.recent_files.insert(0, path.to_owned());
+        self.recent_files.truncate(RECENT_LIMIT);
+    }
+}
+
+/// An action waiting for the user to decide about unsaved changes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PendingAction {
+    /// Start a new athlete.
+    NewAthlete,
+    /// Show the open dialog.
+    Open,
+    /// Open this file.
+    OpenPath(PathBuf),
+    /// Close the window.
+    Quit,
+}
+
+/// Which profile form is open.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum FormMode {
+    New,
+    Edit,
+}
+
+/// The main view in the centre of the window.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CentralTab {
+    /// The plan on a calendar.
+    Calendar,
+    /// Completed activities.
+    History,
+}
+
+/// A typed-path prompt, used when no native dialog can be shown.
+struct PathPrompt {
+    request: DialogRequest,
+    reason: String,
+    text: String,
+}
+
+/// Messages in the status bar.
+struct StatusMessage {
+    text: String,
+}
+
+/// The Stride window.
+pub struct StrideApp {
+    session: Session,
+    today: NaiveDate,
+    dialogs: Box<dyn FileDialogs>,
+    ui_state: UiState,
+    form: Option<(FormMode, ProfileForm)>,
+    pending: Option<PendingAction>,
+    path_prompt: Option<PathPrompt>,
+    error: Option<String>,
+    status: Option<StatusMessage>,
+    selected: Option<WorkoutId>,
+    tab: CentralTab,
+    calendar: views::CalendarState,
+    shown_title: String,
+    close_confirmed: bool,
+    commands: Vec<AppCommand>,
+}
+
+impl StrideApp {
+    /// The app on a document; `today` anchors the calendar.
+    pub fn new(session: Session, today: NaiveDate, dialogs: Box<dyn FileDialogs>) -> Self {
+        let calendar = views::CalendarState::around(today, session.document());
+        StrideApp {
+            session,
+            today,
+            dialogs,
+            ui_state: UiState::default(),
+            form: None,
+            pending: None,
+            path_prompt: None,
+            error: None,
+            status: None,
+            selected: None,
+            tab: CentralTab::Calendar,
+            calendar,
+            shown_title: String::new(),
+            close_confirmed: false,
+            commands: Vec::new(),
+        }
+    }
+
+    /// The app on the bundled demo athlete, its dates moved to run around `today`.
+    pub fn with_demo(today: NaiveDate, dialogs: Box<dyn FileDialogs>) -> Self {
+        match storage::demo_document(today) {
+            Ok(doc) => StrideApp::new(Session::new(doc, None), today, dialogs),
+            Err(e) => {
+                let doc = AthleteDocument::new(Athlete::example());
+                let mut app = StrideApp::new(Session::new(doc, None), today, dialogs);
+                app.error = Some(format!("The demo athlete could not be loaded: {e}"));
+                app
+            }
+        }
+    }
+
+    /// Starts on a file, or on the demo athlete (with the error shown) if it cannot be opened.
+    pub fn with_file(path: &Path, today: NaiveDate, dialogs: Box<dyn FileDialogs>) -> Self {
+        match Session::open(path) {
+            Ok(session) => {
+                let mut app = StrideApp::new(session, today, dialogs);
+                app.ui_state.remember(path);
+                app
+            }
+            Err(e) => {
+                let mut app = StrideApp::with_demo(today, dialogs);
+                app.error = Some(format!("{e}\n\nThe demo athlete is open instead."));
+                app
+            }
+        }
+    }
+
+    /// Restores UI state saved by an earlier run.
+    pub fn set_ui_state(&mut self, state: UiState) {
+        let mut state = state;
+        for p in self.ui_state.recent_files.iter().rev() {
+            state.remember(p);
+        }
+        self.ui_state = state;
+    }
+
+    /// UI state to keep for the next run.
+    pub fn ui_state(&self) -> &UiState {
+        &self.ui_state
+    }
+
+    /// The open session (document, file, undo history).
+    pub fn session(&self) -> &Session {
+        &self.session
+    }
+
+    /// The error shown to the user, if any.
+    pub fn error_message(&self) -> Option<&str> {
+        self.error.as_deref()
+    }
+
+    /// The status-bar message, if any.
+    pub fn status_message(&self) -> Option<&str> {
+        self.status.as_ref().map(|s| s.text.as_str())
+    }
+
+    /// The selected workout.
+    pub fn selected_workout(&self) -> Option<WorkoutId> {
+        self.selected
+    }
+
+    /// The window title for the current state: athlete, file name, and `*` when modified.
+    pub fn title(&self) -> String {
+        let file = self.session.path().and_then(Path::file_name).map_or_else(
+            || "untitled".to_owned(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let marker = if self.session.is_modified() { " *" } else { "" };
+        format!(
+            "{} - {}{} - Stride",
+            self.session.document().athlete.name,
+            file,
+            marker
+        )
+    }
+
+    /// Queues a command, as a view would.
+    pub fn push(&mut self, command: AppCommand) {
+        self.commands.push(command);
+    }
+
+    /// Draws one frame into `ui` and carries out what the user asked for.
+    pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.read_shortcuts(&ctx);
+        self.poll_dialogs(&ctx);
+        self.watch_close_request(&ctx);
+
+        egui::Panel::top("menu_bar").show(ui, |ui| {
+            views::menu_bar_ui(ui, &self.session, &self.ui_state, &mut self.commands);
+        });
+        egui::Panel::bottom("status_bar").show(ui, |ui| {
+            views::status_bar_ui(ui, &self.session, self.status_message());
+        });
+        egui::Panel::left("athlete_panel")
+            .default_size(230.0)
+            .show(ui, |ui| {
+                views::athlete_panel_ui(
+                    ui,
+                    self.session.document(),
+                    self.today,
+                    &mut self.commands,
+                );
+            });
+        egui::Panel::right("workout_panel")
+            .default_size(260.0)
+            .show(ui, |ui| {
+                views::workout_panel_ui(ui, self.session.document(), self.selected);
+            });
+        egui::Panel::bottom("charts_panel")
+            .resizable(true)
+            .default_size(150.0)
+            .show(ui, |ui| views::charts_ui(ui, self.session.document()));
+        egui::CentralPanel::default().show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.selectable_value(&mut self.tab, CentralTab::Calendar, "Calendar");
+                ui.selectable_value(&mut self.tab, CentralTab::History, "History");
+            });
+            ui.separator();
+            match self.tab {
+                CentralTab::Calendar => views::calendar_ui(
+                    ui,
+                    self.session.document(),
+                    self.today,
+                    &mut self.calendar,
+                    self.selected,
+                    &mut self.commands,
+                ),
+                CentralTab::History => views::history_ui(ui, self.session.document()),
+            }
+        });
+
+        self.form_window(&ctx);
+        self.unsaved_changes_modal(&ctx);
+        self.path_prompt_window(&ctx);
+        self.error_window(&ctx);
+
+        for command in std::mem::take(&mut self.commands) {
+            self.run(command, &ctx);
+        }
+        let title = self.title();
+        if title != self.shown_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.shown_title = title;
+        }
+    }
+
+    fn read_shortcuts(&mut self, ctx: &egui::Context) {
+        if ctx.egui_wants_keyboard_input() && self.form.is_some() {
+            return;
+        }
+        for (shortcut, command) in AppCommand::keyboard() {
+            if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
+                self.commands.push(command);
+            }
+        }
+    }
+
+    fn watch_close_request(&mut self, ctx: &egui::Context) {
+        if ctx.input(|i| i.viewport().close_requested())
+            && !self.close_confirmed
+            && self.session.is_modified()
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.pending = Some(PendingAction::Quit);
+        }
+    }
+
+    /// Carries out one command. This is the only place the session changes.
+    fn run(&mut self, command: AppCommand, ctx: &egui::Context) {
+        match command {
+            AppCommand::NewAthlete => self.unless_unsaved(PendingAction::NewAthlete, ctx),
+            AppCommand::Open => self.unless_unsaved(PendingAction::Open, ctx),
+            AppCommand::OpenPath(path) => self.unless_unsaved(PendingAction::OpenPath(path), ctx),
+            AppCommand::Quit => {
+                if self.session.is_modified() {
+                    self.pending = Some(PendingAction::Quit);
+                } else {
+                    self.carry_on(PendingAction::Quit, ctx);
+                }
+            }
+            AppCommand::Save => {
+                self.save(None);
+            }
+            AppCommand::SaveAs => self.ask_save_as(None),
+            AppCommand::Undo => {
+                if let Some(label) = self.session.undo_label() {
+                    self.session.undo();
+                    self.set_status(format!("Undid {label}"));
+                }
+            }
+            AppCommand::Redo => {
+                if let Some(label) = self.session.redo_label() {
+                    self.session.redo();
+                    self.set_status(format!("Redid {label}"));
+                }
+            }
+            AppCommand::EditProfile => {
+                let form = ProfileForm::from_athlete(&self.session.document().athlete);
+                self.form = Some((FormMode::Edit, form));
+            }
+            AppCommand::Apply(edit) => self.session.apply(edit),
+            AppCommand::SelectWorkout(id) => self.selected = id,
+        }
+    }
+
+    fn unless_unsaved(&mut self, action: PendingAction, ctx: &egui::Context) {
+        if self.session.is_modified() {
+            self.pending = Some(action);
+        } else {
+            self.carry_on(action, ctx);
+        }
+    }
+
+    /// Does an action whose unsaved-changes question has been answered (or did not arise).
+    fn carry_on(&mut self, action: PendingAction, ctx: &egui::Context) {
+        match action {
+            PendingAction::NewAthlete => {
+                self.form = Some((
+                    FormMode::New,
+                    ProfileForm::from_athlete(&Athlete::example()),
+                ));
+            }
+            PendingAction::Open => {
+                self.dialogs.start(DialogRequest {
+                    purpose: DialogPurpose::Open,
+                    save: false,
+                    suggested_name: String::new(),
+                    directory: self.current_folder(),
+                });
+            }
+            PendingAction::OpenPath(path) => self.open(&path),
+            PendingAction::Quit => {
+                self.close_confirmed = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+    }
+
+    fn current_folder(&self) -> Option<PathBuf> {
+        self.session
+            .path()
+            .or(self.ui_state.recent_files.first().map(PathBuf::as_path))
+            .and_then(Path::parent)
+            .map(Path::to_owned)
+    }
+
+    fn open(&mut self, path: &Path) {
+        match Session::open(path) {
+            Ok(session) => {
+                self.calendar = views::CalendarState::around(self.today, session.document());
+                self.session = session;
+                self.selected = None;
+                self.ui_state.remember(path);
+                self.set_status(format!("Opened {}", path.display()));
+            }
+            Err(e) => {
+                self.error = Some(format!("{e}\n\nThe open document is unchanged."));
+            }
+        }
+    }
+
+    /// Saves to `path` (or the session's file); returns true when the document is saved.
+    fn save(&mut self, path: Option<&Path>) -> bool {
+        let result = match (path, self.session.path()) {
+            (Some(path), _) => self.session.save_as(path),
+            (None, Some(_)) => self.session.save(),
+            (None, None) => {
+                self.ask_save_as(None);
+                return false;
+            }
+        };
+        match result {
+            Ok(()) => {
+                let saved = self.session.path().map(Path::to_owned);
+                if let Some(saved) = saved {
+                    self.ui_state.remember(&saved);
+                    let time = chrono::Local::now().format("%H:%M");
+                    self.set_status(format!("Saved {} at {time}", saved.display()));
+                }
+                true
+            }
+            Err(e) => {
+                self.error = Some(format!("{e}\n\nNothing was overwritten."));
+                false
+            }
+        }
+    }
+
+    fn ask_save_as(&mut self, then: Option<PendingAction>) {
+        let suggested_name = self.session.path().and_then(Path::file_name).map_or_else(
+            || suggested_file_name(&self.session.document().athlete.name),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        self.dialogs.start(DialogRequest {
+            purpose: DialogPurpose::SaveAs { then },
+            save: true,
+            suggested_name,
+            directory: self.current_folder(),
+        });
+    }
+
+    fn poll_dialogs(&mut self, ctx: &egui::Context) {
+        let Some((request, answer)) = self.dialogs.poll() else {
+            return;
+        };
+        match answer {
+            DialogAnswer::Chosen(path) => self.dialog_chosen(request, path, ctx),
+            DialogAnswer::Cancelled => {}
+            DialogAnswer::Unavailable(reason) => {
+                let name = if request.save {
+                    request.suggested_name.clone()
+                } else {
+                    String::new()
+                };
+                let text = match self.current_folder() {
+                    Some(dir) => dir.join(name).display().to_string(),
+                    None => name,
+                };
+                self.path_prompt = Some(PathPrompt {
+                    request,
+                    reason,
+                    text,
+                });
+            }
+        }
+    }
+
+    fn dialog_chosen(&mut self, request: DialogRequest, path: PathBuf, ctx: &egui::Context) {
+        match request.purpose {
+            DialogPurpose::Open => self.open(&path),
+            DialogPurpose::SaveAs { then } => {
+                let saved = self.save(Some(&with_ron_extension(path)));
+                if let (true, Some(action)) = (saved, then) {
+                    self.carry_on(action, ctx);
+                }
+            }
+        }
+    }
+
+    fn form_window(&mut self, ctx: &egui::Context) {
+        let Some((mode, form)) = &mut self.form else {
+            return;
+        };
+        let (title, confirm) = match mode {
+            FormMode::New => ("New athlete", "Create"),
+            FormMode::Edit => ("Athlete profile", "Apply"),
+        };
+        let mut outcome = FormOutcome::Editing;
+        egui::Window::new(title)
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+            .show(ctx, |ui| outcome = profile_form_ui(ui, form, confirm));
+        let mode = *mode;
+        match outcome {
+            FormOutcome::Editing => {}
+            FormOutcome::Cancelled => self.form = None,
+            FormOutcome::Accepted(athlete) => {
+                self.form = None;
+                match mode {
+                    FormMode::New => {
+                        let doc = AthleteDocument::new(athlete);
+                        self.calendar = views::CalendarState::around(self.today, &doc);
+                        self.session = Session::new(doc, None);
+                        self.selected = None;
+                        self.set_status("New athlete created; save it to keep it".to_owned());
+                    }
+                    FormMode::Edit => self
+                        .commands
+                        .push(AppCommand::Apply(Edit::SetAthlete(athlete))),
+                }
+            }
+        }
+    }
+
+    fn unsaved_changes_modal(&mut self, ctx: &egui::Context) {
+        let Some(action) = self.pending.clone() else {
+            return;
+        };
+        let name = self.session.path().and_then(Path::file_name).map_or_else(
+            || "this athlete".to_owned(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let mut choice = None;
+        egui::Modal::new(egui::Id::unique("unsaved_changes")).show(ctx, |ui| {
+            ui.heading("Unsaved changes");
+            ui.label(format!("Save the changes to {name} first?"));
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                if ui.button("Save").clicked() {
+                    choice = Some(Choice::Save);
+                }
+                if ui.button("Don't save").clicked() {
+                    choice = Some(Choice::Discard);
+                }
+                if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                    choice = Some(Choice::Cancel);
+                }
+            });
+        });
+        let Some(choice) = choice else {
+            return;
+        };
+        self.pending = None;
+        match choice {
+            Choice::Cancel => {}
+            Choice::Discard => self.carry_on(action, ctx),
+            Choice::Save => {
+                if self.session.path().is_some() {
+                    if self.save(None) {
+                        self.carry_on(action, ctx);
+                    }
+                } else {
+                    self.ask_save_as(Some(action));
+                }
+            }
+        }
+    }
+
+    fn path_prompt_window(&mut self, ctx: &egui::Context) {
+        let Some(prompt) = &mut self.path_prompt else {
+            return;
+        };
+        let title = if prompt.request.save {
+            "Save as"
+        } else {
+            "Open"
+        };
+        let mut answer = None;
+        egui::Window::new(title)
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+            .show(ctx, |ui| {
+                ui.label(&prompt.reason);
+                let label = ui.label("File path");
+                let edit = ui
+                    .add(
+                        egui::TextEdit::singleline(&mut prompt.text)
+                            .hint_text("/home/you/anna.ron")
+                            .desired_width(360.0),
+                    )
+                    .labelled_by(label.id);
+                let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                ui.horizontal(|ui| {
+                    let ok =
+                        ui.add_enabled(!prompt.text.trim().is_empty(), egui::Button::new("OK"));
+                    if ok.clicked() || (entered && !prompt.text.trim().is_empty()) {
+                        answer = Some(true);
+                    }
+                    if ui.button("Cancel").clicked() {
+                        answer = Some(false);
+                    }
+                });
+            });
+        match answer {
+            Some(true) => {
+                if let Some(prompt) = self.path_prompt.take() {
+                    let path = PathBuf::from(prompt.text.trim());
+                    self.dialog_chosen(prompt.request, path, ctx);
+                }
+            }
+            Some(false) => self.path_prompt = None,
+            None => {}
+        }
+    }
+
+    fn error_window(&mut self, ctx: &egui::Context) {
+        let Some(message) = &self.error else {
+            return;
+        };
+        let mut close = false;
+        egui::Window::new("Problem")
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+            .show(ctx, |ui| {
+                ui.set_max_width(480.0);
+                ui.colored_label(ui.visuals().error_fg_color, message.as_str());
+                ui.add_space(6.0);
+                if ui.button("OK").clicked() {
+                    close = true;
+                }
+            });
+        if close {
+            self.error = None;
+        }
+    }
+
+    fn set_status(&mut self, text: String) {
+        self.status = Some(StatusMessage { text });
+    }
+}
+
+/// The user's answer about unsaved changes.
+enum Choice {
+    Save,
+    Discard,
+    Cancel,
+}
+
+/// A file name from an athlete's name: `Anna K.` -> `anna-k.ron`.
+pub fn suggested_file_name(name: &str) -> String {
+    let slug: String = name
+        .trim()
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect();
+    let slug = slug
+        .split('-')
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    if slug.is_empty() {
+        "athlete.ron".to_owned()
+    } else {
+        format!("{slug}.ron")
+    }
+}
+
+/// Adds `.ron` to a chosen save path that has no extension.
+fn with_ron_extension(path: PathBuf) -> PathBuf {
+    if path.extension().is_none() {
+        path.with_extension("ron")
+    } else {
+        path
+    }
+}

@@ -1,0 +1,96 @@
+//! The user's commands: one enum that defines each command's label and shortcut, read by the
+//! menus and the keyboard handler alike.
+
+use std::path::PathBuf;
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use crate::model::WorkoutId;
+use crate::session::Edit;
+
+/// Something the user asked for. Views push these while drawing; the app runs them after the
+/// frame's drawing, in order.
+#[derive(Clone, Debug, PartialEq)]
+pub enum AppCommand {
+    /// Start a new athlete document.
+    NewAthlete,
+    /// Open a document through the open dialog.
+    Open,
+    /// Open a given file (recent files, command line).
+    OpenPath(PathBuf),
+    /// Save to the current file (Save as when there is none).
+    Save,
+    /// Save under a new name.
+    SaveAs,
+    /// Undo the last edit.
+    Undo,
+    /// Redo the last undone edit.
+    Redo,
+    /// Edit the athlete profile.
+    EditProfile,
+    /// Close the window (asks about unsaved changes).
+    Quit,
+    /// Apply an edit to the document.
+    Apply(Edit),
+    /// Select a workout (or nothing).
+    SelectWorkout(Option<WorkoutId>),
+}
+
+const CTRL: Modifiers = Modifiers::COMMAND;
+const CTRL_SHIFT: Modifiers = Modifiers {
+    shift: true,
+    ..Modifiers::COMMAND
+};
+
+impl AppCommand {
+    /// The label in menus.
+    pub fn label(&self) -> &'static str {
+        match self {
+            AppCommand::NewAthlete => "New athlete…",
+            AppCommand::Open => "Open…",
+            AppCommand::OpenPath(_) => "Open",
+            AppCommand::Save => "Save",
+            AppCommand::SaveAs => "Save as…",
+            AppCommand::Undo => "Undo",
+            AppCommand::Redo => "Redo",
+            AppCommand::EditProfile => "Athlete profile…",
+            AppCommand::Quit => "Quit",
+            AppCommand::Apply(_) => "Edit",
+            AppCommand::SelectWorkout(_) => "Select",
+        }
+    }
+
+    /// The primary keyboard shortcut, shown in menus.
+    pub fn shortcut(&self) -> Option<KeyboardShortcut> {
+        let (modifiers, key) = match self {
+            AppCommand::NewAthlete => (CTRL, Key::N),
+            AppCommand::Open => (CTRL, Key::O),
+            AppCommand::Save => (CTRL, Key::S),
+            AppCommand::SaveAs => (CTRL_SHIFT, Key::S),
+            AppCommand::Undo => (CTRL, Key::Z),
+            AppCommand::Redo => (CTRL_SHIFT, Key::Z),
+            AppCommand::Quit => (CTRL, Key::Q),
+            _ => return None,
+        };
+        Some(KeyboardShortcut::new(modifiers, key))
+    }
+
+    /// Commands reachable by keyboard, with extra shortcuts (Ctrl+Y for Redo). Shortcuts with
+    /// more modifiers come first so Ctrl+Shift+S is not taken for Ctrl+S.
+    pub fn keyboard() -> Vec<(KeyboardShortcut, AppCommand)> {
+        let mut all: Vec<(KeyboardShortcut, AppCommand)> = [
+            AppCommand::SaveAs,
+            AppCommand::Redo,
+            AppCommand::NewAthlete,
+            AppCommand::Open,
+            AppCommand::Save,
+            AppCommand::Undo,
+            AppCommand::Quit,
+        ]
+        .into_iter()
+        .filter_map(|c| c.shortcut().map(|s| (s, c)))
+        .collect();
+        all.push((KeyboardShortcut::new(CTRL, Key::Y), AppCommand::Redo));
+        all
+    }
+}

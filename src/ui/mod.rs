@@ -1,0 +1,74 @@
+//! The window: an eframe application over the domain core.
+//!
+//! Views read the document and push [`AppCommand`]s; [`StrideApp`] carries them out after
+//! drawing, in one place, so every edit goes through the undoable [`crate::session::Session`].
+//! File dialogs go through the [`FileDialogs`] interface so tests never open a native one.
+
+mod app;
+mod commands;
+mod dialogs;
+mod palette;
+mod profile_form;
+mod views;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+pub use app::{CentralTab, PendingAction, StrideApp, UiState, suggested_file_name};
+pub use commands::AppCommand;
+pub use dialogs::{
+    DialogAnswer, DialogPurpose, DialogRequest, FileDialogs, FixedDialogs, NativeDialogs,
+};
+pub use palette::intensity_color;
+pub use profile_form::{FitnessInput, FormOutcome, ProfileForm};
+
+/// Key of the UI state in eframe's storage.
+const UI_STATE_KEY: &str = "stride_ui_state";
+
+impl eframe::App for StrideApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.frame_ui(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, UI_STATE_KEY, self.ui_state());
+    }
+}
+
+/// Opens the window on `file`, or on the demo athlete, and runs until it is closed.
+pub fn run_app(file: Option<PathBuf>) -> ExitCode {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Stride")
+            .with_app_id("stride")
+            .with_inner_size([1280.0, 820.0])
+            .with_min_inner_size([900.0, 600.0]),
+        ..Default::default()
+    };
+    let result = eframe::run_native(
+        "Stride",
+        options,
+        Box::new(move |cc| {
+            let today = chrono::Local::now().date_naive();
+            let dialogs = Box::new(NativeDialogs::new(cc.egui_ctx.clone()));
+            let mut app = match &file {
+                Some(path) => StrideApp::with_file(path, today, dialogs),
+                None => StrideApp::with_demo(today, dialogs),
+            };
+            if let Some(state) = cc
+                .storage
+                .and_then(|s| eframe::get_value::<UiState>(s, UI_STATE_KEY))
+            {
+                app.set_ui_state(state);
+            }
+            Ok(Box::new(app))
+        }),
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: the window could not be opened: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,10 @@
+//! Views: functions that draw part of the window from the document and push commands.
+//! They never change the document themselves.
+
+mod calendar;
+mod history;
+mod panels;
+
+pub use calendar::{CalendarState, calendar_ui};
+pub use history::history_ui;
+pub use panels::{athlete_panel_ui, charts_ui, menu_bar_ui, status_bar_ui, workout_panel_ui};

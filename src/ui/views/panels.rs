@@ -1,0 +1,267 @@
+//! The menu bar, status bar and side panels.
+
+use chrono::NaiveDate;
+
+use crate::model::{
+    AthleteDocument, Segment, SegmentLength, Step, Target, WorkoutId, format_distance,
+    format_duration, format_pace,
+};
+use crate::session::Session;
+use crate::ui::app::UiState;
+use crate::ui::commands::AppCommand;
+use crate::ui::palette::intensity_color;
+
+fn command_button(
+    ui: &mut egui::Ui,
+    command: AppCommand,
+    enabled: bool,
+    commands: &mut Vec<AppCommand>,
+) {
+    let mut button = egui::Button::new(command.label());
+    if let Some(shortcut) = command.shortcut() {
+        button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+    }
+    if ui.add_enabled(enabled, button).clicked() {
+        commands.push(command);
+    }
+}
+
+/// The menu bar: File, Edit, View, Help.
+pub fn menu_bar_ui(
+    ui: &mut egui::Ui,
+    session: &Session,
+    ui_state: &UiState,
+    commands: &mut Vec<AppCommand>,
+) {
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| {
+            command_button(ui, AppCommand::NewAthlete, true, commands);
+            command_button(ui, AppCommand::Open, true, commands);
+            ui.menu_button("Open recent", |ui| {
+                if ui_state.recent_files.is_empty() {
+                    ui.weak("No recent files");
+                }
+                for path in &ui_state.recent_files {
+                    if ui.button(path.display().to_string()).clicked() {
+                        commands.push(AppCommand::OpenPath(path.clone()));
+                    }
+                }
+            });
+            ui.separator();
+            command_button(ui, AppCommand::Save, true, commands);
+            command_button(ui, AppCommand::SaveAs, true, commands);
+            ui.separator();
+            ui.add_enabled(false, egui::Button::new("Import activities…"))
+                .on_disabled_hover_text(
+                    "Importing FIT, GPX, TCX and CSV files is not available yet.",
+                );
+            ui.add_enabled(false, egui::Button::new("Export plan…"))
+                .on_disabled_hover_text("Exporting to calendars and watches is not available yet.");
+            ui.separator();
+            command_button(ui, AppCommand::Quit, true, commands);
+        });
+        ui.menu_button("Edit", |ui| {
+            let undo = session.undo_label();
+            let redo = session.redo_label();
+            command_button(ui, AppCommand::Undo, undo.is_some(), commands);
+            command_button(ui, AppCommand::Redo, redo.is_some(), commands);
+            ui.separator();
+            command_button(ui, AppCommand::EditProfile, true, commands);
+        });
+        ui.menu_button("View", |ui| {
+            let mut dark = ui.visuals().dark_mode;
+            if ui.checkbox(&mut dark, "Dark theme").changed() {
+                let theme = if dark {
+                    egui::Theme::Dark
+                } else {
+                    egui::Theme::Light
+                };
+                ui.ctx().set_theme(theme);
+            }
+        });
+        ui.menu_button("Help", |ui| {
+            ui.label(format!("Stride {}", env!("CARGO_PKG_VERSION")));
+            ui.label("Running plans that build recovery in.");
+        });
+    });
+}
+
+/// The status bar: the last message, and whether there are unsaved changes.
+pub fn status_bar_ui(ui: &mut egui::Ui, session: &Session, message: Option<&str>) {
+    ui.horizontal(|ui| {
+        let state = if session.is_modified() {
+            "Unsaved changes"
+        } else if session.path().is_some() {
+            "All changes saved"
+        } else {
+            "Not saved to a file yet"
+        };
+        ui.label(state);
+        if let Some(message) = message {
+            ui.separator();
+            ui.label(message);
+        }
+    });
+}
+
+/// The athlete's profile and goal, on the left.
+pub fn athlete_panel_ui(
+    ui: &mut egui::Ui,
+    doc: &AthleteDocument,
+    today: NaiveDate,
+    commands: &mut Vec<AppCommand>,
+) {
+    let a = &doc.athlete;
+    ui.heading(&a.name);
+    ui.label(format!(
+        "{}, {} years running",
+        a.level.label(),
+        a.training_age_years
+    ));
+    ui.add_space(6.0);
+    egui::Grid::new("athlete_facts")
+        .num_columns(2)
+        .show(ui, |ui| {
+            ui.label("Fitness");
+            match (&a.vdot, &a.recent_race) {
+                (Some(vdot), _) => ui.label(format!("VDOT {vdot:.1}")),
+                (None, Some(race)) => ui.label(format!(
+                    "{} in {}",
+                    format_distance(race.distance_m, a.units),
+                    format_duration(race.time_s)
+                )),
+                (None, None) => ui.weak("not given"),
+            };
+            ui.end_row();
+            ui.label("Weekly volume");
+            ui.label(format_distance(a.weekly_volume_km * 1000.0, a.units));
+            ui.end_row();
+            ui.label("Heart rate");
+            ui.label(format!(
+                "rest {} / max {} bpm",
+                a.resting_hr_bpm, a.max_hr_bpm
+            ));
+            ui.end_row();
+            ui.label("Long run");
+            ui.label(a.long_run_day.to_string());
+            ui.end_row();
+        });
+    if ui.button("Edit profile…").clicked() {
+        commands.push(AppCommand::EditProfile);
+    }
+    ui.separator();
+    match doc.active_plan() {
+        Some(plan) => {
+            ui.strong("Goal");
+            ui.label(&plan.goal.name);
+            ui.label(format!(
+                "{} on {}",
+                format_distance(plan.goal.distance_m, a.units),
+                plan.goal.date.format("%a %-d %b %Y")
+            ));
+            let days = (plan.goal.date - today).num_days();
+            if days >= 0 {
+                ui.label(format!("{days} days to go"));
+            }
+            if let Some(goal) = plan.goal.goal_time_s {
+                ui.label(format!("Goal time {}", format_duration(goal)));
+            }
+        }
+        None => {
+            ui.weak("No plan yet.");
+        }
+    }
+}
+
+fn target_text(target: &Target, units: crate::model::Units) -> String {
+    match target {
+        Target::None => String::new(),
+        Target::PaceZone(zone) => format!("at {zone:?} pace"),
+        Target::PaceRange {
+            fast_s_per_km,
+            slow_s_per_km,
+        } => format!(
+            "at {}-{}",
+            format_pace(*fast_s_per_km, units),
+            format_pace(*slow_s_per_km, units)
+        ),
+        Target::HeartRate { min_bpm, max_bpm } => format!("at {min_bpm}-{max_bpm} bpm"),
+        Target::Rpe(rpe) => format!("at RPE {rpe}"),
+    }
+}
+
+fn segment_text(segment: &Segment, units: crate::model::Units) -> String {
+    let kind = match segment.kind {
+        crate::model::SegmentKind::WarmUp => "Warm-up",
+        crate::model::SegmentKind::Work => "Work",
+        crate::model::SegmentKind::Recovery => "Recovery",
+        crate::model::SegmentKind::CoolDown => "Cool-down",
+    };
+    let length = match segment.length {
+        SegmentLength::Duration(s) => format_duration(s),
+        SegmentLength::Distance(m) if m < 1000.0 => format!("{m:.0} m"),
+        SegmentLength::Distance(m) => format_distance(m, units),
+    };
+    format!("{kind} {length} {}", target_text(&segment.target, units))
+        .trim_end()
+        .to_owned()
+}
+
+/// The selected workout's details, on the right.
+pub fn workout_panel_ui(ui: &mut egui::Ui, doc: &AthleteDocument, selected: Option<WorkoutId>) {
+    ui.heading("Workout");
+    let workout = selected.and_then(|id| doc.active_plan().and_then(|p| p.workout(id)));
+    let Some(w) = workout else {
+        ui.weak("Select a workout on the calendar to see its steps, targets and notes.");
+        return;
+    };
+    let units = doc.athlete.units;
+    let dark = ui.visuals().dark_mode;
+    ui.horizontal(|ui| {
+        let intensity = w.intensity();
+        ui.colored_label(intensity_color(intensity, dark), "■");
+        ui.strong(w.display_title());
+    });
+    ui.label(w.date.format("%A %-d %B %Y").to_string());
+    ui.label(format!("{} · {}", w.kind.label(), w.intensity().label()));
+    if let Some(d) = w.planned_distance_m {
+        ui.label(format!("Distance {}", format_distance(d, units)));
+    }
+    if let Some(t) = w.planned_duration_s {
+        ui.label(format!("Duration {}", format_duration(t)));
+    }
+    if !w.steps.is_empty() {
+        ui.add_space(4.0);
+        ui.strong("Steps");
+        for step in &w.steps {
+            match step {
+                Step::Single(segment) => {
+                    ui.label(segment_text(segment, units));
+                }
+                Step::Repeat { times, segments } => {
+                    ui.label(format!("{times} times:"));
+                    ui.indent(("repeat", times), |ui| {
+                        for segment in segments {
+                            ui.label(segment_text(segment, units));
+                        }
+                    });
+                }
+            }
+        }
+    }
+    if !w.notes.is_empty() {
+        ui.add_space(4.0);
+        ui.strong("Notes");
+        ui.label(&w.notes);
+    }
+}
+
+/// The charts strip at the bottom.
+pub fn charts_ui(ui: &mut egui::Ui, doc: &AthleteDocument) {
+    ui.strong("Fitness, fatigue and form");
+    if doc.history.activities.is_empty() && doc.active_plan().is_none() {
+        ui.weak("Log training or build a plan to see how fitness, fatigue and form move.");
+    } else {
+        ui.weak("Charts of training load are not available in this version.");
+    }
+}
