@@ -65,10 +65,23 @@ pub struct Session {
 }
 
 impl Session {
-    /// A session on a document. With a path it counts as saved there; without one (a new
-    /// document, the demo) it has never been saved.
+    /// A session on a document that has nothing unsaved: one just read from `path`, or one
+    /// with nothing to lose such as the demo (no path).
     pub fn new(document: AthleteDocument, path: Option<PathBuf>) -> Self {
-        let saved_revision = path.as_ref().map(|_| 0);
+        Session::with_saved_revision(document, path, Some(0))
+    }
+
+    /// A session on a document just created by the user: it counts as unsaved until it has
+    /// been saved to a file.
+    pub fn created(document: AthleteDocument) -> Self {
+        Session::with_saved_revision(document, None, None)
+    }
+
+    fn with_saved_revision(
+        document: AthleteDocument,
+        path: Option<PathBuf>,
+        saved_revision: Option<u64>,
+    ) -> Self {
         Session {
             document,
             path,
@@ -105,12 +118,9 @@ impl Session {
     }
 
     /// True when the document differs from the file it was opened from or last saved to, or
-    /// when it has never been saved and has been edited.
+    /// was created here and never saved.
     pub fn is_modified(&self) -> bool {
-        match self.saved_revision {
-            Some(saved) => saved != self.revision,
-            None => self.revision != 0,
-        }
+        self.saved_revision != Some(self.revision)
     }
 
     /// Applies an edit as one undoable step. An edit that changes nothing records nothing.

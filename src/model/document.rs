@@ -173,10 +173,10 @@ impl AthleteDocument {
             if let Some(d) = a.distance_m {
                 check_amount(&format!("{at}.distance_m"), d)?;
             }
-            if let Some(rpe) = a.rpe {
-                if !(0.0..=10.0).contains(&rpe) {
-                    return bad("rpe", format!("{at}.rpe: {rpe} is outside the 0-10 scale"));
-                }
+            if let Some(rpe) = a.rpe
+                && !(0.0..=10.0).contains(&rpe)
+            {
+                return bad("rpe", format!("{at}.rpe: {rpe} is outside the 0-10 scale"));
             }
             if let Some(load) = a.load {
                 check_amount(&format!("{at}.load.value"), load.value)?;
@@ -194,19 +194,19 @@ impl AthleteDocument {
                 ("motivation", w.motivation),
             ];
             for (name, value) in scales {
-                if let Some(v) = value {
-                    if !(1..=5).contains(&v) {
-                        return bad(name, format!("{at}.{name}: {v} is outside the 1-5 scale"));
-                    }
+                if let Some(v) = value
+                    && !(1..=5).contains(&v)
+                {
+                    return bad(name, format!("{at}.{name}: {v} is outside the 1-5 scale"));
                 }
             }
-            if let Some(h) = w.sleep_hours {
-                if !h.is_finite() || !(0.0..=24.0).contains(&h) {
-                    return bad(
-                        "sleep_hours",
-                        format!("{at}.sleep_hours: {h} is not between 0 and 24"),
-                    );
-                }
+            if let Some(h) = w.sleep_hours
+                && (!h.is_finite() || !(0.0..=24.0).contains(&h))
+            {
+                return bad(
+                    "sleep_hours",
+                    format!("{at}.sleep_hours: {h} is not between 0 and 24"),
+                );
             }
             if let Some(hrv) = w.hrv_ms {
                 check_amount(&format!("{at}.hrv_ms"), hrv)?;

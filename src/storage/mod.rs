@@ -59,13 +59,33 @@ struct VersionProbe {
     format_version: u32,
 }
 
-fn parse_error(path: &Path, error: &ron::error::SpannedError) -> DocumentError {
+fn parse_error(text: &str, path: &Path, error: &ron::error::SpannedError) -> DocumentError {
+    let (line, column) = skip_blanks(text, error.span.start.line, error.span.start.col);
     DocumentError::Parse {
         path: path.to_owned(),
-        line: error.span.start.line,
-        column: error.span.start.col,
+        line,
+        column,
         message: error.code.to_string(),
     }
+}
+
+/// The parser reports some errors at the blank before the offending value; a person fixing
+/// the file wants the value itself. Moves a (line, column) position, both from 1, forward over
+/// spaces and tabs on the same line, unless that reaches the end of the line.
+fn skip_blanks(text: &str, line: usize, column: usize) -> (usize, usize) {
+    let Some(row) = text.lines().nth(line.saturating_sub(1)) else {
+        return (line, column);
+    };
+    let rest = row.chars().skip(column.saturating_sub(1));
+    let mut skipped = 0;
+    for c in rest {
+        if c == ' ' || c == '\t' {
+            skipped += 1;
+        } else {
+            return (line, column + skipped);
+        }
+    }
+    (line, column)
 }
 
 /// Parses a document from text; `path` is used only in messages.
@@ -80,7 +100,7 @@ pub fn document_from_str(text: &str, path: &Path) -> Result<AthleteDocument, Doc
             path: path.to_owned(),
         });
     }
-    let probe: VersionProbe = ron::from_str(text).map_err(|e| parse_error(path, &e))?;
+    let probe: VersionProbe = ron::from_str(text).map_err(|e| parse_error(text, path, &e))?;
     let version = probe.format_version;
     if version == 0 {
         return Err(DocumentError::Invalid {
@@ -97,7 +117,7 @@ pub fn document_from_str(text: &str, path: &Path) -> Result<AthleteDocument, Doc
             supported: CURRENT_FORMAT_VERSION,
         });
     }
-    let doc: AthleteDocument = ron::from_str(text).map_err(|e| parse_error(path, &e))?;
+    let doc: AthleteDocument = ron::from_str(text).map_err(|e| parse_error(text, path, &e))?;
     let doc = migrate(doc, version).map_err(|message| DocumentError::Invalid {
         path: path.to_owned(),
         message,
@@ -172,11 +192,27 @@ pub fn backup_path(path: &Path) -> PathBuf {
     path.with_file_name(name)
 }
 
-/// Writes `bytes` to `path` atomically (temporary file, flush, rename, folder flush).
-fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut file = atomic_write_file::AtomicWriteFile::open(path)?;
-    file.write_all(bytes)?;
-    file.commit()
+/// Replaces `<name>.bak` with the current file at `path`, atomically: the old file is linked
+/// (or, where links are not supported, copied and flushed) to a temporary name in the same
+/// folder, then renamed over the backup. On failure the temporary file is removed and the old
+/// backup stays as it was.
+fn replace_backup(path: &Path) -> std::io::Result<()> {
+    let backup = backup_path(path);
+    let mut temp_name = std::ffi::OsString::from(".");
+    temp_name.push(backup.file_name().unwrap_or_default());
+    temp_name.push(format!(".{}.tmp", std::process::id()));
+    let temp = path.with_file_name(temp_name);
+    let _ = std::fs::remove_file(&temp);
+    let result = std::fs::hard_link(path, &temp)
+        .or_else(|_| {
+            std::fs::copy(path, &temp)?;
+            std::fs::File::open(&temp)?.sync_all()
+        })
+        .and_then(|()| std::fs::rename(&temp, &backup));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    result
 }
 
 /// Saves a document atomically, keeping the previous file as `<name>.bak`.
@@ -197,10 +233,8 @@ pub fn save_document(doc: &AthleteDocument, path: &Path) -> Result<(), DocumentE
     };
     let mut file = atomic_write_file::AtomicWriteFile::open(path).map_err(io)?;
     file.write_all(text.as_bytes()).map_err(io)?;
-    match std::fs::read(path) {
-        Ok(previous) => write_atomic(&backup_path(path), &previous).map_err(io)?,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-        Err(e) => return Err(io(e)),
+    if path.exists() {
+        replace_backup(path).map_err(io)?;
     }
     file.commit().map_err(io)
 }

@@ -483,7 +483,7 @@ impl StrideApp {
                     FormMode::New => {
                         let doc = AthleteDocument::new(athlete);
                         self.calendar = views::CalendarState::around(self.today, &doc);
-                        self.session = Session::new(doc, None);
+                        self.session = Session::created(doc);
                         self.selected = None;
                         self.set_status("New athlete created; save it to keep it".to_owned());
                     }

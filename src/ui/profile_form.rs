@@ -241,14 +241,16 @@ pub fn profile_form_ui(ui: &mut egui::Ui, form: &mut ProfileForm, confirm: &str)
             });
             ui.end_row();
             text_row(ui, "Birth year", &mut form.birth_year, errors, "birth_year");
-            ui.label("Experience");
+            let label = ui.label("Experience");
             egui::ComboBox::from_id_salt("level")
                 .selected_text(form.level.label())
                 .show_ui(ui, |ui| {
                     for level in ExperienceLevel::ALL {
                         ui.selectable_value(&mut form.level, level, level.label());
                     }
-                });
+                })
+                .response
+                .labelled_by(label.id);
             ui.end_row();
             text_row(
                 ui,
@@ -313,14 +315,16 @@ pub fn profile_form_ui(ui: &mut egui::Ui, form: &mut ProfileForm, confirm: &str)
                 field_error(ui, errors, "available_weekdays");
             });
             ui.end_row();
-            ui.label("Long-run day");
+            let label = ui.label("Long-run day");
             egui::ComboBox::from_id_salt("long_run_day")
                 .selected_text(form.long_run_day.to_string())
                 .show_ui(ui, |ui| {
                     for day in WEEKDAYS {
                         ui.selectable_value(&mut form.long_run_day, day, day.to_string());
                     }
-                });
+                })
+                .response
+                .labelled_by(label.id);
             ui.end_row();
             ui.label("Units");
             ui.horizontal(|ui| {
@@ -340,10 +344,10 @@ pub fn profile_form_ui(ui: &mut egui::Ui, form: &mut ProfileForm, confirm: &str)
     ui.horizontal(|ui| {
         let button = ui.add_enabled(built.is_ok(), egui::Button::new(confirm));
         let button = button.on_disabled_hover_text("Fix the fields marked in red first.");
-        if button.clicked() {
-            if let Ok(athlete) = &built {
-                outcome = FormOutcome::Accepted(athlete.clone());
-            }
+        if button.clicked()
+            && let Ok(athlete) = &built
+        {
+            outcome = FormOutcome::Accepted(athlete.clone());
         }
         if ui.button("Cancel").clicked() {
             outcome = FormOutcome::Cancelled;

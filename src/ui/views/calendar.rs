@@ -59,11 +59,11 @@ pub fn calendar_ui(
         if ui.button(">").on_hover_text("Next weeks").clicked() {
             state.shift_weeks(4);
         }
-        if let Some(plan) = plan {
-            if ui.button("Jump to race").clicked() {
-                state.first_day = week_start.week_of(plan.goal.date);
-                state.shift_weeks(-(WEEKS as i64) + 1);
-            }
+        if let Some(plan) = plan
+            && ui.button("Jump to race").clicked()
+        {
+            state.first_day = week_start.week_of(plan.goal.date);
+            state.shift_weeks(-(WEEKS as i64) + 1);
         }
         let last = state.first_day + Days::new(WEEKS * 7 - 1);
         ui.strong(format!(

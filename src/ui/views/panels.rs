@@ -9,7 +9,7 @@ use crate::model::{
 use crate::session::Session;
 use crate::ui::app::UiState;
 use crate::ui::commands::AppCommand;
-use crate::ui::palette::intensity_color;
+use crate::ui::palette::{intensity_color, on_intensity_color};
 
 fn command_button(
     ui: &mut egui::Ui,
@@ -219,7 +219,12 @@ pub fn workout_panel_ui(ui: &mut egui::Ui, doc: &AthleteDocument, selected: Opti
     let dark = ui.visuals().dark_mode;
     ui.horizontal(|ui| {
         let intensity = w.intensity();
-        ui.colored_label(intensity_color(intensity, dark), "■");
+        ui.label(
+            egui::RichText::new(format!(" {} ", intensity.letter()))
+                .background_color(intensity_color(intensity, dark))
+                .color(on_intensity_color(dark))
+                .strong(),
+        );
         ui.strong(w.display_title());
     });
     ui.label(w.date.format("%A %-d %B %Y").to_string());

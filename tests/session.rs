@@ -1,0 +1,138 @@
+//! The session: every edit undoable, revisions, and the unsaved state.
+
+use stride::model::{Athlete, AthleteDocument};
+use stride::session::{Edit, Session, UNDO_LIMIT};
+
+fn renamed(session: &Session, name: &str) -> Edit {
+    let mut athlete = session.document().athlete.clone();
+    athlete.name = name.to_owned();
+    Edit::SetAthlete(athlete)
+}
+
+fn fresh() -> Session {
+    Session::new(AthleteDocument::new(Athlete::example()), None)
+}
+
+#[test]
+fn undo_and_redo_walk_the_edits_in_order() {
+    let mut s = fresh();
+    for name in ["A", "B", "C"] {
+        let edit = renamed(&s, name);
+        s.apply(edit);
+    }
+    assert_eq!(s.document().athlete.name, "C");
+    assert!(s.undo());
+    assert!(s.undo());
+    assert_eq!(s.document().athlete.name, "A");
+    assert!(s.redo());
+    assert_eq!(s.document().athlete.name, "B");
+    let edit = renamed(&s, "D");
+    s.apply(edit);
+    assert!(!s.redo(), "a new edit clears the redo history");
+    assert!(s.undo());
+    assert!(s.undo());
+    assert!(s.undo());
+    assert!(!s.undo(), "nothing before the first edit");
+    assert_eq!(s.document().athlete.name, "New athlete");
+}
+
+#[test]
+fn an_edit_that_changes_nothing_is_not_an_undo_step() {
+    let mut s = fresh();
+    let same = Edit::SetAthlete(s.document().athlete.clone());
+    let revision = s.revision();
+    s.apply(same);
+    assert_eq!(s.revision(), revision);
+    assert_eq!(s.undo_label(), None);
+    assert!(!s.is_modified());
+}
+
+#[test]
+fn revisions_change_on_every_edit_undo_and_redo_and_never_repeat_for_new_states() {
+    let mut s = fresh();
+    let r0 = s.revision();
+    let edit = renamed(&s, "A");
+    s.apply(edit);
+    let r1 = s.revision();
+    assert_ne!(r0, r1);
+    s.undo();
+    assert_eq!(
+        s.revision(),
+        r0,
+        "undo returns to the earlier state's revision"
+    );
+    let edit = renamed(&s, "B");
+    s.apply(edit);
+    assert_ne!(s.revision(), r1, "a different state gets a new revision");
+}
+
+#[test]
+fn history_is_capped() {
+    let mut s = fresh();
+    for i in 0..UNDO_LIMIT + 25 {
+        let edit = renamed(&s, &format!("name {i}"));
+        s.apply(edit);
+    }
+    let mut undone = 0;
+    while s.undo() {
+        undone += 1;
+    }
+    assert_eq!(undone, UNDO_LIMIT);
+}
+
+#[test]
+fn saving_clears_the_modified_state_and_undo_past_the_save_sets_it_again() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("a.ron");
+    let mut s = fresh();
+    assert!(
+        !s.is_modified(),
+        "the demo-like starting document has nothing to lose"
+    );
+    let edit = renamed(&s, "A");
+    s.apply(edit);
+    assert!(s.is_modified());
+    s.save_as(&path).expect("save");
+    assert!(!s.is_modified());
+    assert_eq!(s.path(), Some(path.as_path()));
+    s.undo();
+    assert!(s.is_modified(), "the file holds A");
+    s.redo();
+    assert!(!s.is_modified(), "back to what the file holds");
+}
+
+#[test]
+fn a_created_document_is_unsaved_until_saved() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut s = Session::created(AthleteDocument::new(Athlete::example()));
+    assert!(s.is_modified());
+    assert!(s.save().is_err(), "no file yet: Save as is needed");
+    assert!(s.is_modified());
+    s.save_as(&dir.path().join("new.ron")).expect("save as");
+    assert!(!s.is_modified());
+}
+
+#[test]
+fn a_failed_save_keeps_the_session_modified_and_its_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("a.ron");
+    let mut s = fresh();
+    s.save_as(&path).expect("save");
+    let edit = renamed(&s, "A");
+    s.apply(edit);
+    let missing = dir.path().join("no-such-folder").join("b.ron");
+    assert!(s.save_as(&missing).is_err());
+    assert!(s.is_modified());
+    assert_eq!(s.path(), Some(path.as_path()));
+}
+
+#[test]
+fn opening_a_file_gives_an_unmodified_session_on_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("a.ron");
+    let mut s = fresh();
+    s.save_as(&path).expect("save");
+    let opened = Session::open(&path).expect("open");
+    assert!(!opened.is_modified());
+    assert_eq!(opened.document(), s.document());
+}

@@ -1,0 +1,229 @@
+//! The window, driven through egui_kittest by labels, clicks and keys, on the CPU.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use stride::storage::load_document;
+use stride::ui::{FixedDialogs, StrideApp};
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 29).expect("date")
+}
+
+fn harness(dialogs: FixedDialogs) -> Harness<'static, StrideApp> {
+    let app = StrideApp::with_demo(today(), Box::new(dialogs));
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 820.0))
+        .build_ui_state(|ui, app: &mut StrideApp| app.frame_ui(ui), app);
+    harness.run();
+    harness
+}
+
+fn shortcut(harness: &mut Harness<'static, StrideApp>, modifiers: Modifiers, key: Key) {
+    harness.key_press_modifiers(modifiers, key);
+    harness.run();
+}
+
+const SHIFT_COMMAND: Modifiers = Modifiers {
+    shift: true,
+    ..Modifiers::COMMAND
+};
+
+/// Replaces the text of the field labelled `label`.
+fn fill(harness: &mut Harness<'static, StrideApp>, label: &str, text: &str) {
+    harness.get_by_label(label).focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label(label).type_text(text);
+    harness.run();
+}
+
+fn click(harness: &mut Harness<'static, StrideApp>, label: &str) {
+    harness.get_by_label(label).click();
+    harness.run();
+}
+
+#[test]
+fn opens_on_the_demo_athlete_with_its_plan_on_the_calendar() {
+    let harness = harness(FixedDialogs::default());
+    assert!(harness.query_by_label("Anna K.").is_some());
+    assert!(
+        harness
+            .query_by_label_contains("Riverside Half Marathon")
+            .is_some()
+    );
+    assert!(harness.query_by_label("29 · today").is_some());
+    assert_eq!(harness.state().title(), "Anna K. - untitled - Stride");
+    assert!(!harness.state().session().is_modified());
+}
+
+#[test]
+fn new_athlete_form_checks_fields_and_builds_the_profile() {
+    let mut h = harness(FixedDialogs::default());
+    shortcut(&mut h, Modifiers::COMMAND, Key::N);
+    assert!(
+        h.query_by_label("New athlete").is_some(),
+        "the form is open"
+    );
+    fill(&mut h, "Name", "Ben Runner");
+    fill(&mut h, "Resting heart rate (bpm)", "12");
+    assert!(
+        h.query_by_label("Resting heart rate must be between 25 and 120 bpm.")
+            .is_some(),
+        "the message stands next to the field"
+    );
+    click(&mut h, "Create");
+    assert_eq!(
+        h.state().session().document().athlete.name,
+        "Anna K.",
+        "Create is disabled"
+    );
+    fill(&mut h, "Resting heart rate (bpm)", "48");
+    fill(&mut h, "Birth year", "1979");
+    assert!(h.query_by_label_contains("must be between 25").is_none());
+    click(&mut h, "Create");
+    let doc = h.state().session().document();
+    assert_eq!(doc.athlete.name, "Ben Runner");
+    assert_eq!(doc.athlete.resting_hr_bpm, 48);
+    assert_eq!(doc.athlete.birth_year, 1979);
+    assert!(doc.plans.is_empty() && doc.history.activities.is_empty());
+    assert!(
+        h.state().session().is_modified(),
+        "a new athlete is unsaved until saved"
+    );
+    assert_eq!(h.state().title(), "Ben Runner - untitled * - Stride");
+}
+
+#[test]
+fn save_as_then_open_round_trips_the_document() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("anna.ron");
+    let mut h = harness(FixedDialogs::choosing([path.clone(), path.clone()]));
+    let original = h.state().session().document().clone();
+    shortcut(&mut h, SHIFT_COMMAND, Key::S);
+    assert_eq!(load_document(&path).expect("saved file loads"), original);
+    assert_eq!(h.state().session().path(), Some(path.as_path()));
+    assert_eq!(h.state().title(), "Anna K. - anna.ron - Stride");
+
+    shortcut(&mut h, Modifiers::COMMAND, Key::O);
+    assert_eq!(h.state().session().document(), &original);
+    assert_eq!(h.state().ui_state().recent_files, vec![path]);
+}
+
+#[test]
+fn the_unsaved_marker_appears_after_an_edit_and_goes_after_save() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("anna.ron");
+    let mut h = harness(FixedDialogs::choosing([path.clone()]));
+    shortcut(&mut h, SHIFT_COMMAND, Key::S);
+    assert!(h.query_by_label("All changes saved").is_some());
+
+    click(&mut h, "Edit profile…");
+    fill(&mut h, "Name", "Anna Karlsson");
+    click(&mut h, "Apply");
+    assert_eq!(h.state().title(), "Anna Karlsson - anna.ron * - Stride");
+    assert!(h.query_by_label("Unsaved changes").is_some());
+
+    shortcut(&mut h, Modifiers::COMMAND, Key::S);
+    assert_eq!(h.state().title(), "Anna Karlsson - anna.ron - Stride");
+    assert!(h.query_by_label("All changes saved").is_some());
+    assert_eq!(
+        load_document(&path).expect("load").athlete.name,
+        "Anna Karlsson"
+    );
+
+    shortcut(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(h.state().session().document().athlete.name, "Anna K.");
+    assert!(
+        h.state().title().ends_with(" * - Stride"),
+        "undo past the save is unsaved"
+    );
+}
+
+#[test]
+fn a_corrupted_file_shows_line_and_column_and_keeps_the_open_document() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("broken.ron");
+    let text = stride::storage::DEMO_ATHLETE_RON.replacen("units: km,", "units: kilometres,", 1);
+    std::fs::write(&path, &text).expect("write");
+    let mut h = harness(FixedDialogs::choosing([path.clone()]));
+    let before = h.state().session().document().clone();
+    shortcut(&mut h, Modifiers::COMMAND, Key::O);
+    let message = h
+        .state()
+        .error_message()
+        .expect("an error is shown")
+        .to_owned();
+    let expected = stride::storage::load_document(&path)
+        .expect_err("broken")
+        .to_string();
+    assert!(message.starts_with(&expected), "{message}");
+    assert!(expected.contains(&format!("{}:", path.display())) && expected.contains("kilometres"));
+    assert!(
+        h.query_by_label_contains("The open document is unchanged.")
+            .is_some()
+    );
+    assert_eq!(h.state().session().document(), &before);
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("read"),
+        text,
+        "file untouched"
+    );
+    click(&mut h, "OK");
+    assert!(h.state().error_message().is_none());
+}
+
+#[test]
+fn leaving_unsaved_changes_asks_first_and_cancel_keeps_them() {
+    let mut h = harness(FixedDialogs::default());
+    click(&mut h, "Edit profile…");
+    fill(&mut h, "Name", "Changed");
+    click(&mut h, "Apply");
+    shortcut(&mut h, Modifiers::COMMAND, Key::O);
+    assert!(
+        h.query_by_label("Save the changes to this athlete first?")
+            .is_some()
+    );
+    click(&mut h, "Cancel");
+    assert_eq!(h.state().session().document().athlete.name, "Changed");
+    assert!(h.query_by_label("Unsaved changes").is_some());
+
+    shortcut(&mut h, Modifiers::COMMAND, Key::N);
+    click(&mut h, "Don't save");
+    assert!(
+        h.query_by_label("New athlete").is_some(),
+        "after Don't save, the form opens"
+    );
+}
+
+#[test]
+fn without_a_native_dialog_the_app_asks_for_a_path() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path: PathBuf = dir.path().join("typed.ron");
+    let reason = "No file chooser here.".to_owned();
+    let dialogs = FixedDialogs::answering([stride::ui::DialogAnswer::Unavailable(reason.clone())]);
+    let mut h = harness(dialogs);
+    shortcut(&mut h, SHIFT_COMMAND, Key::S);
+    assert!(h.query_by_label(&reason).is_some());
+    fill(&mut h, "File path", &path.display().to_string());
+    click(&mut h, "OK");
+    assert!(Path::new(&path).exists());
+    assert_eq!(h.state().session().path(), Some(path.as_path()));
+}
+
+#[test]
+fn clicking_a_workout_shows_its_steps() {
+    let mut h = harness(FixedDialogs::default());
+    assert!(h.query_by_label("Steps").is_none());
+    h.get_all_by_label_contains("Tempo")
+        .next()
+        .expect("a tempo chip")
+        .click();
+    h.run();
+    assert!(h.state().selected_workout().is_some());
+    assert!(h.query_by_label("Steps").is_some());
+    assert!(h.query_by_label_contains("at T pace").is_some());
+}
