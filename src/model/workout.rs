@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// Identifies a workout within a document; stable across edits, moves and saves.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
 pub struct WorkoutId(pub u64);
 
 /// A non-running activity that still counts towards load.

@@ -205,11 +205,13 @@ fn day_cell_ui(
         let label = egui::RichText::new(text)
             .color(on_intensity_color(dark))
             .small();
-        let chip = egui::Button::new(label)
+        let mut chip = egui::Button::new(label)
             .fill(intensity_color(intensity, dark))
             .wrap()
-            .selected(selected == Some(w.id))
             .min_size(egui::vec2(width, 0.0));
+        if selected == Some(w.id) {
+            chip = chip.stroke(egui::Stroke::new(2.5, ui.visuals().strong_text_color()));
+        }
         let response = ui.add_sized([width, 0.0], chip).on_hover_text(format!(
             "{} · {}",
             w.kind.label(),
