@@ -25,6 +25,7 @@
 
 pub mod cli;
 pub mod model;
+pub mod science;
 pub mod session;
 pub mod storage;
 pub mod ui;

@@ -319,16 +319,44 @@ fn athlete() -> impl Strategy<Value = Athlete> {
         )
 }
 
+fn settings() -> impl Strategy<Value = Settings> {
+    (
+        (1u32..=365, 1u32..=365, 0usize..3, any::<bool>()),
+        (0.0f64..=1000.0, 0.0f64..=1000.0, 0.0f64..=2.0, 0.0f64..=2.0),
+    )
+        .prop_map(
+            |((fit, fat, model, same_day), (start_fitness, start_fatigue, cycling, other))| {
+                Settings {
+                    fitness_days: fit,
+                    fatigue_days: fat,
+                    load_model: LoadModel::ALL[model],
+                    form_convention: if same_day {
+                        FormConvention::SameDay
+                    } else {
+                        FormConvention::StartOfDay
+                    },
+                    start_fitness,
+                    start_fatigue,
+                    cross_training: CrossTrainingFactors {
+                        cycling,
+                        other,
+                        ..CrossTrainingFactors::default()
+                    },
+                }
+            },
+        )
+}
+
 fn document() -> impl Strategy<Value = AthleteDocument> {
     (
         athlete(),
         prop::collection::vec(plan(), 0..3),
         prop::collection::vec(activity(), 0..6),
         prop::collection::vec(wellness(), 0..6),
-        (1u32..400, 1u32..100),
+        settings(),
     )
         .prop_map(
-            |(athlete, plans, activities, wellness, (fit, fat))| AthleteDocument {
+            |(athlete, plans, activities, wellness, settings)| AthleteDocument {
                 format_version: CURRENT_FORMAT_VERSION,
                 athlete,
                 plans,
@@ -336,10 +364,7 @@ fn document() -> impl Strategy<Value = AthleteDocument> {
                     activities,
                     wellness,
                 },
-                settings: Settings {
-                    fitness_days: fit,
-                    fatigue_days: fat,
-                },
+                settings,
             },
         )
 }

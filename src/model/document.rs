@@ -3,39 +3,13 @@
 use chrono::{Datelike, NaiveDate, TimeDelta};
 use serde::{Deserialize, Serialize};
 
-use super::{Athlete, FieldError, History, Plan, Segment, SegmentLength, Step, Target, WorkoutId};
+use super::{
+    Athlete, FieldError, History, Plan, Segment, SegmentLength, Settings, Step, Target, WorkoutId,
+};
 
 /// The file format version this build writes. Files with a higher version are refused; lower
 /// versions are migrated on load (see [`crate::storage`]).
 pub const CURRENT_FORMAT_VERSION: u32 = 1;
-
-/// Document-wide settings (model choices that change computed numbers, not display).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Settings {
-    /// Time constant of fitness (CTL), days.
-    #[serde(default = "default_fitness_days")]
-    pub fitness_days: u32,
-    /// Time constant of fatigue (ATL), days.
-    #[serde(default = "default_fatigue_days")]
-    pub fatigue_days: u32,
-}
-
-fn default_fitness_days() -> u32 {
-    42
-}
-
-fn default_fatigue_days() -> u32 {
-    7
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Settings {
-            fitness_days: default_fitness_days(),
-            fatigue_days: default_fatigue_days(),
-        }
-    }
-}
 
 /// Profile, plans, history and settings of one athlete: the unit of saving and loading.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -212,11 +186,8 @@ impl AthleteDocument {
                 check_amount(&format!("{at}.hrv_ms"), hrv)?;
             }
         }
-        if self.settings.fitness_days == 0 || self.settings.fatigue_days == 0 {
-            return bad(
-                "settings",
-                "settings: time constants must be at least 1 day".to_owned(),
-            );
+        if let Some(e) = self.settings.validate() {
+            return Err(e);
         }
         Ok(())
     }

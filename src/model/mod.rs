@@ -17,13 +17,15 @@ mod athlete;
 mod document;
 mod history;
 mod plan;
+mod settings;
 mod units;
 mod workout;
 
 pub use athlete::{Athlete, ExperienceLevel, FieldError, RaceResult, Sex, WeekStart};
-pub use document::{AthleteDocument, CURRENT_FORMAT_VERSION, Settings};
+pub use document::{AthleteDocument, CURRENT_FORMAT_VERSION};
 pub use history::{Activity, History, Load, LoadMetric, WellnessEntry};
 pub use plan::{GoalRace, Phase, PhaseKind, Plan};
+pub use settings::{CrossTrainingFactors, FormConvention, LoadModel, Settings};
 pub use units::{Units, format_distance, format_duration, format_pace, parse_duration};
 pub use workout::{
     CrossActivity, Intensity, PaceZone, Segment, SegmentKind, SegmentLength, Step, Target, Workout,

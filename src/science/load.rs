@@ -1,0 +1,266 @@
+//! How hard one session was, on one TSS-like scale: one hour at threshold = 100.
+//!
+//! Each completed session's load comes from the best information it has, in this order
+//! (`training-science.md` section 1):
+//!
+//! 1. **explicit**: a load entered by the user or another application, used as given;
+//! 2. **heart rate**: Banister's TRIMP, `minutes x HRr x e^(b HRr)` with
+//!    `HRr = (HRavg - HRrest) / (HRmax - HRrest)` and b = 1.92 (men), 1.67 (women),
+//!    1.795 (not given; Runalyze), scaled so one hour at lactate-threshold heart rate
+//!    (`HRrest + 0.85 (HRmax - HRrest)`) is 100. The usual leading constant (0.64, 0.86, ...)
+//!    cancels in that scaling;
+//! 3. **pace** (running only): rTSS, `hours x IF^2 x 100` with `IF = speed / threshold speed`
+//!    and threshold pace from the athlete's VDOT;
+//! 4. **session-RPE** (Foster 2001): `RPE x minutes`, scaled so that one hour rated 7 on the
+//!    CR10 scale ("very hard", the effort of a one-hour race, i.e. threshold) is 100.
+//!
+//! Other sports count with a factor per sport from the document's settings (cycling 0.5 and
+//! swimming 0.4 by default). Planned workouts get a planned load from their steps: each
+//! segment's duration and the intensity factor of its target, on the same rTSS scale.
+//!
+//! ```
+//! use stride::science::load::{hr_load, session_rpe_load};
+//! // One hour rated 7 is 100; 45 minutes rated 3 is about 32.
+//! assert!((session_rpe_load(7.0, 3600.0) - 100.0).abs() < 1e-9);
+//! assert!((session_rpe_load(3.0, 2700.0) - 32.14).abs() < 0.01);
+//! // One hour at threshold heart rate is 100 whatever the sex coefficient.
+//! let lthr = 50.0 + 0.85 * (190.0 - 50.0);
+//! assert!((hr_load(lthr, 3600.0, 50.0, 190.0, None) - 100.0).abs() < 1e-9);
+//! ```
+
+use crate::model::{
+    Activity, Athlete, Load, LoadMetric, PaceZone, Segment, SegmentKind, SegmentLength, Settings,
+    Sex, Step, Target, Workout, WorkoutKind,
+};
+use crate::science::paces::{TrainingPaces, athlete_vdot, race_time_s};
+
+/// CR10 rating of a one-hour session at threshold effort; such an hour is load 100.
+pub const RPE_OF_THRESHOLD_HOUR: f64 = 7.0;
+/// Lactate-threshold heart rate as a fraction of the heart-rate reserve.
+pub const LTHR_RESERVE_FRACTION: f64 = 0.85;
+/// VDOT assumed for planned loads when the athlete has none: intensity factors of the pace
+/// zones hardly depend on it.
+pub const REFERENCE_VDOT: f64 = 45.0;
+
+/// TRIMP exponent b for the athlete's sex (GoldenCheetah, Runalyze).
+pub fn trimp_exponent(sex: Option<Sex>) -> f64 {
+    match sex {
+        Some(Sex::Male) => 1.92,
+        Some(Sex::Female) => 1.67,
+        None => 1.795,
+    }
+}
+
+/// Session-RPE load: `RPE x minutes`, scaled so one hour at RPE 7 is 100.
+pub fn session_rpe_load(rpe: f64, duration_s: f64) -> f64 {
+    rpe * duration_s / 60.0 * 100.0 / (60.0 * RPE_OF_THRESHOLD_HOUR)
+}
+
+/// Heart-rate load: TRIMP scaled so one hour at threshold heart rate is 100. The reserve
+/// fraction is clamped to 0-1 (an average above the maximum counts as the maximum).
+pub fn hr_load(avg_hr: f64, duration_s: f64, rest_hr: f64, max_hr: f64, sex: Option<Sex>) -> f64 {
+    let b = trimp_exponent(sex);
+    let reserve = ((avg_hr - rest_hr) / (max_hr - rest_hr)).clamp(0.0, 1.0);
+    let trimp = |minutes: f64, hrr: f64| minutes * hrr * (b * hrr).exp();
+    100.0 * trimp(duration_s / 60.0, reserve) / trimp(60.0, LTHR_RESERVE_FRACTION)
+}
+
+/// rTSS: `hours x IF^2 x 100` for running at an intensity factor.
+pub fn intensity_load(intensity_factor: f64, duration_s: f64) -> f64 {
+    duration_s / 3600.0 * intensity_factor * intensity_factor * 100.0
+}
+
+/// Intensity factors of unstructured sessions whose effort is mixed (a tempo session with
+/// its warm-up and cool-down, say). Steady kinds take theirs from their pace zone.
+pub mod mixed_intensity {
+    /// Fartlek.
+    pub const FARTLEK: f64 = 0.85;
+    /// Hill repeats.
+    pub const HILLS: f64 = 0.87;
+    /// Tempo with warm-up and cool-down.
+    pub const TEMPO: f64 = 0.90;
+    /// Intervals with warm-up, recoveries and cool-down.
+    pub const INTERVALS: f64 = 0.90;
+}
+
+/// What load computations need to know about the athlete, worked out once.
+#[derive(Clone, Debug)]
+pub struct LoadContext {
+    paces: TrainingPaces,
+    has_own_vdot: bool,
+    rest_hr: f64,
+    max_hr: f64,
+    sex: Option<Sex>,
+    factors: crate::model::CrossTrainingFactors,
+}
+
+impl LoadContext {
+    /// The context for an athlete and the document's settings.
+    pub fn new(athlete: &Athlete, settings: &Settings) -> Self {
+        let own = athlete_vdot(athlete);
+        let paces = TrainingPaces::unchecked(own.unwrap_or(REFERENCE_VDOT));
+        LoadContext {
+            paces,
+            has_own_vdot: own.is_some(),
+            rest_hr: f64::from(athlete.resting_hr_bpm),
+            max_hr: f64::from(athlete.max_hr_bpm),
+            sex: athlete.sex,
+            factors: settings.cross_training.clone(),
+        }
+    }
+
+    /// The training paces used (the athlete's, or those of [`REFERENCE_VDOT`]).
+    pub fn paces(&self) -> &TrainingPaces {
+        &self.paces
+    }
+
+    fn hr_usable(&self) -> bool {
+        self.max_hr > self.rest_hr
+    }
+
+    /// Intensity factor of running at a pace.
+    fn pace_if(&self, pace_s_per_km: f64) -> f64 {
+        self.paces.threshold_s_per_km / pace_s_per_km
+    }
+
+    fn zone_if(&self, zone: PaceZone) -> f64 {
+        self.pace_if(self.paces.zone_s_per_km(zone))
+    }
+
+    /// Intensity factor of a whole unstructured session of this kind.
+    pub fn kind_intensity_factor(&self, kind: &WorkoutKind) -> f64 {
+        match kind {
+            WorkoutKind::Rest => 0.0,
+            WorkoutKind::Recovery => self.pace_if(self.paces.easy_slow_s_per_km),
+            WorkoutKind::Easy | WorkoutKind::Long | WorkoutKind::CrossTraining { .. } => {
+                self.zone_if(PaceZone::E)
+            }
+            WorkoutKind::RacePace => self.zone_if(PaceZone::M),
+            WorkoutKind::Fartlek => mixed_intensity::FARTLEK,
+            WorkoutKind::Hills => mixed_intensity::HILLS,
+            WorkoutKind::Tempo => mixed_intensity::TEMPO,
+            WorkoutKind::Intervals => mixed_intensity::INTERVALS,
+            WorkoutKind::Race { distance_m } => race_time_s(self.paces.vdot, *distance_m)
+                .map_or(1.0, |t| self.pace_if(t / (distance_m / 1000.0))),
+        }
+    }
+
+    fn cross_factor(&self, kind: &WorkoutKind) -> f64 {
+        match kind {
+            WorkoutKind::CrossTraining { activity } => self.factors.factor(activity),
+            _ => 1.0,
+        }
+    }
+
+    /// The load of a completed activity, with the metric that produced it, or `None` when
+    /// it has nothing to compute a load from (no load, heart rate, usable pace or RPE).
+    pub fn activity_load(&self, a: &Activity) -> Option<Load> {
+        if let Some(load) = a.load.filter(|l| l.metric == LoadMetric::Explicit) {
+            return Some(load);
+        }
+        let factor = self.cross_factor(&a.kind);
+        let duration = a.duration_s;
+        let computed = if let (Some(hr), true) = (a.avg_hr_bpm, self.hr_usable()) {
+            let value = hr_load(f64::from(hr), duration, self.rest_hr, self.max_hr, self.sex);
+            Some((value, LoadMetric::HeartRate))
+        } else if let (Some(distance), true, true) =
+            (a.distance_m, a.kind.is_running(), self.has_own_vdot)
+        {
+            (distance > 0.0 && duration > 0.0).then(|| {
+                let pace = duration / (distance / 1000.0);
+                (
+                    intensity_load(self.pace_if(pace), duration),
+                    LoadMetric::Pace,
+                )
+            })
+        } else {
+            a.rpe
+                .map(|rpe| (session_rpe_load(rpe, duration), LoadMetric::SessionRpe))
+        };
+        match computed {
+            Some((value, metric)) => Some(Load {
+                value: value * factor,
+                metric,
+            }),
+            // A load stored by an earlier computation is kept when nothing else is known.
+            None => a.load,
+        }
+    }
+
+    /// Planned load of a workout from its steps, or from its kind and planned duration or
+    /// distance when it has no steps.
+    pub fn planned_load(&self, w: &Workout) -> f64 {
+        if matches!(w.kind, WorkoutKind::Rest) {
+            return 0.0;
+        }
+        let factor = self.cross_factor(&w.kind);
+        if !w.steps.is_empty() && w.kind.is_running() {
+            let one = |s: &Segment| self.segment_load(s, &w.kind);
+            let total: f64 = w
+                .steps
+                .iter()
+                .map(|step| match step {
+                    Step::Single(s) => one(s),
+                    Step::Repeat { times, segments } => {
+                        f64::from(*times) * segments.iter().map(one).sum::<f64>()
+                    }
+                })
+                .sum();
+            return total * factor;
+        }
+        let intensity = self.kind_intensity_factor(&w.kind);
+        let duration = self.planned_duration_s(w);
+        intensity_load(intensity, duration) * factor
+    }
+
+    /// Planned duration: as given, else the distance at the kind's typical pace, else for a
+    /// race the predicted time.
+    pub fn planned_duration_s(&self, w: &Workout) -> f64 {
+        if let Some(d) = w.planned_duration_s {
+            return d;
+        }
+        let intensity = self.kind_intensity_factor(&w.kind);
+        let distance = match (&w.kind, w.planned_distance_m) {
+            (_, Some(d)) => d,
+            (WorkoutKind::Race { distance_m }, None) => *distance_m,
+            _ => return 0.0,
+        };
+        if intensity <= 0.0 {
+            return 0.0;
+        }
+        // The pace whose intensity factor is the session's.
+        distance / 1000.0 * self.paces.threshold_s_per_km / intensity
+    }
+
+    fn segment_load(&self, s: &Segment, kind: &WorkoutKind) -> f64 {
+        let default_if = match s.kind {
+            SegmentKind::Work => self.kind_intensity_factor(kind),
+            SegmentKind::WarmUp | SegmentKind::CoolDown | SegmentKind::Recovery => {
+                self.zone_if(PaceZone::E)
+            }
+        };
+        let (intensity, pace) = match &s.target {
+            Target::PaceZone(zone) => (self.zone_if(*zone), self.paces.zone_s_per_km(*zone)),
+            Target::PaceRange {
+                fast_s_per_km,
+                slow_s_per_km,
+            } => {
+                let pace = 0.5 * (fast_s_per_km + slow_s_per_km);
+                (self.pace_if(pace), pace)
+            }
+            _ => (default_if, self.paces.threshold_s_per_km / default_if),
+        };
+        let duration = match s.length {
+            SegmentLength::Duration(d) => d,
+            SegmentLength::Distance(m) => m / 1000.0 * pace,
+        };
+        match s.target {
+            Target::HeartRate { min_bpm, max_bpm } if self.hr_usable() => {
+                let mid = 0.5 * (f64::from(min_bpm) + f64::from(max_bpm));
+                hr_load(mid, duration, self.rest_hr, self.max_hr, self.sex)
+            }
+            Target::Rpe(rpe) => session_rpe_load(rpe, duration),
+            _ => intensity_load(intensity, duration),
+        }
+    }
+}

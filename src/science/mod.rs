@@ -1,0 +1,14 @@
+//! Training science: session load, fitness/fatigue/form, injury-risk indicators and paces.
+//!
+//! Pure functions over the document model; every formula's source is in its module's notes
+//! and in `training-science.md` (sections named there).
+//!
+//! - [`load`]: how hard a session was (heart rate, pace, RPE or given), and planned load.
+//! - [`pmc`]: fitness (CTL), fatigue (ATL), form (TSB), ramp, ACWR, monotony and strain.
+//! - [`series`]: the day-by-day series through history into the plan, and race-morning form.
+//! - [`paces`]: Daniels & Gilbert VDOT, race predictions and training paces; Riegel.
+
+pub mod load;
+pub mod paces;
+pub mod pmc;
+pub mod series;
