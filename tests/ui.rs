@@ -227,3 +227,38 @@ fn clicking_a_workout_shows_its_steps() {
     assert!(h.query_by_label("Steps").is_some());
     assert!(h.query_by_label_contains("at T pace").is_some());
 }
+
+#[test]
+fn derived_numbers_are_shown_and_follow_edits() {
+    use stride::model::format_duration;
+    use stride::science::paces::{race_time_s, vdot_from_race};
+    let mut h = harness(FixedDialogs::default());
+    let doc = h.state().session().document().clone();
+    let race = doc.athlete.recent_race.clone().expect("demo race");
+    let vdot = vdot_from_race(race.distance_m, race.time_s).expect("vdot");
+    let goal = doc.active_plan().expect("plan").goal.distance_m;
+    let predicted = format_duration(race_time_s(vdot, goal).expect("prediction"));
+    assert!(
+        h.query_by_label(&format!("Predicted {predicted}"))
+            .is_some(),
+        "{predicted}"
+    );
+    assert!(h.query_by_label_contains("Race-morning form").is_some());
+    assert!(h.query_by_label_contains("Today: fitness").is_some());
+
+    click(&mut h, "Edit profile…");
+    click(&mut h, "Known VDOT");
+    fill(&mut h, "VDOT", "55");
+    click(&mut h, "Apply");
+    let faster = format_duration(race_time_s(55.0, goal).expect("prediction"));
+    assert!(
+        h.query_by_label(&format!("Predicted {faster}")).is_some(),
+        "{faster}"
+    );
+    shortcut(&mut h, Modifiers::COMMAND, Key::Z);
+    assert!(
+        h.query_by_label(&format!("Predicted {predicted}"))
+            .is_some(),
+        "undo restores"
+    );
+}

@@ -13,12 +13,30 @@
 //! assert_eq!(cli.file.as_deref(), Some("anna.ron".as_ref()));
 //! ```
 
+pub mod load;
+pub mod paces;
+
 use std::io::Write;
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::model::{FormConvention, LoadModel, Sex, Units};
 use crate::storage;
+
+/// The message an output error becomes when the reader has gone away.
+const BROKEN_PIPE: &str = "broken pipe";
+
+/// Turns an error writing the output into the message `run` reports (or ignores, for a
+/// closed pipe).
+pub(crate) fn output_error(e: std::io::Error) -> String {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        BROKEN_PIPE.to_owned()
+    } else {
+        format!("could not write the output: {e}")
+    }
+}
 
 /// Exit code for bad input (unreadable or invalid files, bad arguments).
 pub const EXIT_BAD_INPUT: u8 = 2;
@@ -45,15 +63,163 @@ pub enum Command {
         /// The athlete document (.ron).
         file: PathBuf,
     },
+    /// VDOT, training paces and race predictions from a race result or a VDOT.
+    Paces {
+        /// Race distance: 1500, mile, 3k, 5k, 10k, 15k, half, marathon, 8000m, 12.5km.
+        #[arg(long, requires = "time", conflicts_with = "vdot")]
+        race: Option<String>,
+        /// Race time: h:mm:ss or mm:ss.
+        #[arg(long, requires = "race")]
+        time: Option<String>,
+        /// A VDOT instead of a race.
+        #[arg(long, required_unless_present = "race")]
+        vdot: Option<f64>,
+        /// Units of the text output (JSON is always per km).
+        #[arg(long, value_enum, default_value = "km")]
+        units: UnitsArg,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: PacesFormat,
+    },
+    /// Daily load, fitness, fatigue, form, ramp, ACWR, monotony and strain, as CSV or JSON.
+    Load(LoadArgs),
+}
+
+/// Arguments of `stride load`.
+#[derive(Debug, clap::Args)]
+pub struct LoadArgs {
+    /// An athlete document (.ron: its history, then its plan, projected) or a CSV of
+    /// sessions with a header naming any of date,kind,duration_min,distance_km,rpe,avg_hr,
+    /// load,title.
+    pub input: PathBuf,
+    /// How fitness and fatigue are averaged (default: the document's, else trainingpeaks).
+    #[arg(long, value_enum)]
+    pub model: Option<ModelArg>,
+    /// Fitness time constant in days (default 42).
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=365))]
+    pub fitness_days: Option<u32>,
+    /// Fatigue time constant in days (default 7).
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=365))]
+    pub fatigue_days: Option<u32>,
+    /// Form of a day: from the day before (start-of-day) or the same day (same-day).
+    #[arg(long, value_enum)]
+    pub form: Option<FormArg>,
+    /// Fitness before the first day (a season start).
+    #[arg(long)]
+    pub start_fitness: Option<f64>,
+    /// Fatigue before the first day.
+    #[arg(long)]
+    pub start_fatigue: Option<f64>,
+    /// First day to print (YYYY-MM-DD).
+    #[arg(long)]
+    pub from: Option<NaiveDate>,
+    /// Last day to print (YYYY-MM-DD).
+    #[arg(long)]
+    pub to: Option<NaiveDate>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "csv")]
+    pub format: LoadFormat,
+    /// The day that separates history from plan (default: today).
+    #[arg(long)]
+    pub today: Option<NaiveDate>,
+    /// For a session CSV: resting heart rate, for heart-rate loads.
+    #[arg(long)]
+    pub resting_hr: Option<u16>,
+    /// For a session CSV: maximum heart rate, for heart-rate loads.
+    #[arg(long)]
+    pub max_hr: Option<u16>,
+    /// For a session CSV: sex, for the heart-rate formula's coefficient.
+    #[arg(long, value_enum)]
+    pub sex: Option<SexArg>,
+    /// For a session CSV: VDOT, for pace loads.
+    #[arg(long)]
+    pub vdot: Option<f64>,
+}
+
+/// Distance units on the command line.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum UnitsArg {
+    /// Kilometres.
+    Km,
+    /// Miles.
+    Mi,
+}
+
+/// `stride paces` output formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PacesFormat {
+    /// A readable table.
+    Text,
+    /// One JSON object.
+    Json,
+}
+
+/// `stride load` output formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LoadFormat {
+    /// One row per day.
+    Csv,
+    /// One JSON object.
+    Json,
+}
+
+/// Fitness/fatigue models on the command line.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum ModelArg {
+    /// lambda = 1/N.
+    Trainingpeaks,
+    /// lambda = 1 - e^(-1/N).
+    Goldencheetah,
+    /// lambda = 2/(N+1).
+    Runalyze,
+}
+
+/// Form conventions on the command line.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum FormArg {
+    /// Yesterday's fitness minus yesterday's fatigue.
+    StartOfDay,
+    /// The same day's fitness minus fatigue.
+    SameDay,
+}
+
+/// Sex on the command line.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum SexArg {
+    /// Female coefficient.
+    Female,
+    /// Male coefficient.
+    Male,
 }
 
 /// Runs a subcommand, writing results to `out` and errors to `err`; returns the exit code.
 pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     let result = match command {
         Command::Validate { file } => validate(&file, out),
+        Command::Paces {
+            race,
+            time,
+            vdot,
+            units,
+            format,
+        } => {
+            let input = match (race, time, vdot) {
+                (Some(distance), Some(time), _) => paces::PacesInput::Race { distance, time },
+                (_, _, Some(vdot)) => paces::PacesInput::Vdot(vdot),
+                _ => return usage_error(err, "give --race and --time, or --vdot"),
+            };
+            let units = match units {
+                UnitsArg::Km => Units::Km,
+                UnitsArg::Mi => Units::Miles,
+            };
+            paces::run(input, units, format == PacesFormat::Json, out)
+        }
+        Command::Load(args) => load::run(&load_request(&args), out),
     };
     match result {
         Ok(()) => 0,
+        // A reader that stopped reading (`stride load ... | head`) is not an error.
+        Err(message) if message == BROKEN_PIPE => 0,
         Err(message) => {
             // If standard error is gone there is nobody left to tell.
             let _ = writeln!(err, "error: {message}");
@@ -62,7 +228,44 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     }
 }
 
+fn usage_error(err: &mut dyn Write, message: &str) -> u8 {
+    let _ = writeln!(err, "error: {message}");
+    EXIT_BAD_INPUT
+}
+
+fn load_request(args: &LoadArgs) -> load::LoadRequest<'_> {
+    load::LoadRequest {
+        input: &args.input,
+        model: args.model.map(|m| match m {
+            ModelArg::Trainingpeaks => LoadModel::Trainingpeaks,
+            ModelArg::Goldencheetah => LoadModel::Goldencheetah,
+            ModelArg::Runalyze => LoadModel::Runalyze,
+        }),
+        fitness_days: args.fitness_days,
+        fatigue_days: args.fatigue_days,
+        form: args.form.map(|f| match f {
+            FormArg::StartOfDay => FormConvention::StartOfDay,
+            FormArg::SameDay => FormConvention::SameDay,
+        }),
+        start_fitness: args.start_fitness,
+        start_fatigue: args.start_fatigue,
+        from: args.from,
+        to: args.to,
+        today: args
+            .today
+            .unwrap_or_else(|| chrono::Local::now().date_naive()),
+        json: args.format == LoadFormat::Json,
+        resting_hr: args.resting_hr,
+        max_hr: args.max_hr,
+        sex: args.sex.map(|s| match s {
+            SexArg::Female => Sex::Female,
+            SexArg::Male => Sex::Male,
+        }),
+        vdot: args.vdot,
+    }
+}
+
 fn validate(file: &std::path::Path, out: &mut dyn Write) -> Result<(), String> {
     let doc = storage::load_document(file).map_err(|e| e.to_string())?;
-    writeln!(out, "ok\n{}", doc.summary()).map_err(|e| e.to_string())
+    writeln!(out, "ok\n{}", doc.summary()).map_err(output_error)
 }

@@ -6,9 +6,11 @@
 //! - [`load`]: how hard a session was (heart rate, pace, RPE or given), and planned load.
 //! - [`pmc`]: fitness (CTL), fatigue (ATL), form (TSB), ramp, ACWR, monotony and strain.
 //! - [`series`]: the day-by-day series through history into the plan, and race-morning form.
+//! - [`overview`]: the numbers the main window shows, computed once per document change.
 //! - [`paces`]: Daniels & Gilbert VDOT, race predictions and training paces; Riegel.
 
 pub mod load;
+pub mod overview;
 pub mod paces;
 pub mod pmc;
 pub mod series;

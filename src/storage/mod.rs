@@ -18,6 +18,7 @@
 
 mod demo;
 mod error;
+pub mod session_csv;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -10,6 +10,7 @@ use super::dialogs::{DialogAnswer, DialogPurpose, DialogRequest, FileDialogs};
 use super::profile_form::{FormOutcome, ProfileForm, profile_form_ui};
 use super::views;
 use crate::model::{Athlete, AthleteDocument, WorkoutId};
+use crate::science::overview::Overview;
 use crate::session::{Edit, Session};
 use crate::storage;
 
@@ -75,9 +76,19 @@ struct StatusMessage {
     text: String,
 }
 
+/// Derived numbers and the document state they were computed from.
+struct Derived {
+    generation: u64,
+    revision: u64,
+    overview: Overview,
+}
+
 /// The Stride window.
 pub struct StrideApp {
     session: Session,
+    /// Counts session replacements (open, new), so derived data knows when to recompute.
+    generation: u64,
+    derived: Derived,
     today: NaiveDate,
     dialogs: Box<dyn FileDialogs>,
     ui_state: UiState,
@@ -98,8 +109,15 @@ impl StrideApp {
     /// The app on a document; `today` anchors the calendar.
     pub fn new(session: Session, today: NaiveDate, dialogs: Box<dyn FileDialogs>) -> Self {
         let calendar = views::CalendarState::around(today, session.document());
+        let derived = Derived {
+            generation: 0,
+            revision: session.revision(),
+            overview: Overview::compute(session.document(), today),
+        };
         StrideApp {
             session,
+            generation: 0,
+            derived,
             today,
             dialogs,
             ui_state: UiState::default(),
@@ -175,6 +193,32 @@ impl StrideApp {
         self.status.as_ref().map(|s| s.text.as_str())
     }
 
+    /// The derived numbers shown for the current document.
+    pub fn overview(&self) -> &Overview {
+        &self.derived.overview
+    }
+
+    /// Recomputes derived data if the document changed since it was last computed.
+    fn refresh_derived(&mut self) {
+        let key = (self.generation, self.session.revision());
+        if (self.derived.generation, self.derived.revision) != key {
+            self.derived = Derived {
+                generation: key.0,
+                revision: key.1,
+                overview: Overview::compute(self.session.document(), self.today),
+            };
+        }
+    }
+
+    /// Makes `session` the open one, with a fresh view of it.
+    fn replace_session(&mut self, session: Session) {
+        self.calendar = views::CalendarState::around(self.today, session.document());
+        self.session = session;
+        self.generation += 1;
+        self.selected = None;
+        self.refresh_derived();
+    }
+
     /// The selected workout.
     pub fn selected_workout(&self) -> Option<WorkoutId> {
         self.selected
@@ -203,6 +247,7 @@ impl StrideApp {
     /// Draws one frame into `ui` and carries out what the user asked for.
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        self.refresh_derived();
         self.read_shortcuts(&ctx);
         self.poll_dialogs(&ctx);
         self.watch_close_request(&ctx);
@@ -219,6 +264,7 @@ impl StrideApp {
                 views::athlete_panel_ui(
                     ui,
                     self.session.document(),
+                    &self.derived.overview,
                     self.today,
                     &mut self.commands,
                 );
@@ -226,12 +272,17 @@ impl StrideApp {
         egui::Panel::right("workout_panel")
             .default_size(260.0)
             .show(ui, |ui| {
-                views::workout_panel_ui(ui, self.session.document(), self.selected);
+                views::workout_panel_ui(
+                    ui,
+                    self.session.document(),
+                    &self.derived.overview,
+                    self.selected,
+                );
             });
         egui::Panel::bottom("charts_panel")
             .resizable(true)
             .default_size(150.0)
-            .show(ui, |ui| views::charts_ui(ui, self.session.document()));
+            .show(ui, |ui| views::charts_ui(ui, &self.derived.overview));
         egui::CentralPanel::default().show(ui, |ui| {
             ui.horizontal(|ui| {
                 ui.selectable_value(&mut self.tab, CentralTab::Calendar, "Calendar");
@@ -369,9 +420,7 @@ impl StrideApp {
     fn open(&mut self, path: &Path) {
         match Session::open(path) {
             Ok(session) => {
-                self.calendar = views::CalendarState::around(self.today, session.document());
-                self.session = session;
-                self.selected = None;
+                self.replace_session(session);
                 self.ui_state.remember(path);
                 self.set_status(format!("Opened {}", path.display()));
             }
@@ -481,10 +530,7 @@ impl StrideApp {
                 self.form = None;
                 match mode {
                     FormMode::New => {
-                        let doc = AthleteDocument::new(athlete);
-                        self.calendar = views::CalendarState::around(self.today, &doc);
-                        self.session = Session::created(doc);
-                        self.selected = None;
+                        self.replace_session(Session::created(AthleteDocument::new(athlete)));
                         self.set_status("New athlete created; save it to keep it".to_owned());
                     }
                     FormMode::Edit => self

@@ -283,7 +283,7 @@ pub fn profile_form_ui(ui: &mut egui::Ui, form: &mut ProfileForm, confirm: &str)
             );
             ui.label("Fitness from");
             ui.horizontal(|ui| {
-                ui.radio_value(&mut form.fitness, FitnessInput::Vdot, "VDOT");
+                ui.radio_value(&mut form.fitness, FitnessInput::Vdot, "Known VDOT");
                 ui.radio_value(&mut form.fitness, FitnessInput::Race, "A recent race");
             });
             ui.end_row();

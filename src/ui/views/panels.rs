@@ -6,6 +6,7 @@ use crate::model::{
     AthleteDocument, Segment, SegmentLength, Step, Target, WorkoutId, format_distance,
     format_duration, format_pace,
 };
+use crate::science::overview::Overview;
 use crate::session::Session;
 use crate::ui::app::UiState;
 use crate::ui::commands::AppCommand;
@@ -108,6 +109,7 @@ pub fn status_bar_ui(ui: &mut egui::Ui, session: &Session, message: Option<&str>
 pub fn athlete_panel_ui(
     ui: &mut egui::Ui,
     doc: &AthleteDocument,
+    overview: &Overview,
     today: NaiveDate,
     commands: &mut Vec<AppCommand>,
 ) {
@@ -123,16 +125,38 @@ pub fn athlete_panel_ui(
         .num_columns(2)
         .show(ui, |ui| {
             ui.label("Fitness");
-            match (&a.vdot, &a.recent_race) {
-                (Some(vdot), _) => ui.label(format!("VDOT {vdot:.1}")),
-                (None, Some(race)) => ui.label(format!(
-                    "{} in {}",
+            match (overview.vdot, &a.recent_race, a.vdot) {
+                (Some(vdot), Some(race), None) => ui.label(format!(
+                    "VDOT {vdot:.1} ({} in {})",
                     format_distance(race.distance_m, a.units),
                     format_duration(race.time_s)
                 )),
-                (None, None) => ui.weak("not given"),
+                (Some(vdot), _, _) => ui.label(format!("VDOT {vdot:.1}")),
+                (None, _, _) => ui.weak("no VDOT or race given"),
             };
             ui.end_row();
+            if let Some(p) = &overview.paces {
+                let pace = |s: f64| format_pace(s, a.units);
+                ui.label("Paces");
+                ui.vertical(|ui| {
+                    ui.label(format!(
+                        "E {} - {}",
+                        pace(p.easy_fast_s_per_km),
+                        pace(p.easy_slow_s_per_km)
+                    ));
+                    ui.label(format!(
+                        "M {}  T {}",
+                        pace(p.marathon_s_per_km),
+                        pace(p.threshold_s_per_km)
+                    ));
+                    ui.label(format!(
+                        "I {}  R {}",
+                        pace(p.interval_s_per_km),
+                        pace(p.repetition_s_per_km)
+                    ));
+                });
+                ui.end_row();
+            }
             ui.label("Weekly volume");
             ui.label(format_distance(a.weekly_volume_km * 1000.0, a.units));
             ui.end_row();
@@ -150,26 +174,31 @@ pub fn athlete_panel_ui(
         commands.push(AppCommand::EditProfile);
     }
     ui.separator();
-    match doc.active_plan() {
-        Some(plan) => {
-            ui.strong("Goal");
-            ui.label(&plan.goal.name);
-            ui.label(format!(
-                "{} on {}",
-                format_distance(plan.goal.distance_m, a.units),
-                plan.goal.date.format("%a %-d %b %Y")
-            ));
-            let days = (plan.goal.date - today).num_days();
-            if days >= 0 {
-                ui.label(format!("{days} days to go"));
-            }
-            if let Some(goal) = plan.goal.goal_time_s {
-                ui.label(format!("Goal time {}", format_duration(goal)));
-            }
-        }
-        None => {
-            ui.weak("No plan yet.");
-        }
+    let Some(plan) = doc.active_plan() else {
+        ui.weak("No plan yet.");
+        return;
+    };
+    ui.strong("Goal");
+    ui.label(&plan.goal.name);
+    ui.label(format!(
+        "{} on {}",
+        format_distance(plan.goal.distance_m, a.units),
+        plan.goal.date.format("%a %-d %b %Y")
+    ));
+    let days = (plan.goal.date - today).num_days();
+    if days >= 0 {
+        ui.label(format!("{days} days to go"));
+    }
+    if let Some(goal) = plan.goal.goal_time_s {
+        ui.label(format!("Goal time {}", format_duration(goal)));
+    }
+    if let Some(predicted) = overview.goal_prediction_s {
+        ui.label(format!("Predicted {}", format_duration(predicted)))
+            .on_hover_text("Daniels & Gilbert prediction from the current VDOT.");
+    }
+    if let Some(form) = overview.race_morning_form {
+        ui.label(format!("Race-morning form {form:+.0}"))
+            .on_hover_text("Fitness minus fatigue on race morning if the plan is followed.");
     }
 }
 
@@ -208,7 +237,12 @@ fn segment_text(segment: &Segment, units: crate::model::Units) -> String {
 }
 
 /// The selected workout's details, on the right.
-pub fn workout_panel_ui(ui: &mut egui::Ui, doc: &AthleteDocument, selected: Option<WorkoutId>) {
+pub fn workout_panel_ui(
+    ui: &mut egui::Ui,
+    doc: &AthleteDocument,
+    overview: &Overview,
+    selected: Option<WorkoutId>,
+) {
     ui.heading("Workout");
     let workout = selected.and_then(|id| doc.active_plan().and_then(|p| p.workout(id)));
     let Some(w) = workout else {
@@ -234,6 +268,10 @@ pub fn workout_panel_ui(ui: &mut egui::Ui, doc: &AthleteDocument, selected: Opti
     }
     if let Some(t) = w.planned_duration_s {
         ui.label(format!("Duration {}", format_duration(t)));
+    }
+    if let Some(load) = overview.planned_loads.get(&w.id) {
+        ui.label(format!("Planned load {load:.0}"))
+            .on_hover_text("On the rTSS scale: one hour at threshold pace is 100.");
     }
     if !w.steps.is_empty() {
         ui.add_space(4.0);
@@ -261,12 +299,31 @@ pub fn workout_panel_ui(ui: &mut egui::Ui, doc: &AthleteDocument, selected: Opti
     }
 }
 
-/// The charts strip at the bottom.
-pub fn charts_ui(ui: &mut egui::Ui, doc: &AthleteDocument) {
+/// The charts strip at the bottom: today's fitness, fatigue and form.
+pub fn charts_ui(ui: &mut egui::Ui, overview: &Overview) {
     ui.strong("Fitness, fatigue and form");
-    if doc.history.activities.is_empty() && doc.active_plan().is_none() {
+    let Some(day) = overview.today else {
         ui.weak("Log training or build a plan to see how fitness, fatigue and form move.");
-    } else {
-        ui.weak("Charts of training load are not available in this version.");
-    }
+        return;
+    };
+    ui.horizontal_wrapped(|ui| {
+        ui.label(format!("Today: fitness {:.0}", day.fitness));
+        ui.separator();
+        ui.label(format!("fatigue {:.0}", day.fatigue));
+        ui.separator();
+        ui.label(format!("form {:+.0}", day.form));
+        if let Some(ramp) = day.ramp {
+            ui.separator();
+            ui.label(format!("ramp {ramp:+.1} a week"));
+        }
+        if let Some(acwr) = day.acwr {
+            ui.separator();
+            ui.label(format!("ACWR {acwr:.2}"))
+                .on_hover_text("Acute:chronic workload ratio; 0.8-1.3 is a guide, not a verdict.");
+        }
+        if let Some(m) = day.monotony {
+            ui.separator();
+            ui.label(format!("monotony {m:.1}"));
+        }
+    });
 }

@@ -1,0 +1,107 @@
+//! Speed goals of the training science core.
+//!
+//! - The full series for 20 years of daily history (7,300 days, 10,000 sessions): under 0.5 ms.
+//! - Race-morning form after moving one workout in a 26-week plan: under 20 microseconds,
+//!   so all 42 days of a month view can be evaluated within a frame while dragging.
+
+use std::hint::black_box;
+
+use chrono::{Days, NaiveDate, NaiveTime};
+use criterion::{Criterion, criterion_group, criterion_main};
+use stride::model::*;
+use stride::science::load::LoadContext;
+use stride::science::pmc::{PmcParams, compute};
+use stride::science::series::LoadSeries;
+
+fn start() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2006, 1, 2).expect("date")
+}
+
+/// 10,000 sessions spread over 7,300 days, with a mix of heart-rate, pace and RPE data.
+fn twenty_years() -> AthleteDocument {
+    let mut athlete = Athlete::example();
+    athlete.vdot = Some(48.0);
+    let mut doc = AthleteDocument::new(athlete);
+    let kinds = [
+        WorkoutKind::Easy,
+        WorkoutKind::Tempo,
+        WorkoutKind::Long,
+        WorkoutKind::Recovery,
+    ];
+    for i in 0..10_000u64 {
+        let day = start() + Days::new(i * 7300 / 10_000);
+        let n = i as usize;
+        doc.history.activities.push(Activity {
+            start: day.and_time(NaiveTime::from_hms_opt(7, 0, 0).expect("time")),
+            kind: kinds[n % kinds.len()].clone(),
+            duration_s: 2400.0 + (n % 5) as f64 * 600.0,
+            distance_m: (!n.is_multiple_of(3)).then_some(8000.0 + (n % 7) as f64 * 1000.0),
+            avg_hr_bpm: n.is_multiple_of(2).then_some(140 + (n % 20) as u16),
+            max_hr_bpm: None,
+            rpe: Some(3.0 + (n % 5) as f64),
+            load: None,
+            source_file: None,
+            planned_workout: None,
+            notes: String::new(),
+        });
+    }
+    doc
+}
+
+fn bench_full_series(c: &mut Criterion) {
+    let doc = twenty_years();
+    let today = start() + Days::new(7300);
+    let params = PmcParams::from_settings(&doc.settings);
+    c.bench_function(
+        "series: 20 years, 10,000 sessions, from the document",
+        |b| b.iter(|| LoadSeries::from_document(black_box(&doc), today, &params)),
+    );
+    let loads: Vec<f64> = (0..7300).map(|i| f64::from(i % 90)).collect();
+    c.bench_function("model: 7,300 daily loads", |b| {
+        b.iter(|| compute(black_box(&loads), &params))
+    });
+}
+
+fn bench_move(c: &mut Criterion) {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 29).expect("date");
+    let doc = stride::storage::demo_document(today).expect("demo");
+    let params = PmcParams::from_settings(&doc.settings);
+    let series = LoadSeries::from_document(&doc, today, &params);
+    let ctx = LoadContext::new(&doc.athlete, &doc.settings);
+    let plan = doc.active_plan().expect("plan");
+    let workout = plan
+        .workouts
+        .iter()
+        .find(|w| w.date > today && ctx.planned_load(w) > 0.0)
+        .expect("a future workout");
+    let load = ctx.planned_load(workout);
+    let first = workout.date - Days::new(14);
+    c.bench_function(
+        "drag: race-morning form for all 42 days of a month view",
+        |b| {
+            b.iter(|| {
+                let mut sum = 0.0;
+                for d in 0..42 {
+                    let to = first + Days::new(d);
+                    sum += series
+                        .race_morning_form_after_move(black_box(load), workout.date, to)
+                        .unwrap_or(0.0);
+                }
+                sum
+            })
+        },
+    );
+    c.bench_function("drag: full re-projection of the plan after one move", |b| {
+        let mut moved = doc.clone();
+        let id = workout.id;
+        b.iter(|| {
+            if let Some(w) = moved.plans[0].workouts.iter_mut().find(|w| w.id == id) {
+                w.date = workout.date + Days::new(1);
+            }
+            LoadSeries::from_document(black_box(&moved), today, &params).race_morning_form()
+        })
+    });
+}
+
+criterion_group!(benches, bench_full_series, bench_move);
+criterion_main!(benches);

@@ -1,0 +1,205 @@
+//! `stride paces`: VDOT, training paces and race predictions.
+
+use std::io::Write;
+
+use serde::Serialize;
+
+use crate::model::{Units, format_duration, format_pace, parse_duration};
+use crate::science::paces::{TrainingPaces, race_time_s, riegel_time_s, vdot_from_race};
+
+/// The distances predicted, with their names in the output.
+pub const PREDICTED: [(&str, &str, f64); 6] = [
+    ("1500", "1500 m", 1500.0),
+    ("mile", "Mile", 1609.344),
+    ("5k", "5 km", 5000.0),
+    ("10k", "10 km", 10_000.0),
+    ("half", "Half marathon", 21_097.5),
+    ("marathon", "Marathon", 42_195.0),
+];
+
+/// Parses a race distance: `1500`, `mile`, `3k`, `5k`, `10k`, `15k`, `half`, `marathon`,
+/// metres (`8000m`, or a plain number) or kilometres (`12.5km`).
+///
+/// # Errors
+/// A message listing the accepted forms.
+///
+/// ```
+/// use stride::cli::paces::parse_distance;
+/// assert_eq!(parse_distance("half"), Ok(21_097.5));
+/// assert_eq!(parse_distance("12.5km"), Ok(12_500.0));
+/// assert_eq!(parse_distance("8000m"), Ok(8000.0));
+/// assert!(parse_distance("far").is_err());
+/// ```
+pub fn parse_distance(text: &str) -> Result<f64, String> {
+    let t = text.trim().to_ascii_lowercase();
+    let named = match t.as_str() {
+        "mile" => Some(1609.344),
+        "3k" => Some(3000.0),
+        "5k" => Some(5000.0),
+        "10k" => Some(10_000.0),
+        "15k" => Some(15_000.0),
+        "half" => Some(21_097.5),
+        "marathon" => Some(42_195.0),
+        _ => None,
+    };
+    let number = |s: &str, scale: f64| s.trim().parse::<f64>().ok().map(|v| v * scale);
+    let parsed = named
+        .or_else(|| t.strip_suffix("km").and_then(|n| number(n, 1000.0)))
+        .or_else(|| t.strip_suffix('m').and_then(|n| number(n, 1.0)))
+        .or_else(|| number(&t, 1.0));
+    match parsed {
+        Some(d) if d.is_finite() && d > 0.0 => Ok(d),
+        _ => Err(format!(
+            "'{text}' is not a distance; use 1500, mile, 3k, 5k, 10k, 15k, half, marathon, \
+             metres like 8000m or kilometres like 12.5km"
+        )),
+    }
+}
+
+/// The JSON document `stride paces --format json` prints.
+#[derive(Debug, Serialize)]
+struct PacesJson {
+    vdot: f64,
+    paces_s_per_km: PacesPerKm,
+    predictions_s: Predictions,
+}
+
+#[derive(Debug, Serialize)]
+struct PacesPerKm {
+    easy: [f64; 2],
+    easy_typical: f64,
+    marathon: f64,
+    threshold: f64,
+    interval: f64,
+    repetition: f64,
+}
+
+#[derive(Debug, Serialize)]
+struct Predictions {
+    #[serde(rename = "1500")]
+    m1500: f64,
+    mile: f64,
+    #[serde(rename = "5k")]
+    k5: f64,
+    #[serde(rename = "10k")]
+    k10: f64,
+    half: f64,
+    marathon: f64,
+}
+
+fn one_decimal(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
+/// Where the VDOT came from.
+pub enum PacesInput {
+    /// A race: distance text and time text.
+    Race {
+        /// Distance as typed.
+        distance: String,
+        /// Time as typed.
+        time: String,
+    },
+    /// A VDOT number.
+    Vdot(f64),
+}
+
+/// Runs `stride paces`.
+///
+/// # Errors
+/// A message for a bad distance, time or VDOT.
+pub fn run(input: PacesInput, units: Units, json: bool, out: &mut dyn Write) -> Result<(), String> {
+    let (vdot, race) = match input {
+        PacesInput::Race { distance, time } => {
+            let distance_m = parse_distance(&distance)?;
+            let time_s = parse_duration(&time)?;
+            let vdot = vdot_from_race(distance_m, time_s).map_err(|e| e.to_string())?;
+            (vdot, Some((distance_m, time_s)))
+        }
+        PacesInput::Vdot(vdot) => (vdot, None),
+    };
+    let paces = TrainingPaces::from_vdot(vdot).map_err(|e| e.to_string())?;
+    let mut times = [0.0; PREDICTED.len()];
+    for (slot, (_, _, d)) in times.iter_mut().zip(PREDICTED) {
+        *slot = race_time_s(vdot, d).map_err(|e| e.to_string())?;
+    }
+    let written = if json {
+        let doc = PacesJson {
+            vdot: one_decimal(vdot),
+            paces_s_per_km: PacesPerKm {
+                easy: [
+                    one_decimal(paces.easy_fast_s_per_km),
+                    one_decimal(paces.easy_slow_s_per_km),
+                ],
+                easy_typical: one_decimal(paces.easy_typical_s_per_km),
+                marathon: one_decimal(paces.marathon_s_per_km),
+                threshold: one_decimal(paces.threshold_s_per_km),
+                interval: one_decimal(paces.interval_s_per_km),
+                repetition: one_decimal(paces.repetition_s_per_km),
+            },
+            predictions_s: Predictions {
+                m1500: one_decimal(times[0]),
+                mile: one_decimal(times[1]),
+                k5: one_decimal(times[2]),
+                k10: one_decimal(times[3]),
+                half: one_decimal(times[4]),
+                marathon: one_decimal(times[5]),
+            },
+        };
+        let text = serde_json::to_string(&doc).map_err(|e| e.to_string())?;
+        writeln!(out, "{text}")
+    } else {
+        write_text(out, vdot, race, &paces, &times, units)
+    };
+    written.map_err(super::output_error)
+}
+
+fn write_text(
+    out: &mut dyn Write,
+    vdot: f64,
+    race: Option<(f64, f64)>,
+    p: &TrainingPaces,
+    times: &[f64],
+    units: Units,
+) -> std::io::Result<()> {
+    match race {
+        Some((d, t)) => writeln!(
+            out,
+            "VDOT {vdot:.1} (from {} in {})",
+            crate::model::format_distance(d, units),
+            format_duration(t)
+        )?,
+        None => writeln!(out, "VDOT {vdot:.1}")?,
+    }
+    writeln!(out)?;
+    writeln!(out, "Training paces (per {})", units.distance_label())?;
+    let pace = |s: f64| format_pace(s, units);
+    writeln!(
+        out,
+        "  Easy        {} - {}  (typical {})",
+        pace(p.easy_fast_s_per_km),
+        pace(p.easy_slow_s_per_km),
+        pace(p.easy_typical_s_per_km)
+    )?;
+    writeln!(out, "  Marathon    {}", pace(p.marathon_s_per_km))?;
+    writeln!(out, "  Threshold   {}", pace(p.threshold_s_per_km))?;
+    writeln!(out, "  Interval    {}", pace(p.interval_s_per_km))?;
+    writeln!(out, "  Repetition  {}", pace(p.repetition_s_per_km))?;
+    writeln!(out)?;
+    match race {
+        Some(_) => writeln!(out, "Race predictions   Daniels    Riegel")?,
+        None => writeln!(out, "Race predictions   Daniels")?,
+    }
+    for ((_, name, d), t) in PREDICTED.iter().zip(times) {
+        let daniels = format_duration(*t);
+        match race {
+            Some((rd, rt)) => writeln!(
+                out,
+                "  {name:<16} {daniels:>8}  {:>8}",
+                format_duration(riegel_time_s(rd, rt, *d))
+            )?,
+            None => writeln!(out, "  {name:<16} {daniels:>8}")?,
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,71 @@
+//! The numbers the main window shows about an athlete, computed once per document change.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use stride::science::overview::Overview;
+//!
+//! let today = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+//! let doc = stride::storage::demo_document(today).unwrap();
+//! let overview = Overview::compute(&doc, today);
+//! assert!(overview.vdot.is_some());
+//! assert!(overview.goal_prediction_s.is_some());
+//! assert!(overview.today.is_some());
+//! ```
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use super::load::LoadContext;
+use super::paces::{TrainingPaces, athlete_vdot, race_time_s};
+use super::pmc::{PmcDay, PmcParams};
+use super::series::LoadSeries;
+use crate::model::{AthleteDocument, WorkoutId};
+
+/// Derived numbers for the window.
+#[derive(Clone, Debug)]
+pub struct Overview {
+    /// The athlete's VDOT (their own, or from their recent race).
+    pub vdot: Option<f64>,
+    /// Training paces for that VDOT.
+    pub paces: Option<TrainingPaces>,
+    /// Predicted time for the goal race at that VDOT, seconds.
+    pub goal_prediction_s: Option<f64>,
+    /// Predicted form on the goal race's morning.
+    pub race_morning_form: Option<f64>,
+    /// The model's values today.
+    pub today: Option<PmcDay>,
+    /// Planned load of each workout of the active plan.
+    pub planned_loads: HashMap<WorkoutId, f64>,
+    /// The whole series, for charts and what-if evaluations.
+    pub series: LoadSeries,
+}
+
+impl Overview {
+    /// Computes everything for a document as of `today`.
+    pub fn compute(doc: &AthleteDocument, today: NaiveDate) -> Self {
+        let vdot = athlete_vdot(&doc.athlete);
+        let paces = vdot.and_then(|v| TrainingPaces::from_vdot(v).ok());
+        let plan = doc.active_plan();
+        let goal_prediction_s = vdot
+            .zip(plan)
+            .and_then(|(v, p)| race_time_s(v, p.goal.distance_m).ok());
+        let params = PmcParams::from_settings(&doc.settings);
+        let series = LoadSeries::from_document(doc, today, &params);
+        let context = LoadContext::new(&doc.athlete, &doc.settings);
+        let planned_loads = plan
+            .iter()
+            .flat_map(|p| &p.workouts)
+            .map(|w| (w.id, context.planned_load(w)))
+            .collect();
+        Overview {
+            vdot,
+            paces,
+            goal_prediction_s,
+            race_morning_form: series.race_morning_form(),
+            today: series.on(today).map(|d| d.values),
+            planned_loads,
+            series,
+        }
+    }
+}
