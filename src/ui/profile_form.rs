@@ -9,16 +9,10 @@ use crate::model::{
     Athlete, ExperienceLevel, FieldError, RaceResult, Sex, Units, WeekStart, parse_duration,
 };
 
-/// Monday-first weekdays, for the checkboxes.
-const WEEKDAYS: [Weekday; 7] = [
-    Weekday::Mon,
-    Weekday::Tue,
-    Weekday::Wed,
-    Weekday::Thu,
-    Weekday::Fri,
-    Weekday::Sat,
-    Weekday::Sun,
-];
+/// Monday-first weekdays, for the checkboxes (stored order, whatever the week start).
+fn weekdays() -> [Weekday; 7] {
+    WeekStart::Monday.weekdays()
+}
 
 /// How the athlete's fitness is given.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -96,7 +90,7 @@ impl ProfileForm {
             race_time: race
                 .map(|r| crate::model::format_duration(r.time_s))
                 .unwrap_or_default(),
-            weekdays: WEEKDAYS.map(|d| a.available_weekdays.contains(&d)),
+            weekdays: weekdays().map(|d| a.available_weekdays.contains(&d)),
             long_run_day: a.long_run_day,
             units: a.units,
             week_start: a.week_start,
@@ -166,7 +160,7 @@ impl ProfileForm {
             max_hr_bpm: whole(max, 1000.0) as u16,
             vdot,
             recent_race,
-            available_weekdays: WEEKDAYS
+            available_weekdays: weekdays()
                 .iter()
                 .zip(self.weekdays)
                 .filter_map(|(d, on)| on.then_some(*d))
@@ -309,7 +303,7 @@ pub fn profile_form_ui(ui: &mut egui::Ui, form: &mut ProfileForm, confirm: &str)
             }
             ui.label("Days available");
             ui.horizontal(|ui| {
-                for (day, on) in WEEKDAYS.iter().zip(form.weekdays.iter_mut()) {
+                for (day, on) in weekdays().iter().zip(form.weekdays.iter_mut()) {
                     ui.checkbox(on, day.to_string());
                 }
                 field_error(ui, errors, "available_weekdays");
@@ -319,7 +313,7 @@ pub fn profile_form_ui(ui: &mut egui::Ui, form: &mut ProfileForm, confirm: &str)
             egui::ComboBox::from_id_salt("long_run_day")
                 .selected_text(form.long_run_day.to_string())
                 .show_ui(ui, |ui| {
-                    for day in WEEKDAYS {
+                    for day in weekdays() {
                         ui.selectable_value(&mut form.long_run_day, day, day.to_string());
                     }
                 })
