@@ -24,7 +24,9 @@
 //! sees in the window is computed there and tested without one.
 
 pub mod cli;
+pub mod generator;
 pub mod model;
+pub mod rules;
 pub mod science;
 pub mod session;
 pub mod storage;

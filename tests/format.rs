@@ -21,6 +21,7 @@ fn small_document() -> AthleteDocument {
             kind: SegmentKind::WarmUp,
             length: SegmentLength::Distance(2000.0),
             target: Target::PaceZone(PaceZone::E),
+            rpe: None,
         }),
         Step::Repeat {
             times: 3,
@@ -29,11 +30,13 @@ fn small_document() -> AthleteDocument {
                     kind: SegmentKind::Work,
                     length: SegmentLength::Distance(2000.0),
                     target: Target::PaceZone(PaceZone::T),
+                    rpe: None,
                 },
                 Segment {
                     kind: SegmentKind::Recovery,
                     length: SegmentLength::Duration(120.0),
                     target: Target::None,
+                    rpe: None,
                 },
             ],
         },

@@ -78,11 +78,13 @@ fn segment() -> impl Strategy<Value = Segment> {
             amount().prop_map(SegmentLength::Distance)
         ],
         target(),
+        prop::option::of(0.0f64..=10.0),
     )
-        .prop_map(|(kind, length, target)| Segment {
+        .prop_map(|(kind, length, target, rpe)| Segment {
             kind,
             length,
             target,
+            rpe,
         })
 }
 

@@ -294,6 +294,7 @@ fn planned_load_follows_the_steps() {
         kind,
         length: SegmentLength::Distance(metres),
         target: Target::PaceZone(zone),
+        rpe: None,
     };
     w.steps = vec![
         Step::Single(seg(SegmentKind::WarmUp, 2000.0, PaceZone::E)),

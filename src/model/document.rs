@@ -269,6 +269,14 @@ fn check_amount(path: &str, value: f64) -> Result<(), FieldError> {
 }
 
 fn check_segment(path: &str, segment: &Segment) -> Result<(), FieldError> {
+    if let Some(rpe) = segment.rpe
+        && !(0.0..=10.0).contains(&rpe)
+    {
+        return Err(FieldError {
+            field: "rpe",
+            message: format!("{path}.rpe: {rpe} is outside the 0-10 scale"),
+        });
+    }
     match segment.length {
         SegmentLength::Duration(v) | SegmentLength::Distance(v) => {
             check_amount(&format!("{path}.length"), v)?;

@@ -230,6 +230,9 @@ pub struct Segment {
     /// What to aim for.
     #[serde(default)]
     pub target: Target,
+    /// How it should feel, on the CR10 scale, beside the pace or heart-rate target.
+    #[serde(default)]
+    pub rpe: Option<f64>,
 }
 
 /// A step of a structured workout: one segment, or segments repeated.

@@ -195,16 +195,8 @@ impl LoadContext {
         }
         let factor = self.cross_factor(&w.kind);
         if !w.steps.is_empty() && w.kind.is_running() {
-            let one = |s: &Segment| self.segment_load(s, &w.kind);
-            let total: f64 = w
-                .steps
-                .iter()
-                .map(|step| match step {
-                    Step::Single(s) => one(s),
-                    Step::Repeat { times, segments } => {
-                        f64::from(*times) * segments.iter().map(one).sum::<f64>()
-                    }
-                })
+            let total: f64 = Self::segments(w)
+                .map(|(s, times)| times * self.segment_load(s, &w.kind))
                 .sum();
             return total * factor;
         }
@@ -232,7 +224,8 @@ impl LoadContext {
         distance / 1000.0 * self.paces.threshold_s_per_km / intensity
     }
 
-    fn segment_load(&self, s: &Segment, kind: &WorkoutKind) -> f64 {
+    /// Intensity factor, pace (s/km) and duration of one segment of a workout of `kind`.
+    fn segment_effort(&self, s: &Segment, kind: &WorkoutKind) -> (f64, f64, f64) {
         let default_if = match s.kind {
             SegmentKind::Work => self.kind_intensity_factor(kind),
             SegmentKind::WarmUp | SegmentKind::CoolDown | SegmentKind::Recovery => {
@@ -254,6 +247,11 @@ impl LoadContext {
             SegmentLength::Duration(d) => d,
             SegmentLength::Distance(m) => m / 1000.0 * pace,
         };
+        (intensity, pace, duration)
+    }
+
+    fn segment_load(&self, s: &Segment, kind: &WorkoutKind) -> f64 {
+        let (intensity, _, duration) = self.segment_effort(s, kind);
         match s.target {
             Target::HeartRate { min_bpm, max_bpm } if self.hr_usable() => {
                 let mid = 0.5 * (f64::from(min_bpm) + f64::from(max_bpm));
@@ -262,5 +260,53 @@ impl LoadContext {
             Target::Rpe(rpe) => session_rpe_load(rpe, duration),
             _ => intensity_load(intensity, duration),
         }
+    }
+
+    /// Segments of a workout's steps with their repeat counts.
+    fn segments(w: &Workout) -> impl Iterator<Item = (&Segment, f64)> {
+        w.steps.iter().flat_map(|step| -> Vec<(&Segment, f64)> {
+            match step {
+                Step::Single(s) => vec![(s, 1.0)],
+                Step::Repeat { times, segments } => {
+                    segments.iter().map(|s| (s, f64::from(*times))).collect()
+                }
+            }
+        })
+    }
+
+    /// Planned running of a workout: (duration in seconds, distance in metres, seconds at
+    /// easy or recovery intensity). Rest and other sports have none.
+    pub fn running_split(&self, w: &Workout) -> (f64, f64, f64) {
+        if !w.kind.is_running() {
+            return (0.0, 0.0, 0.0);
+        }
+        let easy_if = self.zone_if(PaceZone::E) * 1.02;
+        if w.steps.is_empty() {
+            let duration = self.planned_duration_s(w);
+            let intensity = self.kind_intensity_factor(&w.kind);
+            let distance = w.planned_distance_m.unwrap_or_else(|| {
+                duration / (self.paces.threshold_s_per_km / intensity.max(0.01)) * 1000.0
+            });
+            let easy = match w.kind {
+                WorkoutKind::Recovery | WorkoutKind::Easy | WorkoutKind::Long => duration,
+                _ => 0.0,
+            };
+            return (duration, distance, easy);
+        }
+        let (mut duration, mut distance, mut easy) = (0.0, 0.0, 0.0);
+        for (s, times) in Self::segments(w) {
+            let (intensity, pace, d) = self.segment_effort(s, &w.kind);
+            duration += times * d;
+            distance += times * d / pace * 1000.0;
+            let is_easy = match s.target {
+                Target::Rpe(rpe) => rpe <= 4.0,
+                Target::HeartRate { .. } => s.kind != SegmentKind::Work,
+                _ => intensity <= easy_if,
+            };
+            if is_easy {
+                easy += times * d;
+            }
+        }
+        (duration, distance, easy)
     }
 }

@@ -1,0 +1,185 @@
+//! The recovery rules: every plan and every edit is checked against them.
+//!
+//! [`check_plan`] takes a plan with its athlete (and, when there is one, the training
+//! history) and returns findings: date, rule, severity, a plain-language message and a
+//! suggested fix. The generator, the calendar and `stride check` all use it. Thresholds are
+//! in [`limits`]; gaps that depend on the athlete come from [`profile::RecoveryProfile`].
+//! Sources: `training-science.md` sections 3-5.
+//!
+//! | rule | checks | severity |
+//! | --- | --- | --- |
+//! | R1 | never three days in a row at moderate or harder | error |
+//! | R2 | easy days after a hard day (2 for beginners, else 1); no hard-hard | error (hard-hard: warning for advanced and elite) |
+//! | R3 | a rest or cross-training day each week (advanced, elite: a recovery-or-lighter day) | error |
+//! | R4 | at most 2 (3) hard sessions a week; beginners' long run not next to a hard day | warning |
+//! | R5 | weekly volume (races left out) +10% at most over the larger of the two weeks before (warning), +30% over two weeks (error; against the larger of the weeks two and three back, so a cut-back week is no baseline); projected ACWR (over the rolling 7-day load) over 1.3 (warning), 1.5 (error), race days left out | both |
+//! | R6 | a cut-back week (at most 85% of the week before) every 4th (beginners, 50+) or 5th week before the taper | warning |
+//! | R7 | taper: final week at most 70% of the peak week (half, marathon: final two weeks average 75%), with a short faster session; nothing hard in the two days before the race | warning; error |
+//! | R8 | long run at most 30/35/40% of the week's running at 5+/4/3 running days (+10 points for half and marathon), 150 minutes (marathon: 180) | warning |
+//! | R9 | at least 75% of running time easy over any 4 weeks | warning |
+//! | R10 | one easy day per 3 km raced before the next hard session | warning |
+//! | R11 | workouts only on the athlete's available days (races excepted) | warning |
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use stride::rules::{check_plan, CheckInput, Severity};
+//!
+//! let today = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+//! let doc = stride::storage::demo_document(today).unwrap();
+//! let findings = check_plan(&CheckInput::for_document(&doc).unwrap());
+//! assert!(findings.iter().all(|f| f.severity != Severity::Error));
+//! ```
+
+mod checks;
+mod facts;
+pub mod profile;
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::model::{Athlete, AthleteDocument, History, Plan, Settings};
+
+pub use checks::limits;
+
+/// R8's share limit of the long run for a number of running days in the week.
+pub fn checks_long_run_share(running_days: usize, long_race: bool) -> f64 {
+    checks::long_run_share(running_days, long_race)
+}
+
+/// How serious a finding is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// Worth a look; the plan can stand.
+    Warning,
+    /// Breaks a recovery principle; the plan should change.
+    Error,
+}
+
+impl Severity {
+    /// `warning` or `error`, as printed by `stride check`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// The rules, R1 to R11.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Rule {
+    /// Three moderate-or-harder days in a row.
+    R1,
+    /// Easy days after a hard day.
+    R2,
+    /// A light day each week.
+    R3,
+    /// Hard sessions per week; long run apart from hard days.
+    R4,
+    /// Volume progression and ACWR.
+    R5,
+    /// Cut-back weeks.
+    R6,
+    /// Taper.
+    R7,
+    /// Long run share and length.
+    R8,
+    /// Share of easy running.
+    R9,
+    /// Recovery after a race.
+    R10,
+    /// Available days.
+    R11,
+}
+
+impl Rule {
+    /// `R1` ... `R11`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Rule::R1 => "R1",
+            Rule::R2 => "R2",
+            Rule::R3 => "R3",
+            Rule::R4 => "R4",
+            Rule::R5 => "R5",
+            Rule::R6 => "R6",
+            Rule::R7 => "R7",
+            Rule::R8 => "R8",
+            Rule::R9 => "R9",
+            Rule::R10 => "R10",
+            Rule::R11 => "R11",
+        }
+    }
+}
+
+/// One problem found in a plan.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Finding {
+    /// The day it is about.
+    pub date: NaiveDate,
+    /// Which rule.
+    pub rule: Rule,
+    /// How serious.
+    pub severity: Severity,
+    /// What is wrong, in plain words.
+    pub message: String,
+    /// What would fix it.
+    pub fix: String,
+}
+
+impl std::fmt::Display for Finding {
+    /// The line `stride check` prints: `date<TAB>severity<TAB>rule<TAB>message`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}\t{}\t{}\t{}",
+            self.date,
+            self.severity.name(),
+            self.rule.code(),
+            self.message
+        )
+    }
+}
+
+/// What a check looks at.
+#[derive(Clone, Copy, Debug)]
+pub struct CheckInput<'a> {
+    /// The plan.
+    pub plan: &'a Plan,
+    /// The athlete it is for.
+    pub athlete: &'a Athlete,
+    /// Model settings (paces, cross-training factors).
+    pub settings: &'a Settings,
+    /// Training done before the plan, if known.
+    pub history: Option<&'a History>,
+}
+
+impl<'a> CheckInput<'a> {
+    /// The active plan of a document, with its athlete and history.
+    pub fn for_document(doc: &'a AthleteDocument) -> Option<Self> {
+        Some(CheckInput {
+            plan: doc.active_plan()?,
+            athlete: &doc.athlete,
+            settings: &doc.settings,
+            history: Some(&doc.history).filter(|h| !h.activities.is_empty()),
+        })
+    }
+}
+
+/// Checks a plan against every rule. Findings come sorted by date, errors first on a day.
+pub fn check_plan(input: &CheckInput<'_>) -> Vec<Finding> {
+    let facts = facts::PlanFacts::new(input.plan, input.athlete, input.settings);
+    let year = input.plan.start_date.year();
+    let profile = profile::RecoveryProfile::for_athlete(input.athlete, year);
+    let mut findings = checks::run(input, &facts, &profile);
+    findings.sort_by(|a, b| {
+        a.date
+            .cmp(&b.date)
+            .then(b.severity.cmp(&a.severity))
+            .then(a.rule.cmp(&b.rule))
+    });
+    findings
+}
+
+/// True when a plan has no error-level findings.
+pub fn has_errors(findings: &[Finding]) -> bool {
+    findings.iter().any(|f| f.severity == Severity::Error)
+}

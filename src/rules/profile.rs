@@ -1,0 +1,94 @@
+//! How much recovery an athlete needs: one function of level, training age and age.
+//!
+//! "The fitter you are, the faster you bounce back": the recovery rules read their gaps from
+//! [`RecoveryProfile::for_athlete`]. The athlete's level is first capped by training age
+//! (under 1 year: beginner at most; under 3 years: intermediate at most) and lowered one step
+//! from age 60, then this table applies:
+//!
+//! | effective level | easy days after a hard day | moderate right after hard | hard-hard | hard sessions a week | long run next to hard | weekly light day |
+//! | --- | --- | --- | --- | --- | --- | --- |
+//! | beginner | 2 | error | error | 2 | warning | rest or cross-training |
+//! | intermediate | 1 | error | error | 2 | allowed | rest or cross-training |
+//! | advanced | 1 | allowed | warning | 3 | allowed | recovery or lighter |
+//! | elite | 1 | allowed | warning | 3 | allowed | recovery or lighter |
+//!
+//! Cut-back weeks come at least every 4th week for beginners and masters (50 and over),
+//! every 5th for everyone else.
+//!
+//! ```
+//! use stride::model::{Athlete, ExperienceLevel};
+//! use stride::rules::profile::RecoveryProfile;
+//!
+//! let mut a = Athlete::example();
+//! a.level = ExperienceLevel::Advanced;
+//! a.training_age_years = 1;
+//! let p = RecoveryProfile::for_athlete(&a, 2027);
+//! assert_eq!(p.level, ExperienceLevel::Intermediate, "one year of training caps the level");
+//! ```
+
+use crate::model::{Athlete, ExperienceLevel};
+
+/// Age from which cut-back weeks come every 4th week.
+pub const MASTERS_AGE: i32 = 50;
+/// Age from which recovery needs count one level lower.
+pub const VETERAN_AGE: i32 = 60;
+
+/// Recovery needs derived from the athlete.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RecoveryProfile {
+    /// The level the recovery rules use.
+    pub level: ExperienceLevel,
+    /// Days after a hard day that must be easy or lighter.
+    pub easy_days_after_hard: u32,
+    /// Whether a moderate day (a long run, say) may directly follow a hard one.
+    pub moderate_after_hard_ok: bool,
+    /// Whether two hard days in a row are only a warning (otherwise an error).
+    pub hard_pair_is_warning: bool,
+    /// Most hard sessions in a week.
+    pub max_hard_per_week: u32,
+    /// Whether the long run next to a hard day is warned about.
+    pub long_run_apart_from_hard: bool,
+    /// Whether the weekly light day must be rest or cross-training (otherwise a recovery run
+    /// is light enough).
+    pub needs_rest_or_cross_day: bool,
+    /// A cut-back week at least every this many weeks.
+    pub cut_back_every_weeks: u32,
+}
+
+impl RecoveryProfile {
+    /// The profile for an athlete in a given calendar year.
+    pub fn for_athlete(athlete: &Athlete, year: i32) -> Self {
+        let age = athlete.age_in(year);
+        let mut level = athlete.level;
+        let cap = match athlete.training_age_years {
+            0 => ExperienceLevel::Beginner,
+            1 | 2 => ExperienceLevel::Intermediate,
+            _ => ExperienceLevel::Elite,
+        };
+        level = level.min(cap);
+        if age >= VETERAN_AGE {
+            level = match level {
+                ExperienceLevel::Elite => ExperienceLevel::Advanced,
+                ExperienceLevel::Advanced => ExperienceLevel::Intermediate,
+                _ => ExperienceLevel::Beginner,
+            };
+        }
+        Self::for_level(level, age >= MASTERS_AGE)
+    }
+
+    /// The table row of a level.
+    pub fn for_level(level: ExperienceLevel, masters: bool) -> Self {
+        let beginner = level == ExperienceLevel::Beginner;
+        let fit = level >= ExperienceLevel::Advanced;
+        RecoveryProfile {
+            level,
+            easy_days_after_hard: if beginner { 2 } else { 1 },
+            moderate_after_hard_ok: fit,
+            hard_pair_is_warning: fit,
+            max_hard_per_week: if fit { 3 } else { 2 },
+            long_run_apart_from_hard: beginner,
+            needs_rest_or_cross_day: !fit,
+            cut_back_every_weeks: if beginner || masters { 4 } else { 5 },
+        }
+    }
+}

@@ -1,0 +1,241 @@
+//! The generator: random valid inputs give plans that pass every rule, and invalid inputs
+//! give errors naming the field.
+//!
+//! The property runs 2,000 cases by default; the long run is
+//! `PROPTEST_CASES=100000 cargo test --release --test generator`.
+
+use chrono::{Datelike, Days, NaiveDate, Weekday};
+use proptest::prelude::*;
+use stride::generator::{CrossTrainingPreference, GeneratorInput, generate, min_weeks};
+use stride::model::*;
+use stride::rules::{CheckInput, check_plan};
+
+const WEEKDAYS: [Weekday; 7] = [
+    Weekday::Mon,
+    Weekday::Tue,
+    Weekday::Wed,
+    Weekday::Thu,
+    Weekday::Fri,
+    Weekday::Sat,
+    Weekday::Sun,
+];
+
+fn input() -> impl Strategy<Value = GeneratorInput> {
+    (
+        (0usize..4, 0u32..30, 1950i32..=2008, 10.0f64..150.0),
+        (0usize..5, 1500.0f64..50_000.0, 0u32..15, 0i64..365),
+        (
+            3u8..=127,
+            0usize..7,
+            any::<bool>(),
+            0usize..3,
+            30.0f64..70.0,
+        ),
+        prop::option::of(5.0f64..35.0),
+    )
+        .prop_map(
+            |(
+                (level, years, born, volume),
+                (class, custom, extra_weeks, offset),
+                (mask, long, sunday, cross, vdot),
+                longest,
+            )| {
+                let level = ExperienceLevel::ALL[level];
+                let distance_m = [5000.0, 10_000.0, 21_097.5, 42_195.0, custom][class];
+                let mut days: Vec<Weekday> = (0..7)
+                    .filter(|i| mask & (1 << i) != 0)
+                    .map(|i| WEEKDAYS[i])
+                    .collect();
+                if !days.contains(&WEEKDAYS[long]) {
+                    days.push(WEEKDAYS[long]);
+                }
+                while days.len() < 3 {
+                    let next = WEEKDAYS.iter().find(|d| !days.contains(d)).copied();
+                    days.extend(next);
+                }
+                days.sort_by_key(|d| d.num_days_from_monday());
+                let usable = if level >= ExperienceLevel::Advanced {
+                    days.len()
+                } else {
+                    days.len().min(6)
+                };
+                let mut athlete = Athlete::example();
+                athlete.vdot = Some(vdot);
+                let mut volume =
+                    volume.min(stride::generator::max_km_per_run_day(&athlete) * usable as f64);
+                if level == ExperienceLevel::Beginner && distance_m > 21_500.0 {
+                    volume = volume.max(25.0);
+                }
+                let start =
+                    NaiveDate::from_ymd_opt(2027, 1, 1).expect("date") + Days::new(offset as u64);
+                let weeks = min_weeks(distance_m, level) + extra_weeks;
+                let race = start + Days::new(u64::from(weeks) * 7 + (offset % 7) as u64);
+                athlete.level = level;
+                athlete.training_age_years = years;
+                athlete.birth_year = born;
+                athlete.weekly_volume_km = volume;
+                athlete.vdot = Some(vdot);
+                athlete.available_weekdays = days;
+                athlete.long_run_day = WEEKDAYS[long];
+                athlete.week_start = if sunday {
+                    WeekStart::Sunday
+                } else {
+                    WeekStart::Monday
+                };
+                GeneratorInput {
+                    athlete,
+                    goal: GoalRace {
+                        name: "Goal race".to_owned(),
+                        distance_m,
+                        date: race,
+                        goal_time_s: None,
+                    },
+                    start,
+                    longest_recent_run_km: longest,
+                    cross_training: [
+                        CrossTrainingPreference::None,
+                        CrossTrainingPreference::Bike,
+                        CrossTrainingPreference::Swim,
+                    ][cross],
+                }
+            },
+        )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn generated_plans_pass_their_own_rules(input in input()) {
+        let settings = Settings::default();
+        let plan = generate(&input, &settings).expect("a valid input gives a plan");
+        let athlete = &input.athlete;
+        let findings = check_plan(&CheckInput { plan: &plan, athlete, settings: &settings, history: None });
+        prop_assert!(findings.is_empty(), "{} findings, first: {}", findings.len(), findings[0]);
+
+        let race = plan.workouts.iter().find(|w| matches!(w.kind, WorkoutKind::Race { .. }));
+        prop_assert_eq!(race.map(|w| w.date), Some(input.goal.date), "the race on race day");
+        prop_assert!(plan.phases.iter().any(|p| p.kind == PhaseKind::Taper), "a taper");
+        prop_assert!(plan.workouts.iter().all(|w| w.date >= input.start && w.date <= input.goal.date));
+
+        for w in &plan.workouts {
+            let off_day = !athlete.available_weekdays.contains(&w.date.weekday());
+            let fixed = matches!(w.kind, WorkoutKind::Rest | WorkoutKind::Race { .. });
+            prop_assert!(!off_day || fixed, "{} on an unavailable day", w.date);
+        }
+
+        // Full weeks before the race week.
+        let ws = athlete.week_start;
+        let mut week = ws.week_of(input.start);
+        if week < input.start { week = week + Days::new(7); }
+        let mut weeks = Vec::new();
+        while week + Days::new(6) < input.goal.date {
+            weeks.push(week);
+            week = week + Days::new(7);
+        }
+        let volume = |from: NaiveDate| -> f64 {
+            plan.workouts.iter()
+                .filter(|w| w.date >= from && w.date < from + Days::new(7) && w.kind.is_running())
+                .filter(|w| !matches!(w.kind, WorkoutKind::Race { .. }))
+                .filter_map(|w| w.planned_distance_m)
+                .sum::<f64>() / 1000.0
+        };
+        let with_long_run = weeks.iter().filter(|w| {
+            plan.workouts.iter().any(|x| x.kind == WorkoutKind::Long
+                && x.date >= **w && x.date < **w + Days::new(7)
+                && x.date.weekday() == athlete.long_run_day)
+        }).count();
+        prop_assert!(with_long_run * 10 >= weeks.len() * 7, "long run on its day in most weeks: {}/{}", with_long_run, weeks.len());
+        if let Some(first) = weeks.first() {
+            let current = athlete.weekly_volume_km.max(10.0);
+            let v = volume(*first);
+            prop_assert!((v - current).abs() <= 0.25 * current, "first week {v:.1} km vs {current:.1} km");
+        }
+    }
+}
+
+fn valid() -> GeneratorInput {
+    let mut athlete = Athlete::example();
+    athlete.vdot = Some(45.0);
+    GeneratorInput {
+        athlete,
+        goal: GoalRace {
+            name: "City Half".to_owned(),
+            distance_m: 21_097.5,
+            date: NaiveDate::from_ymd_opt(2027, 5, 2).expect("date"),
+            goal_time_s: None,
+        },
+        start: NaiveDate::from_ymd_opt(2027, 1, 4).expect("date"),
+        longest_recent_run_km: None,
+        cross_training: CrossTrainingPreference::None,
+    }
+}
+
+/// A field, a way to make the input invalid there, and a phrase the error must contain.
+type Spoil = (&'static str, fn(&mut GeneratorInput), &'static str);
+
+#[test]
+fn invalid_inputs_name_the_field_and_the_range() {
+    let cases: [Spoil; 9] = [
+        (
+            "weekly_volume_km",
+            |i| {
+                i.athlete.available_weekdays = vec![Weekday::Tue, Weekday::Thu, Weekday::Sun];
+                i.athlete.weekly_volume_km = 80.0;
+            },
+            "does not fit in 3 running days",
+        ),
+        (
+            "race_date",
+            |i| i.goal.date = i.start,
+            "after the plan's start",
+        ),
+        (
+            "race_date",
+            |i| i.goal.date = i.start + Days::new(50),
+            "at least 10 weeks",
+        ),
+        (
+            "available_weekdays",
+            |i| i.athlete.available_weekdays = vec![Weekday::Sun],
+            "at least 3",
+        ),
+        (
+            "available_weekdays",
+            |i| i.athlete.available_weekdays.clear(),
+            "at least one day",
+        ),
+        (
+            "weekly_volume_km",
+            |i| i.athlete.weekly_volume_km = 350.0,
+            "between 0 and 300",
+        ),
+        (
+            "long_run_day",
+            |i| {
+                i.athlete.available_weekdays = vec![Weekday::Mon, Weekday::Wed, Weekday::Fri];
+                i.athlete.long_run_day = Weekday::Sun;
+            },
+            "one of the available days",
+        ),
+        ("vdot", |i| i.athlete.vdot = None, "VDOT"),
+        (
+            "weekly_volume_km",
+            |i| {
+                i.athlete.level = ExperienceLevel::Beginner;
+                i.athlete.weekly_volume_km = 15.0;
+                i.goal.distance_m = 42_195.0;
+                i.goal.date = i.start + Days::new(7 * 20);
+            },
+            "25 km",
+        ),
+    ];
+    for (field, spoil, needle) in cases {
+        let mut input = valid();
+        spoil(&mut input);
+        let error = generate(&input, &Settings::default()).expect_err(field);
+        assert_eq!(error.field, field, "{error}");
+        assert!(error.to_string().contains(needle), "{error}");
+    }
+    assert!(generate(&valid(), &Settings::default()).is_ok());
+}

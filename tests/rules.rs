@@ -1,0 +1,425 @@
+//! Each recovery rule on hand-built plans that trigger it and plans that do not.
+//!
+//! Plans are written as weeks of seven day codes, Monday first: `-` rest, `E8` easy 8 km,
+//! `R5` recovery, `L16` long run, `T10` tempo, `I10` intervals, `P10` race pace (moderate),
+//! `X` 45 minutes of cycling, `RACE10` a 10 km race (the goal race when it is the last one).
+
+use chrono::{Datelike, Days, NaiveDate, Weekday};
+use stride::model::*;
+use stride::rules::{CheckInput, Finding, Rule, Severity, check_plan};
+
+fn monday() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2027, 3, 1).expect("a Monday")
+}
+
+fn workout(id: u64, date: NaiveDate, code: &str) -> Option<Workout> {
+    if code == "-" {
+        return None;
+    }
+    let (letters, number): (String, String) = code.chars().partition(|c| c.is_ascii_alphabetic());
+    let km: f64 = number.parse().unwrap_or(0.0);
+    let kind = match letters.as_str() {
+        "E" => WorkoutKind::Easy,
+        "R" => WorkoutKind::Recovery,
+        "L" => WorkoutKind::Long,
+        "T" => WorkoutKind::Tempo,
+        "I" => WorkoutKind::Intervals,
+        "P" => WorkoutKind::RacePace,
+        "X" => WorkoutKind::CrossTraining {
+            activity: CrossActivity::Cycling,
+        },
+        "RACE" => WorkoutKind::Race {
+            distance_m: km * 1000.0,
+        },
+        other => panic!("unknown code {other}"),
+    };
+    let mut w = Workout::new(WorkoutId(id), date, kind);
+    if letters == "X" {
+        w.planned_duration_s = Some(2700.0);
+    } else {
+        w.planned_distance_m = Some(km * 1000.0);
+    }
+    Some(w)
+}
+
+fn plan(weeks: &[[&str; 7]]) -> Plan {
+    let mut workouts = Vec::new();
+    for (w, week) in weeks.iter().enumerate() {
+        for (d, code) in week.iter().enumerate() {
+            let date = monday() + Days::new((w * 7 + d) as u64);
+            workouts.extend(workout((w * 7 + d) as u64 + 1, date, code));
+        }
+    }
+    let race = workouts
+        .iter()
+        .rev()
+        .find(|w| matches!(w.kind, WorkoutKind::Race { .. }))
+        .map(|w| (w.date, w.planned_distance_m.unwrap_or(10_000.0)));
+    let end = monday() + Days::new((weeks.len() * 7) as u64 - 1);
+    let (date, distance_m) = race.unwrap_or((end + Days::new(60), 10_000.0));
+    Plan {
+        name: "test".to_owned(),
+        goal: GoalRace {
+            name: String::new(),
+            distance_m,
+            date,
+            goal_time_s: None,
+        },
+        start_date: monday(),
+        phases: Vec::new(),
+        workouts,
+    }
+}
+
+fn athlete(level: ExperienceLevel) -> Athlete {
+    let mut a = Athlete::example();
+    a.level = level;
+    a.training_age_years = 10;
+    a.birth_year = 1990;
+    a.vdot = Some(45.0);
+    a.weekly_volume_km = 40.0;
+    a
+}
+
+fn check_with(p: &Plan, a: &Athlete) -> Vec<Finding> {
+    check_plan(&CheckInput {
+        plan: p,
+        athlete: a,
+        settings: &Settings::default(),
+        history: None,
+    })
+}
+
+fn findings(level: ExperienceLevel, weeks: &[[&str; 7]], rule: Rule) -> Vec<Finding> {
+    check_with(&plan(weeks), &athlete(level))
+        .into_iter()
+        .filter(|f| f.rule == rule)
+        .collect()
+}
+
+use ExperienceLevel::{Advanced, Beginner, Intermediate};
+
+const STEADY: [&str; 7] = ["-", "I6", "E10", "E8", "T6", "E8", "L16"];
+
+#[test]
+fn r1_three_moderate_or_harder_days_in_a_row() {
+    let bad = findings(
+        Advanced,
+        &[["P10", "L14", "P10", "E8", "-", "E6", "E8"]],
+        Rule::R1,
+    );
+    assert_eq!(bad.len(), 1);
+    assert_eq!(bad[0].severity, Severity::Error);
+    assert_eq!(
+        bad[0].date,
+        monday() + Days::new(2),
+        "reported on the third day"
+    );
+    assert!(
+        findings(
+            Advanced,
+            &[["P10", "L14", "E8", "P10", "-", "E6", "E8"]],
+            Rule::R1
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn r2_easy_days_after_hard_scale_with_the_athlete() {
+    // Beginner: hard-easy-long breaks hard-easy-easy.
+    let week = ["T8", "E5", "L10", "-", "E5", "-", "-"];
+    let f = findings(Beginner, &[week], Rule::R2);
+    assert_eq!((f.len(), f[0].severity), (1, Severity::Error));
+    assert!(
+        findings(
+            Beginner,
+            &[["T8", "E5", "E5", "L10", "-", "-", "-"]],
+            Rule::R2
+        )
+        .is_empty()
+    );
+    // Intermediate: one easy day is enough, a moderate day right after is not.
+    assert!(findings(Intermediate, &[week], Rule::R2).is_empty());
+    assert_eq!(
+        findings(
+            Intermediate,
+            &[["T8", "L10", "E5", "-", "E5", "-", "-"]],
+            Rule::R2
+        )
+        .len(),
+        1
+    );
+    // Advanced: moderate after hard is fine, hard-hard only warns.
+    assert!(
+        findings(
+            Advanced,
+            &[["T8", "L10", "E5", "-", "E5", "-", "-"]],
+            Rule::R2
+        )
+        .is_empty()
+    );
+    let pair = findings(
+        Advanced,
+        &[["T8", "I8", "E5", "-", "E5", "-", "-"]],
+        Rule::R2,
+    );
+    assert_eq!((pair.len(), pair[0].severity), (1, Severity::Warning));
+    let pair = findings(
+        Intermediate,
+        &[["T8", "I8", "E5", "-", "E5", "-", "-"]],
+        Rule::R2,
+    );
+    assert_eq!(pair[0].severity, Severity::Error);
+}
+
+#[test]
+fn r3_a_light_day_every_week() {
+    let every_day = ["E8", "I10", "E8", "E8", "T10", "E6", "L16"];
+    let f = findings(Intermediate, &[every_day], Rule::R3);
+    assert_eq!((f.len(), f[0].severity), (1, Severity::Error));
+    assert!(findings(Intermediate, &[STEADY], Rule::R3).is_empty());
+    assert!(
+        findings(
+            Intermediate,
+            &[["X", "I10", "E8", "E8", "T10", "E6", "L16"]],
+            Rule::R3
+        )
+        .is_empty(),
+        "cross-training is light"
+    );
+    // Advanced and elite: a recovery run is light enough.
+    assert!(
+        findings(
+            Advanced,
+            &[["R5", "I10", "E8", "E8", "T10", "E6", "L16"]],
+            Rule::R3
+        )
+        .is_empty()
+    );
+    assert_eq!(findings(Advanced, &[every_day], Rule::R3).len(), 1);
+}
+
+#[test]
+fn r4_hard_sessions_per_week_and_the_beginners_long_run() {
+    let three = ["I8", "E5", "T8", "E5", "I8", "-", "L12"];
+    assert_eq!(findings(Intermediate, &[three], Rule::R4).len(), 1);
+    assert!(
+        findings(Advanced, &[three], Rule::R4).is_empty(),
+        "advanced: 3 allowed"
+    );
+    let next_to_long = ["-", "E5", "E5", "-", "E5", "T6", "L10"];
+    assert_eq!(findings(Beginner, &[next_to_long], Rule::R4).len(), 1);
+    assert!(
+        findings(Intermediate, &[next_to_long], Rule::R4)
+            .iter()
+            .all(|f| !f.message.contains("long run"))
+    );
+}
+
+#[test]
+fn r5_weekly_growth_and_two_week_growth() {
+    let week = |long: &'static str| ["-", "E8", "E8", "E8", "-", "E8", long];
+    // 40 -> 40 -> 44: +10% is fine.
+    assert!(
+        findings(
+            Intermediate,
+            &[week("L8"), week("L8"), week("L12")],
+            Rule::R5
+        )
+        .is_empty()
+    );
+    // 40 -> 46: +15% warns.
+    let f = findings(Intermediate, &[week("L8"), week("L14")], Rule::R5);
+    assert!(
+        f.iter()
+            .any(|f| f.severity == Severity::Warning && f.message.contains("15%")),
+        "{f:?}"
+    );
+    // 40 -> 44 -> 53: over 30% in two weeks is an error.
+    let f = findings(
+        Intermediate,
+        &[week("L8"), week("L12"), week("L21")],
+        Rule::R5,
+    );
+    assert!(
+        f.iter()
+            .any(|f| f.severity == Severity::Error && f.message.contains("two weeks")),
+        "{f:?}"
+    );
+    // After a cut-back week, returning to the level before it is no jump.
+    let f = findings(
+        Intermediate,
+        &[week("L8"), week("L0"), week("L8")],
+        Rule::R5,
+    );
+    assert!(f.iter().all(|f| f.severity != Severity::Error), "{f:?}");
+}
+
+#[test]
+fn r5_projected_acwr_spikes() {
+    let light = ["-", "E5", "-", "E5", "-", "E5", "L6"];
+    let heavy = ["E10", "T12", "E10", "I12", "E10", "E12", "L20"];
+    let f = findings(Advanced, &[light, light, light, light, heavy], Rule::R5);
+    assert!(
+        f.iter()
+            .any(|f| f.message.contains("acute:chronic") && f.severity == Severity::Error),
+        "{f:?}"
+    );
+    let f = findings(
+        Advanced,
+        &[STEADY, STEADY, STEADY, STEADY, STEADY],
+        Rule::R5,
+    );
+    assert!(
+        f.iter().all(|f| !f.message.contains("acute:chronic")),
+        "steady weeks: {f:?}"
+    );
+}
+
+#[test]
+fn r6_cut_back_weeks_by_level_and_age() {
+    let normal = ["-", "I10", "E8", "E8", "T10", "E6", "L16"];
+    let cut = ["-", "I8", "E6", "E6", "T8", "E4", "L12"];
+    let five = [normal, normal, normal, normal, normal];
+    assert_eq!(
+        findings(Beginner, &five[..4], Rule::R6).len(),
+        1,
+        "beginners: every 4th week"
+    );
+    assert!(findings(Intermediate, &five[..4], Rule::R6).is_empty());
+    assert_eq!(
+        findings(Intermediate, &five, Rule::R6).len(),
+        1,
+        "others: every 5th"
+    );
+    assert!(findings(Beginner, &[normal, normal, normal, cut], Rule::R6).is_empty());
+    let mut masters = athlete(Intermediate);
+    masters.birth_year = 1970;
+    let f: Vec<_> = check_with(&plan(&five[..4]), &masters)
+        .into_iter()
+        .filter(|f| f.rule == Rule::R6)
+        .collect();
+    assert_eq!(f.len(), 1, "50 and over: every 4th week");
+}
+
+#[test]
+fn r7_taper_volume_sharpness_and_quiet_days() {
+    let peak = ["-", "I10", "E8", "E8", "T10", "E6", "L16"];
+    let tapered = ["-", "I6", "E5", "E5", "-", "E3", "RACE10"];
+    let no_taper = ["-", "I10", "E8", "E8", "E8", "E8", "RACE10"];
+    assert!(findings(Intermediate, &[peak, peak, tapered], Rule::R7).is_empty());
+    let f = findings(Intermediate, &[peak, peak, no_taper], Rule::R7);
+    assert!(f.iter().any(|f| f.message.contains("70% or less")), "{f:?}");
+    let dull = ["-", "E5", "E5", "E5", "-", "E3", "RACE10"];
+    let f = findings(Intermediate, &[peak, peak, dull], Rule::R7);
+    assert!(
+        f.iter().any(|f| f.message.contains("faster session")),
+        "{f:?}"
+    );
+    let late = ["-", "E5", "E5", "-", "I4", "E3", "RACE10"];
+    let f = findings(Intermediate, &[peak, peak, late], Rule::R7);
+    assert!(
+        f.iter().any(|f| f.severity == Severity::Error),
+        "hard two days out: {f:?}"
+    );
+}
+
+#[test]
+fn r8_long_run_share_and_length() {
+    assert!(
+        findings(
+            Intermediate,
+            &[["-", "E8", "E8", "E8", "-", "E8", "L12"]],
+            Rule::R8
+        )
+        .is_empty()
+    );
+    let f = findings(
+        Intermediate,
+        &[["-", "E6", "E6", "E6", "-", "E6", "L20"]],
+        Rule::R8,
+    );
+    assert_eq!(f.len(), 1, "20 of 44 km at 5 days is over 30%");
+    // 33 km at easy pace is well over 150 minutes.
+    let f = findings(
+        Advanced,
+        &[["E20", "E20", "E20", "E20", "-", "E20", "L33"]],
+        Rule::R8,
+    );
+    assert!(f.iter().any(|f| f.message.contains("minutes")), "{f:?}");
+}
+
+#[test]
+fn r9_mostly_easy_over_four_weeks() {
+    let hard = ["-", "T10", "E6", "T10", "E6", "-", "L12"];
+    let f = findings(Advanced, &[hard, hard, hard, hard], Rule::R9);
+    assert_eq!(f.first().map(|f| f.date), Some(monday()), "{f:?}");
+    assert!(f[0].message.contains("% of running time is easy"));
+    assert!(findings(Advanced, &[STEADY, STEADY, STEADY, STEADY], Rule::R9).is_empty());
+}
+
+#[test]
+fn r10_easy_days_after_a_race() {
+    let raced = ["-", "E6", "E6", "-", "E5", "-", "RACE10"];
+    let too_soon = ["E5", "E5", "I8", "-", "E6", "-", "L14"];
+    let f = findings(Advanced, &[raced, too_soon, STEADY], Rule::R10);
+    assert_eq!(f.len(), 1, "a 10 km race needs 4 easy days");
+    assert!(
+        findings(
+            Advanced,
+            &[raced, ["E5", "E5", "E6", "E5", "I8", "-", "L14"], STEADY],
+            Rule::R10
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn r11_only_available_days() {
+    let mut a = athlete(Intermediate);
+    a.available_weekdays = vec![Weekday::Tue, Weekday::Thu, Weekday::Sat, Weekday::Sun];
+    let p = plan(&[["E5", "E8", "-", "T8", "-", "E6", "L12"]]);
+    let f: Vec<_> = check_with(&p, &a)
+        .into_iter()
+        .filter(|f| f.rule == Rule::R11)
+        .collect();
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].date.weekday(), Weekday::Mon);
+}
+
+#[test]
+fn findings_print_as_tab_separated_lines() {
+    let f = findings(
+        Advanced,
+        &[["P10", "L14", "P10", "E8", "-", "E6", "E8"]],
+        Rule::R1,
+    );
+    let line = f[0].to_string();
+    let fields: Vec<&str> = line.split('\t').collect();
+    assert_eq!(fields[..3], ["2027-03-03", "error", "R1"]);
+    assert!(fields[3].starts_with("three moderate-or-harder days in a row"));
+}
+
+#[test]
+fn fitter_athletes_get_shorter_gaps() {
+    use stride::rules::profile::RecoveryProfile;
+    let gaps: Vec<u32> = ExperienceLevel::ALL
+        .iter()
+        .map(|l| RecoveryProfile::for_level(*l, false).easy_days_after_hard)
+        .collect();
+    assert!(gaps.windows(2).all(|w| w[0] >= w[1]), "{gaps:?}");
+    let mut a = athlete(ExperienceLevel::Elite);
+    a.birth_year = 1960;
+    assert_eq!(
+        RecoveryProfile::for_athlete(&a, 2027).level,
+        Advanced,
+        "60+ counts a level lower"
+    );
+    a.training_age_years = 0;
+    assert_eq!(
+        RecoveryProfile::for_athlete(&a, 2027).level,
+        Beginner,
+        "new to training"
+    );
+}
