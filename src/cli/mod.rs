@@ -15,6 +15,7 @@
 
 pub mod load;
 pub mod paces;
+pub mod plan;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -37,6 +38,9 @@ pub(crate) fn output_error(e: std::io::Error) -> String {
         format!("could not write the output: {e}")
     }
 }
+
+/// Exit code of `stride check` when a plan has error-level findings.
+pub const EXIT_FINDINGS: u8 = 1;
 
 /// Exit code for bad input (unreadable or invalid files, bad arguments).
 pub const EXIT_BAD_INPUT: u8 = 2;
@@ -83,6 +87,103 @@ pub enum Command {
     },
     /// Daily load, fitness, fatigue, form, ramp, ACWR, monotony and strain, as CSV or JSON.
     Load(LoadArgs),
+    /// Generate a plan toward a goal race that passes the recovery rules.
+    Plan(PlanArgs),
+    /// Check a plan against the recovery rules: one finding per line
+    /// (date, severity, rule, message); exit code 1 when any is an error.
+    Check {
+        /// A plan or athlete document (.ron), or a plan CSV
+        /// (date,kind,intensity,duration_min,distance_km,load,title).
+        file: PathBuf,
+        /// Training history before the plan: an athlete document or a session CSV.
+        #[arg(long)]
+        history: Option<PathBuf>,
+    },
+}
+
+/// Arguments of `stride plan`.
+#[derive(Debug, clap::Args)]
+pub struct PlanArgs {
+    /// Race distance: 5k, 10k, half, marathon, 15k, 8000m, 12.5km ...
+    #[arg(long)]
+    pub race: String,
+    /// Race day (YYYY-MM-DD).
+    #[arg(long)]
+    pub race_date: NaiveDate,
+    /// First day of the plan (default: the next Monday).
+    #[arg(long)]
+    pub start: Option<NaiveDate>,
+    /// Experience level (required unless --profile gives it).
+    #[arg(long, value_enum)]
+    pub level: Option<LevelArg>,
+    /// Current weekly running volume, km.
+    #[arg(long)]
+    pub weekly_km: Option<f64>,
+    /// Days to run on: a number (3-7) or a list like tue,thu,sat,sun.
+    #[arg(long)]
+    pub days: Option<String>,
+    /// Long-run day: mon ... sun (default: the last available day of the week).
+    #[arg(long)]
+    pub long_run_day: Option<String>,
+    /// VDOT, for the paces.
+    #[arg(long, conflicts_with = "recent_race")]
+    pub vdot: Option<f64>,
+    /// A recent race as DIST:TIME, like 10k:45:30.
+    #[arg(long)]
+    pub recent_race: Option<String>,
+    /// Age in years (masters get more cut-back weeks).
+    #[arg(long)]
+    pub age: Option<i32>,
+    /// Cross-training on a spare day.
+    #[arg(long, value_enum, default_value = "none")]
+    pub cross_training: CrossArg,
+    /// An athlete document to take the profile from; flags override its fields.
+    #[arg(long)]
+    pub profile: Option<PathBuf>,
+    /// Output: a RON athlete document with the plan, the plan CSV, or JSON.
+    #[arg(long, value_enum, default_value = "ron")]
+    pub format: PlanFormat,
+    /// Write to this file instead of standard output.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// The day the default start counts from (default: today).
+    #[arg(long, hide = true)]
+    pub today: Option<NaiveDate>,
+}
+
+/// Levels on the command line.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum LevelArg {
+    /// New to structured running.
+    Beginner,
+    /// Some years of regular running.
+    Intermediate,
+    /// Years of structured training.
+    Advanced,
+    /// Competes at a high level.
+    Elite,
+}
+
+/// Cross-training preferences on the command line.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum CrossArg {
+    /// None.
+    None,
+    /// Cycling.
+    Bike,
+    /// Swimming.
+    Swim,
+}
+
+/// `stride plan` output formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PlanFormat {
+    /// An athlete document with the plan.
+    Ron,
+    /// The plan CSV.
+    Csv,
+    /// The plan as JSON.
+    Json,
 }
 
 /// Arguments of `stride load`.
@@ -215,6 +316,12 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             paces::run(input, units, format == PacesFormat::Json, out)
         }
         Command::Load(args) => load::run(&load_request(&args), out),
+        Command::Plan(args) => plan::run_plan(&plan_request(args), out),
+        Command::Check { file, history } => match plan::run_check(&file, history.as_deref(), out) {
+            Ok(plan::CheckOutcome::Clean) => Ok(()),
+            Ok(plan::CheckOutcome::Errors) => return EXIT_FINDINGS,
+            Err(e) => Err(e),
+        },
     };
     match result {
         Ok(()) => 0,
@@ -231,6 +338,42 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
 fn usage_error(err: &mut dyn Write, message: &str) -> u8 {
     let _ = writeln!(err, "error: {message}");
     EXIT_BAD_INPUT
+}
+
+fn plan_request(args: PlanArgs) -> plan::PlanRequest {
+    plan::PlanRequest {
+        race: args.race,
+        race_date: args.race_date,
+        start: args.start,
+        level: args.level.map(|l| match l {
+            LevelArg::Beginner => crate::model::ExperienceLevel::Beginner,
+            LevelArg::Intermediate => crate::model::ExperienceLevel::Intermediate,
+            LevelArg::Advanced => crate::model::ExperienceLevel::Advanced,
+            LevelArg::Elite => crate::model::ExperienceLevel::Elite,
+        }),
+        weekly_km: args.weekly_km,
+        days: args.days,
+        long_run_day: args.long_run_day,
+        vdot: args.vdot,
+        recent_race: args.recent_race,
+        age: args.age,
+        cross_training: match args.cross_training {
+            CrossArg::None => crate::generator::CrossTrainingPreference::None,
+            CrossArg::Bike => crate::generator::CrossTrainingPreference::Bike,
+            CrossArg::Swim => crate::generator::CrossTrainingPreference::Swim,
+        },
+        profile: args.profile,
+        format: match args.format {
+            PlanFormat::Ron => "ron",
+            PlanFormat::Csv => "csv",
+            PlanFormat::Json => "json",
+        }
+        .to_owned(),
+        out: args.out,
+        today: args
+            .today
+            .unwrap_or_else(|| chrono::Local::now().date_naive()),
+    }
 }
 
 fn load_request(args: &LoadArgs) -> load::LoadRequest<'_> {

@@ -20,7 +20,7 @@ fn segment(kind: SegmentKind, length: SegmentLength, zone: Option<PaceZone>, rpe
 
 /// A distance for a title: whole kilometres without decimals, else one decimal.
 fn km_text(km: f64) -> String {
-    let rounded = (km * 2.0).round() / 2.0;
+    let rounded = (km * 10.0).round() / 10.0;
     if rounded.fract() == 0.0 {
         format!("{rounded:.0}")
     } else {
@@ -245,7 +245,8 @@ impl Sessions<'_> {
             )
         } else {
             let reps = (work_km / 1.6).round().max(2.0) as u32;
-            let each = work_km / f64::from(reps);
+            // Repeats in whole hundreds of metres.
+            let each = (work_km / f64::from(reps) * 10.0).round() / 10.0;
             (
                 Step::Repeat {
                     times: reps,
@@ -254,7 +255,7 @@ impl Sessions<'_> {
                         segment(SegmentKind::Recovery, seconds(60.0), Some(PaceZone::E), 2.0),
                     ],
                 },
-                format!("{reps} x {:.0} m at T", each * 1000.0),
+                format!("{reps} x {} km at T", km_text(each)),
             )
         };
         self.workout(
@@ -313,7 +314,7 @@ impl Sessions<'_> {
     ) -> Workout {
         let wu = warm_up_km(weekly_km);
         let reps = if variant.is_multiple_of(2) { 2 } else { 3 };
-        let each = (work_km / f64::from(reps)).max(0.4);
+        let each = ((work_km / f64::from(reps)).max(0.4) * 10.0).round() / 10.0;
         let steps = vec![
             warm_up(wu),
             Step::Repeat {
@@ -333,7 +334,7 @@ impl Sessions<'_> {
         let mut w = self.workout(
             date,
             WorkoutKind::RacePace,
-            format!("{reps} x {:.1} km at race pace ({zone:?})", each),
+            format!("{reps} x {} km at race pace ({zone:?})", km_text(each)),
             steps,
             "Rehearse the goal pace: controlled, not all out.",
         );

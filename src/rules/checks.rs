@@ -492,7 +492,11 @@ fn window_volume(ctx: &Ctx<'_>, from: NaiveDate, to: NaiveDate) -> f64 {
 
 fn r7_taper(ctx: &mut Ctx<'_>) {
     let race = ctx.input.plan.goal.date;
-    if ctx.facts.index(race).is_none() {
+    // Only a plan that holds its race on the goal date has a taper to judge.
+    let Some(race_index) = ctx.facts.index(race) else {
+        return;
+    };
+    if ctx.facts.days[race_index].race_m.is_none() {
         return;
     }
     let peak = ctx

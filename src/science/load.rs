@@ -70,6 +70,10 @@ pub fn intensity_load(intensity_factor: f64, duration_s: f64) -> f64 {
     duration_s / 3600.0 * intensity_factor * intensity_factor * 100.0
 }
 
+/// Share of an unstructured quality session (no steps) counted as easy running: its warm-up,
+/// recoveries and cool-down.
+pub const UNSTRUCTURED_EASY_SHARE: f64 = 0.4;
+
 /// Intensity factors of unstructured sessions whose effort is mixed (a tempo session with
 /// its warm-up and cool-down, say). Steady kinds take theirs from their pace zone.
 pub mod mixed_intensity {
@@ -289,6 +293,12 @@ impl LoadContext {
             });
             let easy = match w.kind {
                 WorkoutKind::Recovery | WorkoutKind::Easy | WorkoutKind::Long => duration,
+                // An unstructured quality session still has its warm-up and cool-down.
+                WorkoutKind::Tempo
+                | WorkoutKind::Intervals
+                | WorkoutKind::Hills
+                | WorkoutKind::Fartlek
+                | WorkoutKind::RacePace => UNSTRUCTURED_EASY_SHARE * duration,
                 _ => 0.0,
             };
             return (duration, distance, easy);

@@ -18,6 +18,7 @@
 
 mod demo;
 mod error;
+pub mod plan_csv;
 pub mod session_csv;
 
 use std::io::Write;

@@ -1,0 +1,303 @@
+//! `stride plan` and `stride check`.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use chrono::{Datelike, Days, NaiveDate, Weekday};
+
+use crate::generator::{CrossTrainingPreference, GeneratorInput, generate};
+use crate::model::{
+    Athlete, AthleteDocument, ExperienceLevel, GoalRace, History, RaceResult, WeekStart,
+    parse_duration,
+};
+use crate::rules::{CheckInput, has_errors};
+use crate::science::load::LoadContext;
+use crate::storage::{self, plan_csv, session_csv};
+
+/// What `stride plan` was asked for, as typed.
+pub struct PlanRequest {
+    /// Race distance text.
+    pub race: String,
+    /// Race date.
+    pub race_date: NaiveDate,
+    /// First day (default: the next Monday after `today`).
+    pub start: Option<NaiveDate>,
+    /// Level.
+    pub level: Option<ExperienceLevel>,
+    /// Current weekly volume, km.
+    pub weekly_km: Option<f64>,
+    /// `N` or a list of day names.
+    pub days: Option<String>,
+    /// Long-run day name.
+    pub long_run_day: Option<String>,
+    /// VDOT.
+    pub vdot: Option<f64>,
+    /// `DIST:TIME`.
+    pub recent_race: Option<String>,
+    /// Age in years.
+    pub age: Option<i32>,
+    /// Cross-training preference.
+    pub cross_training: CrossTrainingPreference,
+    /// An athlete document to take the profile from.
+    pub profile: Option<PathBuf>,
+    /// `ron`, `csv` or `json`.
+    pub format: String,
+    /// Where to write (default: standard output).
+    pub out: Option<PathBuf>,
+    /// Today, for the default start.
+    pub today: NaiveDate,
+}
+
+/// Parses a day name: `mon`, `Monday`, ...
+///
+/// # Errors
+/// A message listing the accepted names.
+pub fn parse_day(text: &str) -> Result<Weekday, String> {
+    text.trim()
+        .parse::<Weekday>()
+        .map_err(|_| format!("'{text}' is not a day; use mon, tue, wed, thu, fri, sat or sun"))
+}
+
+/// The days run on for `--days N`: spread through the week, the weekend kept.
+fn days_for_count(n: usize) -> Option<Vec<Weekday>> {
+    use Weekday::*;
+    Some(match n {
+        1 => vec![Sun],
+        2 => vec![Wed, Sun],
+        3 => vec![Tue, Thu, Sun],
+        4 => vec![Tue, Wed, Fri, Sun],
+        5 => vec![Mon, Tue, Thu, Fri, Sun],
+        6 => vec![Mon, Tue, Wed, Thu, Sat, Sun],
+        7 => vec![Mon, Tue, Wed, Thu, Fri, Sat, Sun],
+        _ => return None,
+    })
+}
+
+fn parse_days(text: &str) -> Result<Vec<Weekday>, String> {
+    if let Ok(n) = text.trim().parse::<usize>() {
+        return days_for_count(n).ok_or_else(|| format!("--days {n}: give 1 to 7 days"));
+    }
+    let mut days = text
+        .split(',')
+        .map(parse_day)
+        .collect::<Result<Vec<_>, _>>()?;
+    days.sort_by_key(|d| d.num_days_from_monday());
+    days.dedup();
+    Ok(days)
+}
+
+fn default_weekly_km(level: ExperienceLevel) -> f64 {
+    match level {
+        ExperienceLevel::Beginner => 15.0,
+        ExperienceLevel::Intermediate => 30.0,
+        ExperienceLevel::Advanced => 50.0,
+        ExperienceLevel::Elite => 80.0,
+    }
+}
+
+/// A plain name for a race distance: "10K", "Half marathon", "12.5 km race".
+fn race_name(distance_m: f64) -> String {
+    match distance_m {
+        d if (d - 21_097.5).abs() < 1.0 => "Half marathon".to_owned(),
+        d if (d - 42_195.0).abs() < 1.0 => "Marathon".to_owned(),
+        d if (d - 1609.344).abs() < 1.0 => "Mile".to_owned(),
+        d if d % 1000.0 == 0.0 => format!("{:.0}K", d / 1000.0),
+        d => format!("{:.1} km race", d / 1000.0),
+    }
+}
+
+/// Builds the generator input from the request (and profile).
+fn input(req: &PlanRequest) -> Result<(GeneratorInput, Option<AthleteDocument>), String> {
+    let profile = match &req.profile {
+        Some(path) => Some(storage::load_document(path).map_err(|e| e.to_string())?),
+        None => None,
+    };
+    let start = req.start.unwrap_or_else(|| {
+        let mut d = req.today + Days::new(1);
+        while d.weekday() != Weekday::Mon {
+            d = d + Days::new(1);
+        }
+        d
+    });
+    let mut athlete = match &profile {
+        Some(doc) => doc.athlete.clone(),
+        None => {
+            let level = req.level.ok_or(
+                "give --level beginner|intermediate|advanced|elite, or --profile FILE.ron",
+            )?;
+            let mut a = Athlete::example();
+            a.name = "Athlete".to_owned();
+            a.level = level;
+            a.training_age_years = match level {
+                ExperienceLevel::Beginner => 0,
+                ExperienceLevel::Intermediate => 3,
+                ExperienceLevel::Advanced => 6,
+                ExperienceLevel::Elite => 10,
+            };
+            a.weekly_volume_km = default_weekly_km(level);
+            a.vdot = None;
+            a.available_weekdays = days_for_count(5).unwrap_or_default();
+            a.week_start = WeekStart::Monday;
+            a
+        }
+    };
+    if let Some(level) = req.level {
+        athlete.level = level;
+    }
+    if let Some(km) = req.weekly_km {
+        athlete.weekly_volume_km = km;
+    }
+    if let Some(days) = &req.days {
+        athlete.available_weekdays = parse_days(days)?;
+        if !athlete.available_weekdays.contains(&athlete.long_run_day) {
+            let last = athlete.available_weekdays.last().copied();
+            athlete.long_run_day = last.unwrap_or(Weekday::Sun);
+        }
+    }
+    if let Some(day) = &req.long_run_day {
+        athlete.long_run_day = parse_day(day)?;
+    }
+    if let Some(vdot) = req.vdot {
+        athlete.vdot = Some(vdot);
+    }
+    if let Some(race) = &req.recent_race {
+        let (distance, time) = race
+            .split_once(':')
+            .ok_or("--recent-race takes DIST:TIME, like 10k:45:30")?;
+        athlete.recent_race = Some(RaceResult {
+            distance_m: super::paces::parse_distance(distance)?,
+            time_s: parse_duration(time)?,
+            date: None,
+        });
+        if req.vdot.is_none() {
+            athlete.vdot = None;
+        }
+    }
+    if let Some(age) = req.age {
+        athlete.birth_year = start.year() - age;
+    }
+    let distance_m = super::paces::parse_distance(&req.race)?;
+    let goal = GoalRace {
+        name: race_name(distance_m),
+        distance_m,
+        date: req.race_date,
+        goal_time_s: None,
+    };
+    Ok((
+        GeneratorInput {
+            athlete,
+            goal,
+            start,
+            longest_recent_run_km: None,
+            cross_training: req.cross_training,
+        },
+        profile,
+    ))
+}
+
+/// Runs `stride plan`.
+///
+/// # Errors
+/// A message naming the field and the allowed range.
+pub fn run_plan(req: &PlanRequest, out: &mut dyn Write) -> Result<(), String> {
+    let (input, profile) = input(req)?;
+    let settings = profile
+        .as_ref()
+        .map(|d| d.settings.clone())
+        .unwrap_or_default();
+    let plan = generate(&input, &settings).map_err(|e| e.to_string())?;
+    let text = match req.format.as_str() {
+        "csv" => plan_csv::write_plan(&plan, &LoadContext::new(&input.athlete, &settings)),
+        "json" => serde_json::to_string_pretty(&plan).map_err(|e| e.to_string())? + "\n",
+        _ => {
+            let mut doc = profile.unwrap_or_else(|| AthleteDocument::new(input.athlete.clone()));
+            doc.athlete = input.athlete.clone();
+            doc.plans.insert(0, plan);
+            storage::document_to_string(&doc).map_err(|e| e.to_string())?
+        }
+    };
+    match &req.out {
+        Some(path) => std::fs::write(path, text)
+            .map_err(|e| format!("{}: could not write the file: {e}", path.display())),
+        None => out.write_all(text.as_bytes()).map_err(super::output_error),
+    }
+}
+
+fn read_history(path: &Path) -> Result<History, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("{}: could not read the file: {e}", path.display()))?;
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+    {
+        let rows = session_csv::parse_sessions(&text)
+            .map_err(|e| format!("{}:{}:{}: {}", path.display(), e.line, e.column, e.message))?;
+        Ok(History {
+            activities: rows.into_iter().map(|r| r.activity).collect(),
+            wellness: Vec::new(),
+        })
+    } else {
+        Ok(storage::document_from_str(&text, path)
+            .map_err(|e| e.to_string())?
+            .history)
+    }
+}
+
+/// What `stride check` found: the exit code to use.
+pub enum CheckOutcome {
+    /// No errors (warnings may have been printed).
+    Clean,
+    /// At least one error.
+    Errors,
+}
+
+/// Runs `stride check`: prints `date<TAB>severity<TAB>rule<TAB>message` per finding.
+///
+/// # Errors
+/// A message for unreadable input (exit code 2).
+pub fn run_check(
+    file: &Path,
+    history: Option<&Path>,
+    out: &mut dyn Write,
+) -> Result<CheckOutcome, String> {
+    let text = std::fs::read_to_string(file)
+        .map_err(|e| format!("{}: could not read the file: {e}", file.display()))?;
+    let doc = if file
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+        || text
+            .trim_start_matches('\u{feff}')
+            .starts_with("date,kind,intensity")
+    {
+        let plan = plan_csv::read_plan(&text)
+            .map_err(|e| format!("{}:{}:{}: {}", file.display(), e.line, e.column, e.message))?;
+        // A CSV carries no profile: the default athlete, without a weekly volume to
+        // compare the first week with.
+        let mut athlete = Athlete::example();
+        athlete.weekly_volume_km = 0.0;
+        let mut doc = AthleteDocument::new(athlete);
+        doc.plans.push(plan);
+        doc
+    } else {
+        storage::document_from_str(&text, file).map_err(|e| e.to_string())?
+    };
+    let extra = history.map(read_history).transpose()?;
+    let Some(mut input) = CheckInput::for_document(&doc) else {
+        return Err(format!(
+            "{}: the document has no plan to check",
+            file.display()
+        ));
+    };
+    if let Some(h) = &extra {
+        input.history = Some(h);
+    }
+    let findings = crate::rules::check_plan(&input);
+    for f in &findings {
+        writeln!(out, "{f}").map_err(super::output_error)?;
+    }
+    Ok(if has_errors(&findings) {
+        CheckOutcome::Errors
+    } else {
+        CheckOutcome::Clean
+    })
+}

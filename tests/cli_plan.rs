@@ -1,0 +1,299 @@
+//! `stride plan` and `stride check`, run as a user would.
+
+use std::process::{Command, Output};
+
+fn stride(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_stride"))
+        .args(args)
+        .output()
+        .expect("run stride")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).expect("utf-8")
+}
+
+const HALF: [&str; 14] = [
+    "plan",
+    "--race",
+    "half",
+    "--race-date",
+    "2027-04-18",
+    "--start",
+    "2027-01-18",
+    "--level",
+    "intermediate",
+    "--weekly-km",
+    "35",
+    "--days",
+    "5",
+    "--vdot",
+];
+
+fn half(extra: &[&str]) -> Output {
+    let mut args: Vec<&str> = HALF.to_vec();
+    args.push("45");
+    args.extend_from_slice(extra);
+    stride(&args)
+}
+
+#[test]
+fn plan_csv_has_the_documented_columns_and_no_rest_rows() {
+    let o = half(&["--format", "csv"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let out = text(&o.stdout);
+    let mut lines = out.lines();
+    assert_eq!(
+        lines.next(),
+        Some("date,kind,intensity,duration_min,distance_km,load,title")
+    );
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.splitn(7, ',').collect()).collect();
+    assert!(rows.len() > 40);
+    let kinds = [
+        "recovery",
+        "easy",
+        "long",
+        "tempo",
+        "intervals",
+        "hills",
+        "race_pace",
+        "fartlek",
+        "cross_training",
+        "race",
+    ];
+    let intensities = ["recovery", "easy", "moderate", "hard", "race"];
+    for r in &rows {
+        assert_eq!(r.len(), 7, "{r:?}");
+        assert!(kinds.contains(&r[1]), "{r:?}");
+        assert!(intensities.contains(&r[2]), "{r:?}");
+        assert!(
+            r[3].parse::<f64>().is_ok() && r[5].parse::<f64>().is_ok(),
+            "{r:?}"
+        );
+    }
+    let last = rows.last().expect("rows");
+    assert_eq!((last[0], last[1], last[2]), ("2027-04-18", "race", "race"));
+    assert_eq!(last[4], "21.10");
+    assert!(rows.windows(2).all(|w| w[0][0] <= w[1][0]), "date order");
+}
+
+#[test]
+fn a_generated_plan_checks_clean_as_ron_and_as_csv() {
+    let dir = tempfile::tempdir().expect("dir");
+    for (format, name) in [("ron", "plan.ron"), ("csv", "plan.csv")] {
+        let path = dir.path().join(name);
+        let o = half(&["--format", format, "--out", path.to_str().expect("p")]);
+        assert!(o.status.success(), "{}", text(&o.stderr));
+        assert!(
+            o.stdout.is_empty(),
+            "--out writes the file, not standard output"
+        );
+        let check = stride(&["check", path.to_str().expect("p")]);
+        assert_eq!(check.status.code(), Some(0), "{}", text(&check.stdout));
+        assert_eq!(text(&check.stdout), "", "{format}: no findings");
+    }
+    let doc = stride(&["validate", dir.path().join("plan.ron").to_str().expect("p")]);
+    assert!(
+        text(&doc.stdout).starts_with("ok\n"),
+        "the RON output is an athlete document"
+    );
+}
+
+#[test]
+fn check_prints_tab_separated_findings_and_exits_1_on_errors() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("bad.csv");
+    std::fs::write(
+        &path,
+        "date,kind,intensity,duration_min,distance_km,load,title\n\
+         2027-03-01,tempo,hard,50,10,70,Tempo\n\
+         2027-03-02,intervals,hard,50,10,70,Intervals\n\
+         2027-03-03,long,moderate,90,16,80,Long\n\
+         2027-03-05,easy,easy,40,7,40,Easy\n",
+    )
+    .expect("write");
+    let o = stride(&["check", path.to_str().expect("p")]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = text(&o.stdout);
+    let lines: Vec<Vec<&str>> = out.lines().map(|l| l.split('\t').collect()).collect();
+    assert!(lines.iter().all(|l| l.len() == 4), "{out}");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l[..3] == ["2027-03-03", "error", "R1"]),
+        "{out}"
+    );
+    assert!(
+        lines.iter().any(|l| l[1] == "error" && l[2] == "R2"),
+        "{out}"
+    );
+}
+
+#[test]
+fn check_warnings_only_exit_0_and_unreadable_input_exits_2() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("warn.csv");
+    std::fs::write(
+        &path,
+        "date,kind,intensity,duration_min,distance_km,load,title\n\
+         2027-03-01,easy,easy,40,7,40,Easy\n\
+         2027-03-02,tempo,hard,50,10,70,Tempo\n\
+         2027-03-03,easy,easy,40,7,40,Easy\n\
+         2027-03-04,tempo,hard,50,10,70,Tempo\n\
+         2027-03-05,easy,easy,40,7,40,Easy\n\
+         2027-03-06,intervals,hard,50,10,70,Intervals\n",
+    )
+    .expect("write");
+    let o = stride(&["check", path.to_str().expect("p")]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stdout));
+    assert!(
+        text(&o.stdout).contains("\twarning\tR4\t"),
+        "{}",
+        text(&o.stdout)
+    );
+    let o = stride(&["check", "missing.ron"]);
+    assert_eq!(o.status.code(), Some(2));
+    std::fs::write(
+        &path,
+        "date,kind,intensity,duration_min,distance_km,load,title\n2027-03-01,jog,easy,40,7,40,x\n",
+    )
+    .expect("write");
+    let o = stride(&["check", path.to_str().expect("p")]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        text(&o.stderr).contains(":2:2: unknown kind 'jog'"),
+        "{}",
+        text(&o.stderr)
+    );
+}
+
+#[test]
+fn plan_errors_name_the_field_and_exit_2() {
+    let cases: [(&[&str], &str); 4] = [
+        (
+            &[
+                "plan",
+                "--race",
+                "marathon",
+                "--race-date",
+                "2027-02-01",
+                "--start",
+                "2027-01-18",
+                "--level",
+                "beginner",
+                "--vdot",
+                "40",
+            ],
+            "race_date: a 42.2 km plan for a beginner needs at least 18 weeks",
+        ),
+        (
+            &[
+                "plan",
+                "--race",
+                "10k",
+                "--race-date",
+                "2027-06-01",
+                "--start",
+                "2027-01-18",
+                "--level",
+                "intermediate",
+            ],
+            "vdot:",
+        ),
+        (
+            &[
+                "plan",
+                "--race",
+                "10k",
+                "--race-date",
+                "2027-06-01",
+                "--start",
+                "2027-01-18",
+                "--level",
+                "intermediate",
+                "--vdot",
+                "45",
+                "--days",
+                "mon,tue",
+            ],
+            "available_weekdays:",
+        ),
+        (
+            &[
+                "plan",
+                "--race",
+                "10k",
+                "--race-date",
+                "2027-06-01",
+                "--start",
+                "2027-01-18",
+                "--vdot",
+                "45",
+            ],
+            "--level",
+        ),
+    ];
+    for (args, needle) in cases {
+        let o = stride(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(
+            text(&o.stderr).contains(needle),
+            "{args:?}: {}",
+            text(&o.stderr)
+        );
+    }
+}
+
+#[test]
+fn plan_takes_the_profile_from_a_document_and_keeps_its_history() {
+    let demo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo-athlete.ron");
+    let o = stride(&[
+        "plan",
+        "--race",
+        "10k",
+        "--race-date",
+        "2027-05-02",
+        "--start",
+        "2027-03-01",
+        "--profile",
+        demo.to_str().expect("p"),
+    ]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("anna.ron");
+    std::fs::write(&path, o.stdout).expect("write");
+    let v = stride(&["validate", path.to_str().expect("p")]);
+    let summary = text(&v.stdout);
+    assert!(
+        summary.contains("Anna K.: 2 plans, active \"10K - 9 weeks\""),
+        "{summary}"
+    );
+    assert!(summary.contains("43 activities"), "history kept: {summary}");
+}
+
+#[test]
+fn without_start_the_plan_begins_next_monday() {
+    let o = stride(&[
+        "plan",
+        "--race",
+        "10k",
+        "--race-date",
+        "2027-06-06",
+        "--level",
+        "intermediate",
+        "--vdot",
+        "45",
+        "--format",
+        "csv",
+        "--today",
+        "2027-03-03",
+    ]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let out = text(&o.stdout);
+    let first = out.lines().nth(1).expect("a row");
+    let date = &first[..10];
+    assert!(
+        ("2027-03-08"..="2027-03-14").contains(&date),
+        "in the week of Monday 8 March: {first}"
+    );
+}
