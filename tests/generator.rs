@@ -8,6 +8,7 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 use proptest::prelude::*;
 use stride::generator::{CrossTrainingPreference, GeneratorInput, generate, min_weeks};
 use stride::model::*;
+use stride::rules::profile::RecoveryProfile;
 use stride::rules::{CheckInput, check_plan};
 
 const WEEKDAYS: [Weekday; 7] = [
@@ -63,12 +64,17 @@ fn input() -> impl Strategy<Value = GeneratorInput> {
                 athlete.vdot = Some(vdot);
                 let mut volume =
                     volume.min(stride::generator::max_km_per_run_day(&athlete) * usable as f64);
-                if level == ExperienceLevel::Beginner && distance_m > 21_500.0 {
-                    volume = volume.max(25.0);
-                }
                 let start =
                     NaiveDate::from_ymd_opt(2027, 1, 1).expect("date") + Days::new(offset as u64);
-                let weeks = min_weeks(distance_m, level) + extra_weeks;
+                athlete.level = level;
+                athlete.training_age_years = years;
+                athlete.birth_year = born;
+                // The level recovery counts with (training age and age lower it).
+                let effective = RecoveryProfile::for_athlete(&athlete, start.year()).level;
+                if effective == ExperienceLevel::Beginner && distance_m > 21_500.0 {
+                    volume = volume.max(25.0);
+                }
+                let weeks = min_weeks(distance_m, effective) + extra_weeks;
                 let race = start + Days::new(u64::from(weeks) * 7 + (offset % 7) as u64);
                 athlete.level = level;
                 athlete.training_age_years = years;

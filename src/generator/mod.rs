@@ -184,14 +184,17 @@ fn validate(input: &GeneratorInput) -> Result<f64, GenerateError> {
         ));
     }
     let weeks = ((input.goal.date - input.start).num_days() / 7) as u32;
-    let need = min_weeks(d, a.level);
+    // The level as recovery counts it: under a year of training is a beginner, whatever the
+    // profile says (see `RecoveryProfile`).
+    let level = RecoveryProfile::for_athlete(a, input.start.year()).level;
+    let need = min_weeks(d, level);
     if weeks < need {
         return Err(invalid(
             "race_date",
             format!(
                 "a {:.1} km plan for a {} needs at least {need} weeks, and there are {weeks}",
                 d / 1000.0,
-                a.level.label().to_lowercase()
+                level.label().to_lowercase()
             ),
         ));
     }
@@ -208,7 +211,7 @@ fn validate(input: &GeneratorInput) -> Result<f64, GenerateError> {
         ));
     }
     if d > 21_500.0
-        && a.level == ExperienceLevel::Beginner
+        && level == ExperienceLevel::Beginner
         && a.weekly_volume_km < BEGINNER_MARATHON_KM
     {
         return Err(invalid(
@@ -309,8 +312,8 @@ impl Recipe {
             Recipe::Recovery(km) => Recipe::Recovery((km * f).max(2.0)),
             Recipe::Strides(km) => Recipe::Strides((km * f).max(3.0)),
             Recipe::Long { km, marathon_km } => Recipe::Long {
-                km: km * f,
-                marathon_km: marathon_km * f,
+                km: (km * f).max(3.0),
+                marathon_km: (marathon_km * f).min(0.3 * km * f),
             },
             Recipe::Hills {
                 weekly,
@@ -369,8 +372,9 @@ struct Builder<'a> {
     long_race: bool,
     race_zone: PaceZone,
     days: Vec<(NaiveDate, Recipe)>,
-    /// Full weeks: first day and whether they are cut-back weeks.
-    weeks: Vec<(NaiveDate, bool)>,
+    /// Full weeks: first day, whether it is a cut-back week, and for taper weeks their share
+    /// of the peak week.
+    weeks: Vec<(NaiveDate, bool, Option<f64>)>,
 }
 
 fn slot_index(date: NaiveDate) -> usize {
@@ -614,7 +618,7 @@ fn hold_volume_progression(b: &mut Builder<'_>, profile_km: f64) {
     let baseline =
         (profile_km >= crate::rules::limits::PROFILE_BASELINE_MIN_KM).then_some(profile_km);
     for i in 0..b.weeks.len() {
-        let (week, cut_back) = b.weeks[i];
+        let (week, cut_back, taper_share) = b.weeks[i];
         let before: Vec<f64> = baseline.into_iter().chain(actual.iter().copied()).collect();
         let n = before.len();
         let last_two = before[n.saturating_sub(2)..]
@@ -635,13 +639,33 @@ fn hold_volume_progression(b: &mut Builder<'_>, profile_km: f64) {
         if cut_back && let Some(prev) = before.last() {
             limit = limit.min(0.80 * prev);
         }
+        // Taper weeks follow the peak that was actually reached.
+        if let Some(share) = taper_share {
+            limit = limit.min(share * actual.iter().copied().fold(0.0, f64::max));
+        }
+        let in_week = |d: NaiveDate| d >= week && d < week + Days::new(7);
+        let easy_kind = |r: &Recipe| {
+            matches!(
+                r,
+                Recipe::Easy(_) | Recipe::Recovery(_) | Recipe::Strides(_) | Recipe::Long { .. }
+            )
+        };
         for attempt in 0..6 {
             let have = km_of(b, week);
             if have <= limit {
                 break;
             }
-            if attempt >= 4 {
-                // Still over: the week's quality sessions become easy runs.
+            // Scale just enough: the factor applies to the part that is scaled.
+            let all = attempt >= 2;
+            let scalable: f64 = b
+                .days
+                .iter()
+                .filter(|(d, r)| in_week(*d) && (all || easy_kind(r)))
+                .map(|(d, r)| b.km(*d, r))
+                .sum();
+            if scalable <= 0.0 || attempt >= 4 {
+                // Nothing left to scale: the week's quality sessions become easy runs of
+                // about their length.
                 for i in 0..b.days.len() {
                     let (d, r) = &b.days[i];
                     let quality = matches!(
@@ -651,26 +675,16 @@ fn hold_volume_progression(b: &mut Builder<'_>, profile_km: f64) {
                             | Recipe::Intervals { .. }
                             | Recipe::RacePace { .. }
                     );
-                    if quality && *d >= week && *d < week + Days::new(7) {
+                    if quality && in_week(*d) {
                         let km = b.km(*d, r);
-                        b.days[i].1 = Recipe::Easy((0.6 * km).max(2.0));
+                        b.days[i].1 = Recipe::Easy((0.9 * km).max(2.0));
                     }
                 }
                 continue;
             }
-            let f = (limit / have).clamp(0.3, 1.0) * 0.99;
+            let f = ((scalable - (have - 0.995 * limit)) / scalable).clamp(0.3, 1.0);
             for (d, r) in b.days.iter_mut() {
-                if *d < week || *d >= week + Days::new(7) {
-                    continue;
-                }
-                let easy_kind = matches!(
-                    r,
-                    Recipe::Easy(_)
-                        | Recipe::Recovery(_)
-                        | Recipe::Strides(_)
-                        | Recipe::Long { .. }
-                );
-                if easy_kind || attempt >= 2 {
+                if in_week(*d) && (all || easy_kind(r)) {
                     *r = r.scaled(f);
                 }
             }
@@ -875,8 +889,10 @@ pub fn generate(input: &GeneratorInput, settings: &Settings) -> Result<Plan, Gen
     for (i, week) in full_weeks.iter().enumerate() {
         let dates: Vec<NaiveDate> = (0..7).map(|k| *week + Days::new(k)).collect();
         b.week(&dates, volumes[i], phase_of(i), i, false);
+        let taper_share =
+            (i >= training).then(|| taper_fractions.get(i - training).copied().unwrap_or(0.6));
         b.weeks
-            .push((*week, i < training && i % every == every - 1));
+            .push((*week, i < training && i % every == every - 1, taper_share));
     }
     race_week_days(&mut b, race_week, peak, taper_weeks);
     add_cross_training(&mut b);
@@ -891,12 +907,6 @@ pub fn generate(input: &GeneratorInput, settings: &Settings) -> Result<Plan, Gen
             settings,
             history: None,
         });
-        if std::env::var_os("STRIDE_DEBUG").is_some() {
-            for f in &findings {
-                eprintln!("{f}");
-            }
-            eprintln!("--");
-        }
         if findings.is_empty() || !repair(&mut b, &findings) {
             break;
         }
@@ -986,8 +996,12 @@ fn repair(b: &mut Builder<'_>, findings: &[crate::rules::Finding]) -> bool {
                         })
                         .min_by(|x, y| b.km(x.1.0, &x.1.1).total_cmp(&b.km(y.1.0, &y.1.1)))
                         .map(|(i, _)| i);
-                    if let Some(i) = shortest {
-                        b.days[i].1 = Recipe::Rest;
+                    match shortest {
+                        Some(i) => b.days[i].1 = Recipe::Rest,
+                        // Nothing easy left: the week's sessions shrink too.
+                        None => {
+                            scale_where(b, &|d, _| in_week(d), 0.85);
+                        }
                     }
                 }
                 true
@@ -1123,8 +1137,14 @@ fn race_week_days(b: &mut Builder<'_>, race_week: NaiveDate, peak: f64, taper_we
     }
     if let Some(date) = chosen {
         let sharpener = Recipe::Sharpener {
-            reps: if peak < 25.0 { 4 } else { 5 },
-            warm_up_km: if peak < 25.0 { 1.0 } else { 2.0 },
+            reps: if volume < 12.0 {
+                3
+            } else if volume < 25.0 {
+                4
+            } else {
+                5
+            },
+            warm_up_km: (volume / 12.0).clamp(1.0, 2.0),
         };
         if let Some(entry) = b.days.iter_mut().find(|(d, _)| *d == date) {
             entry.1 = sharpener;
