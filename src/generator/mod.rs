@@ -1010,13 +1010,55 @@ fn repair(b: &mut Builder<'_>, findings: &[crate::rules::Finding]) -> bool {
                 if f.severity == crate::rules::Severity::Warning
                     && f.message.contains("of the peak week") =>
             {
-                scale_where(b, &|d, _| d >= day && d < race, 0.85);
+                let window = |d: NaiveDate| d >= day && d < race;
+                let window_km = |b: &Builder<'_>| -> f64 {
+                    b.days
+                        .iter()
+                        .filter(|(d, _)| window(*d))
+                        .map(|(d, r)| b.km(*d, r))
+                        .sum()
+                };
+                let before = window_km(b);
+                scale_where(b, &|d, _| window(d), 0.85);
                 // Runs already at their shortest become rest days.
                 for (d, r) in b.days.iter_mut() {
                     let shortest =
                         matches!(r, Recipe::Easy(km) | Recipe::Recovery(km) if *km <= 2.0 + 1e-9);
-                    if *d >= day && *d < race && shortest {
+                    if window(*d) && shortest {
                         *r = Recipe::Rest;
+                    }
+                }
+                // Everything at its floor: the largest session (never the sharpener) becomes
+                // a shorter easy run, or an easy run becomes rest.
+                if window_km(b) > before - 0.05 {
+                    let largest = b
+                        .days
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, (d, r))| {
+                            window(*d)
+                                && !matches!(
+                                    r,
+                                    Recipe::Sharpener { .. }
+                                        | Recipe::Race
+                                        | Recipe::Rest
+                                        | Recipe::Cross(_)
+                                )
+                        })
+                        .max_by(|x, y| b.km(x.1.0, &x.1.1).total_cmp(&b.km(y.1.0, &y.1.1)))
+                        .map(|(i, (d, r))| {
+                            (
+                                i,
+                                b.km(*d, r),
+                                matches!(r, Recipe::Easy(_) | Recipe::Recovery(_)),
+                            )
+                        });
+                    if let Some((i, km, easy)) = largest {
+                        b.days[i].1 = if easy {
+                            Recipe::Rest
+                        } else {
+                            Recipe::Easy((0.6 * km).max(2.0))
+                        };
                     }
                 }
                 true
