@@ -262,3 +262,35 @@ fn derived_numbers_are_shown_and_follow_edits() {
         "undo restores"
     );
 }
+
+#[test]
+fn the_plans_findings_are_listed_and_select_their_day() {
+    let mut h = harness(FixedDialogs::default());
+    let findings = h.state().overview().findings.clone();
+    assert!(!findings.is_empty(), "the demo plan has a few warnings");
+    assert!(
+        h.query_by_label(&format!("Findings ({})", findings.len()))
+            .is_some()
+    );
+    let first = findings
+        .iter()
+        .max_by(|a, b| a.severity.cmp(&b.severity).then(b.date.cmp(&a.date)))
+        .expect("one");
+    let label = format!(
+        "{} {}: {}",
+        first.date.format("%a %-d %b"),
+        first.rule.code(),
+        first.message
+    );
+    h.get_by_label_contains(&label).click();
+    h.run();
+    let selected = h.state().selected_workout().expect("a workout is selected");
+    let plan = h
+        .state()
+        .session()
+        .document()
+        .active_plan()
+        .expect("plan")
+        .clone();
+    assert_eq!(plan.workout(selected).map(|w| w.date), Some(first.date));
+}

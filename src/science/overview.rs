@@ -1,4 +1,5 @@
-//! The numbers the main window shows about an athlete, computed once per document change.
+//! The numbers the main window shows about an athlete (and the plan's findings under the
+//! recovery rules), computed once per document change.
 //!
 //! ```
 //! use chrono::NaiveDate;
@@ -39,6 +40,8 @@ pub struct Overview {
     pub planned_loads: HashMap<WorkoutId, f64>,
     /// The whole series, for charts and what-if evaluations.
     pub series: LoadSeries,
+    /// The active plan's findings under the recovery rules.
+    pub findings: Vec<crate::rules::Finding>,
 }
 
 impl Overview {
@@ -58,7 +61,11 @@ impl Overview {
             .flat_map(|p| &p.workouts)
             .map(|w| (w.id, context.planned_load(w)))
             .collect();
+        let findings = crate::rules::CheckInput::for_document(doc)
+            .map(|input| crate::rules::check_plan(&input))
+            .unwrap_or_default();
         Overview {
+            findings,
             vdot,
             paces,
             goal_prediction_s,

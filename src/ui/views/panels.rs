@@ -200,6 +200,63 @@ pub fn athlete_panel_ui(
         ui.label(format!("Race-morning form {form:+.0}"))
             .on_hover_text("Fitness minus fatigue on race morning if the plan is followed.");
     }
+    ui.separator();
+    findings_ui(ui, doc, overview, commands);
+}
+
+/// The plan's findings under the recovery rules: errors first, each with its fix on hover;
+/// clicking one selects that day's workout.
+fn findings_ui(
+    ui: &mut egui::Ui,
+    doc: &AthleteDocument,
+    overview: &Overview,
+    commands: &mut Vec<AppCommand>,
+) {
+    use crate::rules::Severity;
+    let findings = &overview.findings;
+    let errors = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
+    ui.strong(format!("Findings ({})", findings.len()));
+    if findings.is_empty() {
+        ui.weak("The plan keeps every recovery rule.");
+        return;
+    }
+    if errors > 0 {
+        ui.colored_label(ui.visuals().error_fg_color, format!("{errors} to fix"));
+    }
+    let mut ordered: Vec<&crate::rules::Finding> = findings.iter().collect();
+    ordered.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.date.cmp(&b.date)));
+    egui::ScrollArea::vertical()
+        .id_salt("findings")
+        .max_height(220.0)
+        .show(ui, |ui| {
+            for f in ordered {
+                let (word, color) = match f.severity {
+                    Severity::Error => ("Error", ui.visuals().error_fg_color),
+                    Severity::Warning => ("Warning", ui.visuals().warn_fg_color),
+                };
+                let text = egui::RichText::new(format!(
+                    "{word} · {} {}: {}",
+                    f.date.format("%a %-d %b"),
+                    f.rule.code(),
+                    f.message
+                ))
+                .color(color)
+                .small();
+                let response = ui
+                    .add(egui::Label::new(text).wrap().sense(egui::Sense::click()))
+                    .on_hover_text(format!("Fix: {}", f.fix));
+                if response.clicked() {
+                    let workout = doc
+                        .active_plan()
+                        .and_then(|p| p.workouts_on(f.date).next())
+                        .map(|w| w.id);
+                    commands.push(AppCommand::SelectWorkout(workout));
+                }
+            }
+        });
 }
 
 fn target_text(target: &Target, units: crate::model::Units) -> String {
