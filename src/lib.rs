@@ -6,22 +6,30 @@
 //! downwards in this picture; nothing below `ui` and `cli` knows about windows or terminals.
 //!
 //! ```text
-//!   main.rs ──► cli ──────────────► ui (eframe, egui, rfd)
-//!                │                    │
-//!                ▼                    ▼
-//!             storage (RON files, demo athlete)
-//!                │
-//!                ▼
+//!   main.rs ──► cli ─────────────────► ui (eframe, egui, rfd)
+//!                │                      │
+//!                ▼                      ▼
+//!            generator ──► rules     session (edits, undo)
+//!                │           │          │
+//!                ▼           ▼          ▼
+//!              science (load, fitness/fatigue/form, paces)   storage (RON, CSV, demo)
+//!                │                                              │
+//!                ▼                                              ▼
 //!              model (athlete, plan, workouts, history, settings)
 //! ```
 //!
 //! - [`model`]: the athlete document and its plain data types.
-//! - [`storage`]: RON load/save with atomic writes, backups, versions and readable errors.
-//! - [`cli`]: the headless subcommands (`stride validate`, ...) and argument parsing.
+//! - [`science`]: session load, fitness/fatigue/form, ACWR, monotony, Daniels paces.
+//! - [`rules`]: the recovery rules R1-R11 that check every plan and edit.
+//! - [`generator`]: plans toward a goal race that pass the rules.
+//! - [`storage`]: RON documents (atomic writes, backups, versions, readable errors) and the
+//!   session and plan CSV formats.
+//! - [`session`]: the open document and the one place edits are applied, with undo.
+//! - [`cli`]: the headless subcommands and argument parsing.
 //! - [`ui`]: the eframe application; views push commands, one place applies them.
 //!
-//! The core modules (`model`, `storage`) never import egui, eframe or rfd; everything a user
-//! sees in the window is computed there and tested without one.
+//! The core modules (everything but `ui` and `cli`) never import egui, eframe or rfd;
+//! everything a user sees in the window is computed there and tested without one.
 
 pub mod cli;
 pub mod generator;

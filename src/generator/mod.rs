@@ -4,7 +4,7 @@
 //!
 //! - **One weekly pattern** of run days, quality days and the long run, chosen over the
 //!   athlete's available days so that, repeated week after week, it keeps the day-to-day
-//!   rules (R1, R2, R3, R4); see [`pattern`].
+//!   rules (R1, R2, R3, R4).
 //! - **Volume** starts at the athlete's current weekly volume, grows 6% a week toward a peak
 //!   that depends on the distance and level, and drops to 80% in a cut-back week every 4th
 //!   (beginners, 50+) or 5th week; the week after a cut-back returns to the level before it.
