@@ -395,6 +395,25 @@ impl Builder<'_> {
         make(&mut s, self.input, date, r).map_or(0.0, |w| self.context.running_split(&w).1) / 1000.0
     }
 
+    /// Kilometres run on the days `pick` chooses.
+    fn km_where(&self, pick: impl Fn(NaiveDate) -> bool) -> f64 {
+        self.days
+            .iter()
+            .filter(|(d, _)| pick(*d))
+            .map(|(d, r)| self.km(*d, r))
+            .sum()
+    }
+
+    /// The index of the shortest easy or recovery run on the days `pick` chooses.
+    fn shortest_easy(&self, pick: impl Fn(NaiveDate) -> bool) -> Option<usize> {
+        self.days
+            .iter()
+            .enumerate()
+            .filter(|(_, (d, r))| pick(*d) && matches!(r, Recipe::Easy(_) | Recipe::Recovery(_)))
+            .min_by(|x, y| self.km(x.1.0, &x.1.1).total_cmp(&self.km(y.1.0, &y.1.1)))
+            .map(|(i, _)| i)
+    }
+
     /// The pattern for a week with `quality` quality sessions: extra quality days, nearest
     /// the long run first, become easy.
     fn week_pattern(&self, quality: usize) -> Pattern {
@@ -601,18 +620,9 @@ impl Builder<'_> {
 /// Only easy running and the long run are trimmed, quality sessions too when that is not
 /// enough.
 fn hold_volume_progression(b: &mut Builder<'_>, profile_km: f64) {
+    // Races are not training volume (as in the rules).
     let km_of = |b: &Builder<'_>, from: NaiveDate| -> f64 {
-        b.days
-            .iter()
-            .filter(|(d, _)| *d >= from && *d < from + Days::new(7))
-            .map(|(d, r)| {
-                if matches!(r, Recipe::Race) {
-                    0.0
-                } else {
-                    b.km(*d, r)
-                }
-            })
-            .sum()
+        b.km_where(|d| d >= from && d < from + Days::new(7) && d != b.input.goal.date)
     };
     let mut actual: Vec<f64> = Vec::new();
     let baseline =
@@ -949,54 +959,22 @@ fn repair(b: &mut Builder<'_>, findings: &[crate::rules::Finding]) -> bool {
             Rule::R5 if f.message.contains("acute:chronic") => {
                 let from = day - Days::new(6);
                 let window = |d: NaiveDate| d >= from && d <= day;
-                let window_km = |b: &Builder<'_>| -> f64 {
-                    b.days
-                        .iter()
-                        .filter(|(d, _)| window(*d))
-                        .map(|(d, r)| b.km(*d, r))
-                        .sum()
-                };
-                let before = window_km(b);
+                let before = b.km_where(window);
                 scale_where(b, &|d, _| window(d), 0.93);
-                if window_km(b) > before - 0.05 {
-                    let shortest = b
-                        .days
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, (d, r))| {
-                            window(*d) && matches!(r, Recipe::Easy(_) | Recipe::Recovery(_))
-                        })
-                        .min_by(|x, y| b.km(x.1.0, &x.1.1).total_cmp(&b.km(y.1.0, &y.1.1)))
-                        .map(|(i, _)| i);
-                    if let Some(i) = shortest {
-                        b.days[i].1 = Recipe::Rest;
-                    }
+                if b.km_where(window) > before - 0.05
+                    && let Some(i) = b.shortest_easy(window)
+                {
+                    b.days[i].1 = Recipe::Rest;
                 }
                 true
             }
             // Growth or a missing cut-back: trim the week's easy running; where the runs are
             // already at their shortest, the shortest becomes rest.
             Rule::R5 | Rule::R6 => {
-                let week_km = |b: &Builder<'_>| -> f64 {
-                    b.days
-                        .iter()
-                        .filter(|(d, _)| in_week(*d))
-                        .map(|(d, r)| b.km(*d, r))
-                        .sum()
-                };
-                let before = week_km(b);
+                let before = b.km_where(in_week);
                 scale_where(b, &|d, r| in_week(d) && easy_kind(r), 0.93);
-                if week_km(b) > before - 0.05 {
-                    let shortest = b
-                        .days
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, (d, r))| {
-                            in_week(*d) && matches!(r, Recipe::Easy(_) | Recipe::Recovery(_))
-                        })
-                        .min_by(|x, y| b.km(x.1.0, &x.1.1).total_cmp(&b.km(y.1.0, &y.1.1)))
-                        .map(|(i, _)| i);
-                    match shortest {
+                if b.km_where(in_week) > before - 0.05 {
+                    match b.shortest_easy(in_week) {
                         Some(i) => b.days[i].1 = Recipe::Rest,
                         // Nothing easy left: the week's sessions shrink too.
                         None => {
@@ -1011,14 +989,7 @@ fn repair(b: &mut Builder<'_>, findings: &[crate::rules::Finding]) -> bool {
                     && f.message.contains("of the peak week") =>
             {
                 let window = |d: NaiveDate| d >= day && d < race;
-                let window_km = |b: &Builder<'_>| -> f64 {
-                    b.days
-                        .iter()
-                        .filter(|(d, _)| window(*d))
-                        .map(|(d, r)| b.km(*d, r))
-                        .sum()
-                };
-                let before = window_km(b);
+                let before = b.km_where(window);
                 scale_where(b, &|d, _| window(d), 0.85);
                 // Runs already at their shortest become rest days.
                 for (d, r) in b.days.iter_mut() {
@@ -1030,7 +1001,7 @@ fn repair(b: &mut Builder<'_>, findings: &[crate::rules::Finding]) -> bool {
                 }
                 // Everything at its floor: the largest session (never the sharpener) becomes
                 // a shorter easy run, or an easy run becomes rest.
-                if window_km(b) > before - 0.05 {
+                if b.km_where(window) > before - 0.05 {
                     let largest = b
                         .days
                         .iter()
@@ -1070,15 +1041,7 @@ fn repair(b: &mut Builder<'_>, findings: &[crate::rules::Finding]) -> bool {
             ),
             // No light day in the week: its shortest easy run becomes rest.
             Rule::R3 => {
-                let shortest = b
-                    .days
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, (d, r))| {
-                        in_week(*d) && matches!(r, Recipe::Easy(_) | Recipe::Recovery(_))
-                    })
-                    .min_by(|x, y| b.km(x.1.0, &x.1.1).total_cmp(&b.km(y.1.0, &y.1.1)))
-                    .map(|(i, _)| i);
+                let shortest = b.shortest_easy(in_week);
                 if let Some(i) = shortest {
                     b.days[i].1 = Recipe::Rest;
                 }
