@@ -104,19 +104,8 @@ pub fn write_plan(plan: &Plan, context: &LoadContext) -> String {
 /// # Errors
 /// A [`CsvError`] with line and column for a bad header, date, kind, intensity or number.
 pub fn read_plan(text: &str) -> Result<Plan, CsvError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut reader = csv::ReaderBuilder::new()
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
-    let at = |line: usize, column: usize, message: String| CsvError {
-        line,
-        column,
-        message,
-    };
-    let headers = reader
-        .headers()
-        .map_err(|e| at(1, 1, format!("the header cannot be read: {e}")))?
-        .clone();
+    let (mut reader, headers) = super::session_csv::open(text)?;
+    let at = CsvError::at;
     let expected: Vec<&str> = HEADER.split(',').collect();
     for (i, name) in expected.iter().enumerate() {
         if headers.get(i).map(str::to_ascii_lowercase).as_deref() != Some(*name) {
@@ -125,10 +114,7 @@ pub fn read_plan(text: &str) -> Result<Plan, CsvError> {
     }
     let mut workouts = Vec::new();
     for (n, record) in reader.records().enumerate() {
-        let record = record.map_err(|e| {
-            let line = e.position().map_or(0, |p| p.line() as usize);
-            at(line, 1, e.to_string())
-        })?;
+        let record = record.map_err(|e| CsvError::of_row(&e))?;
         let line = record.position().map_or(0, |p| p.line() as usize);
         let field = |i: usize| record.get(i).unwrap_or("");
         let date = NaiveDate::parse_from_str(field(0), "%Y-%m-%d").map_err(|_| {

@@ -43,6 +43,47 @@ pub struct CsvError {
     pub message: String,
 }
 
+impl CsvError {
+    /// An error at a place.
+    pub(crate) fn at(line: usize, column: usize, message: String) -> Self {
+        CsvError {
+            line,
+            column,
+            message,
+        }
+    }
+
+    /// The error of a row the CSV reader could not read, with its line.
+    pub(crate) fn of_row(e: &csv::Error) -> Self {
+        let line = e.position().map_or(0, |p| p.line() as usize);
+        let message = match e.kind() {
+            csv::ErrorKind::UnequalLengths {
+                expected_len, len, ..
+            } => format!("the row has {len} fields, the header {expected_len}"),
+            _ => e.to_string(),
+        };
+        CsvError::at(line, 1, message)
+    }
+}
+
+/// Opens CSV text (a leading byte-order mark skipped, fields trimmed) and reads its header.
+///
+/// # Errors
+/// A [`CsvError`] on line 1 when the header cannot be read.
+pub(crate) fn open(text: &str) -> Result<(csv::Reader<&[u8]>, csv::StringRecord), CsvError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(false)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let headers = reader
+        .headers()
+        .map_err(|e| CsvError::at(1, 1, format!("the header cannot be read: {e}")))?
+        .clone();
+    Ok((reader, headers))
+}
+
 /// One parsed row and where it came from.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SessionRow {
@@ -137,21 +178,8 @@ fn parse_number(text: &str, name: &str, range: (f64, f64)) -> Result<Option<f64>
 /// The first [`CsvError`]: an unknown, repeated or missing column, a malformed row, or a
 /// value that is not of its column's kind or range.
 pub fn parse_sessions(text: &str) -> Result<Vec<SessionRow>, CsvError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .flexible(false)
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
-    let at = |line: usize, column: usize, message: String| CsvError {
-        line,
-        column,
-        message,
-    };
-    let headers = reader
-        .headers()
-        .map_err(|e| at(1, 1, format!("the header cannot be read: {e}")))?
-        .clone();
+    let (mut reader, headers) = open(text)?;
+    let at = CsvError::at;
     let mut index = [None; COLUMNS.len()];
     for (i, name) in headers.iter().enumerate() {
         let name = name.trim().to_ascii_lowercase();
@@ -176,16 +204,7 @@ pub fn parse_sessions(text: &str) -> Result<Vec<SessionRow>, CsvError> {
     }
     let mut rows = Vec::new();
     for record in reader.records() {
-        let record = record.map_err(|e| {
-            let line = e.position().map_or(0, |p| p.line() as usize);
-            let message = match e.kind() {
-                csv::ErrorKind::UnequalLengths {
-                    expected_len, len, ..
-                } => format!("the row has {len} fields, the header {expected_len}"),
-                _ => e.to_string(),
-            };
-            at(line, 1, message)
-        })?;
+        let record = record.map_err(|e| CsvError::of_row(&e))?;
         let line = record.position().map_or(0, |p| p.line() as usize);
         let field = |c: usize| index[c].and_then(|i| record.get(i)).unwrap_or("");
         let fail = |c: usize, message: String| at(line, index[c].map_or(1, |i| i + 1), message);
