@@ -93,7 +93,8 @@ pub enum Command {
     /// (date, severity, rule, message); exit code 1 when any is an error.
     Check {
         /// A plan or athlete document (.ron), or a plan CSV
-        /// (date,kind,intensity,duration_min,distance_km,load,title).
+        /// (date,kind,intensity,duration_min,distance_km,load,title); a CSV carries no
+        /// profile, so it is checked for an intermediate athlete.
         file: PathBuf,
         /// Training history before the plan: an athlete document or a session CSV.
         #[arg(long)]
