@@ -423,3 +423,51 @@ fn fitter_athletes_get_shorter_gaps() {
         "new to training"
     );
 }
+
+fn history_of(daily_km: f64, days: u64) -> History {
+    let mut h = History::default();
+    for back in 1..=days {
+        let date = monday() - Days::new(back);
+        h.activities.push(Activity {
+            start: date.and_hms_opt(7, 0, 0).expect("time"),
+            kind: WorkoutKind::Easy,
+            duration_s: daily_km * 330.0,
+            distance_m: Some(daily_km * 1000.0),
+            avg_hr_bpm: None,
+            max_hr_bpm: None,
+            rpe: Some(3.0),
+            load: None,
+            source_file: None,
+            planned_workout: None,
+            notes: String::new(),
+        });
+    }
+    h
+}
+
+#[test]
+fn r5_acwr_starts_from_the_history_when_there_is_one() {
+    let weeks = [STEADY, STEADY, STEADY];
+    let p = plan(&weeks);
+    let a = athlete(Advanced);
+    let with = |history: &History| -> Vec<Finding> {
+        check_plan(&CheckInput {
+            plan: &p,
+            athlete: &a,
+            settings: &Settings::default(),
+            history: Some(history),
+        })
+        .into_iter()
+        .filter(|f| f.rule == Rule::R5 && f.message.contains("acute:chronic"))
+        .collect()
+    };
+    let light = with(&history_of(2.0, 60));
+    assert!(
+        light.iter().any(|f| f.severity == Severity::Error),
+        "after 2 km a day: {light:?}"
+    );
+    assert!(
+        with(&history_of(8.0, 60)).is_empty(),
+        "after a matching load"
+    );
+}

@@ -97,36 +97,43 @@ impl Sessions<'_> {
         self.workout(date, WorkoutKind::Rest, "Rest".to_owned(), Vec::new(), "")
     }
 
-    /// An easy run of `distance_km`.
-    pub fn easy(&mut self, date: NaiveDate, distance_km: f64) -> Workout {
+    /// A steady run at E pace of `distance_km`.
+    fn steady(
+        &mut self,
+        date: NaiveDate,
+        kind: WorkoutKind,
+        distance_km: f64,
+        rpe: f64,
+        notes: &str,
+    ) -> Workout {
         let steps = vec![Step::Single(segment(
             SegmentKind::Work,
             km(distance_km),
             Some(PaceZone::E),
-            3.0,
+            rpe,
         ))];
-        self.workout(
+        let title = format!("{} {} km", kind.label(), km_text(distance_km));
+        self.workout(date, kind, title, steps, notes)
+    }
+
+    /// An easy run of `distance_km`.
+    pub fn easy(&mut self, date: NaiveDate, distance_km: f64) -> Workout {
+        self.steady(
             date,
             WorkoutKind::Easy,
-            format!("Easy {} km", km_text(distance_km)),
-            steps,
+            distance_km,
+            3.0,
             "Conversational pace.",
         )
     }
 
     /// A recovery run: short and very easy.
     pub fn recovery(&mut self, date: NaiveDate, distance_km: f64) -> Workout {
-        let steps = vec![Step::Single(segment(
-            SegmentKind::Work,
-            km(distance_km),
-            Some(PaceZone::E),
-            2.0,
-        ))];
-        self.workout(
+        self.steady(
             date,
             WorkoutKind::Recovery,
-            format!("Recovery {} km", km_text(distance_km)),
-            steps,
+            distance_km,
+            2.0,
             "Slower than easy; rest instead if very sore.",
         )
     }

@@ -6,8 +6,12 @@ use super::facts::{DayFacts, PlanFacts};
 use super::profile::RecoveryProfile;
 use super::{CheckInput, Finding, Rule, Severity};
 use crate::model::Intensity;
-use crate::science::pmc::{ACUTE_DAYS, CHRONIC_DAYS, PmcParams, lambda};
-use crate::science::series::LoadSeries;
+use crate::science::load::LoadContext;
+use crate::science::pmc::{ACUTE_DAYS, CHRONIC_DAYS, lambda};
+
+/// Days of history before a plan that seed its projected ACWR: after this many days the
+/// chronic average (lambda = 2/29) keeps under 0.1% of a load.
+const SEED_DAYS: usize = 120;
 
 /// Every threshold of the rules, in one place.
 pub mod limits {
@@ -358,24 +362,20 @@ fn r5_acwr(ctx: &mut Ctx<'_>) {
         lambda(crate::model::LoadModel::Runalyze, ACUTE_DAYS),
         lambda(crate::model::LoadModel::Runalyze, CHRONIC_DAYS),
     );
-    // Daily loads before the plan (oldest first), from history or the first plan week.
+    // Daily loads before the plan (oldest first), from history or the first plan week. The
+    // chronic average forgets within a few months, so the last SEED_DAYS of history suffice.
     let before: Vec<f64> = match ctx.input.history.filter(|h| !h.activities.is_empty()) {
         Some(history) => {
-            let doc = crate::model::AthleteDocument {
-                format_version: crate::model::CURRENT_FORMAT_VERSION,
-                athlete: ctx.input.athlete.clone(),
-                plans: Vec::new(),
-                history: history.clone(),
-                settings: ctx.input.settings.clone(),
-            };
-            let day_before = ctx.facts.start - Days::new(1);
-            let series = LoadSeries::from_document(&doc, day_before, &PmcParams::default());
-            series
-                .days()
-                .iter()
-                .filter(|d| d.date <= day_before)
-                .map(|d| d.values.load)
-                .collect()
+            let context = LoadContext::new(ctx.input.athlete, ctx.input.settings);
+            let mut loads = vec![0.0; SEED_DAYS];
+            for a in &history.activities {
+                let back = (ctx.facts.start - a.date()).num_days();
+                if (1..=SEED_DAYS as i64).contains(&back) {
+                    loads[SEED_DAYS - back as usize] +=
+                        context.activity_load(a).map_or(0.0, |l| l.value);
+                }
+            }
+            loads
         }
         None => {
             // The first full week (a plan starting mid-week has an intro of a few days).
