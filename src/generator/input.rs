@@ -1,0 +1,200 @@
+//! What a plan is generated from, and the checks that the input can make a sound plan.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::*;
+
+/// Cross-training the athlete likes on a spare day.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum CrossTrainingPreference {
+    /// Rest days stay rest.
+    #[default]
+    None,
+    /// Easy cycling on one spare day a week.
+    Bike,
+    /// Easy swimming on one spare day a week.
+    Swim,
+}
+
+/// What a plan is generated from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GeneratorInput {
+    /// The athlete (level, training age, birth year, weekly volume, VDOT or race, available
+    /// days, long-run day, week start).
+    pub athlete: Athlete,
+    /// The goal race.
+    pub goal: GoalRace,
+    /// The plan's first day.
+    pub start: NaiveDate,
+    /// The longest run of recent weeks, km, if known: long runs grow from it.
+    pub longest_recent_run_km: Option<f64>,
+    /// Cross-training on a spare day.
+    pub cross_training: CrossTrainingPreference,
+}
+
+/// Why no plan could be made: the field and what it must be.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+#[error("{field}: {message}")]
+pub struct GenerateError {
+    /// The input field.
+    pub field: &'static str,
+    /// What is wrong and the allowed range.
+    pub message: String,
+}
+
+pub(super) fn invalid(field: &'static str, message: String) -> GenerateError {
+    GenerateError { field, message }
+}
+
+/// Fewest weeks a plan for a distance needs (beginners' marathons: 18).
+pub fn min_weeks(distance_m: f64, level: ExperienceLevel) -> u32 {
+    match distance_m {
+        d if d <= 5_500.0 => 6,
+        d if d <= 10_500.0 => 8,
+        d if d <= 21_500.0 => 10,
+        _ if level == ExperienceLevel::Beginner => 18,
+        _ => 14,
+    }
+}
+
+/// Most weeks a plan may span.
+pub const MAX_WEEKS: u32 = 52;
+/// Fewest available days a plan needs: a long run, a quality session and an easy run.
+pub const MIN_DAYS: usize = 3;
+/// Weekly volume a plan starts from at least, km.
+pub const MIN_START_KM: f64 = 10.0;
+/// Average running per running day a plan may need, minutes at easy pace: Stride plans one
+/// run a day.
+pub const MAX_MINUTES_PER_RUN_DAY: f64 = 80.0;
+
+/// Kilometres in [`MAX_MINUTES_PER_RUN_DAY`] at the athlete's easy pace.
+pub fn max_km_per_run_day(a: &Athlete) -> f64 {
+    let vdot = athlete_vdot(a).unwrap_or(crate::science::load::REFERENCE_VDOT);
+    let easy = crate::science::paces::TrainingPaces::from_vdot(vdot)
+        .map_or(360.0, |p| p.easy_typical_s_per_km);
+    MAX_MINUTES_PER_RUN_DAY * 60.0 / easy
+}
+/// Beginners' marathon plans need at least this weekly volume, km.
+pub const BEGINNER_MARATHON_KM: f64 = 25.0;
+
+/// Most running days a week for the athlete: the available days, less the weekly day off
+/// that beginners and intermediates keep (R3).
+pub fn max_run_days(a: &Athlete) -> usize {
+    let cap = if a.level >= ExperienceLevel::Advanced {
+        7
+    } else {
+        6
+    };
+    a.available_weekdays.len().min(cap)
+}
+
+pub(super) fn validate(input: &GeneratorInput) -> Result<f64, GenerateError> {
+    let a = &input.athlete;
+    if let Some(e) = a.validate().into_iter().next() {
+        return Err(invalid(e.field, e.message));
+    }
+    let d = input.goal.distance_m;
+    if !d.is_finite() || !(1500.0..=100_000.0).contains(&d) {
+        return Err(invalid(
+            "race",
+            "the race distance must be between 1.5 and 100 km".to_owned(),
+        ));
+    }
+    if let Some(t) = input.goal.goal_time_s
+        && (!t.is_finite() || t <= 0.0)
+    {
+        return Err(invalid(
+            "goal_time",
+            "the goal time must be positive".to_owned(),
+        ));
+    }
+    if input.goal.date <= input.start {
+        return Err(invalid(
+            "race_date",
+            format!(
+                "the race ({}) must be after the plan's start ({})",
+                input.goal.date, input.start
+            ),
+        ));
+    }
+    let weeks = ((input.goal.date - input.start).num_days() / 7) as u32;
+    // The level as recovery counts it: under a year of training is a beginner, whatever the
+    // profile says (see `RecoveryProfile`).
+    let level = RecoveryProfile::for_athlete(a, input.start.year()).level;
+    let need = min_weeks(d, level);
+    if weeks < need {
+        return Err(invalid(
+            "race_date",
+            format!(
+                "a {:.1} km plan for a {} needs at least {need} weeks, and there are {weeks}",
+                d / 1000.0,
+                level.label().to_lowercase()
+            ),
+        ));
+    }
+    if weeks > MAX_WEEKS {
+        return Err(invalid(
+            "race_date",
+            format!("a plan may span at most {MAX_WEEKS} weeks, not {weeks}"),
+        ));
+    }
+    if !(0.0..=300.0).contains(&a.weekly_volume_km) {
+        return Err(invalid(
+            "weekly_volume_km",
+            "the weekly volume must be between 0 and 300 km".to_owned(),
+        ));
+    }
+    if d > 21_500.0
+        && level == ExperienceLevel::Beginner
+        && a.weekly_volume_km < BEGINNER_MARATHON_KM
+    {
+        return Err(invalid(
+            "weekly_volume_km",
+            format!(
+                "a beginner's marathon plan needs at least {BEGINNER_MARATHON_KM:.0} km a week to start from"
+            ),
+        ));
+    }
+    if a.available_weekdays.len() < MIN_DAYS {
+        return Err(invalid(
+            "available_weekdays",
+            format!(
+                "choose at least {MIN_DAYS} days to run on (1-7 allowed by the profile, 3-7 for a plan)"
+            ),
+        ));
+    }
+    let run_days = max_run_days(a);
+    let per_day = max_km_per_run_day(a);
+    if a.weekly_volume_km > per_day * run_days as f64 {
+        return Err(invalid(
+            "weekly_volume_km",
+            format!(
+                "{:.0} km a week does not fit in {run_days} running days (one run a day of \
+                 {MAX_MINUTES_PER_RUN_DAY:.0} minutes on average, {per_day:.1} km at easy pace: \
+                 at most {:.0} km); add days or lower the volume",
+                a.weekly_volume_km,
+                per_day * run_days as f64
+            ),
+        ));
+    }
+    if !a.available_weekdays.contains(&a.long_run_day) {
+        return Err(invalid(
+            "long_run_day",
+            "the long-run day must be one of the available days".to_owned(),
+        ));
+    }
+    if let Some(km) = input.longest_recent_run_km
+        && (!km.is_finite() || !(0.0..=100.0).contains(&km))
+    {
+        return Err(invalid(
+            "longest_recent_run_km",
+            "the longest recent run must be between 0 and 100 km".to_owned(),
+        ));
+    }
+    athlete_vdot(a).ok_or_else(|| {
+        invalid(
+            "vdot",
+            "give a VDOT (20-90) or a recent race result, for the paces".to_owned(),
+        )
+    })
+}

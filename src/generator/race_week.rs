@@ -1,0 +1,216 @@
+//! The race week, its sharpener, and weekly cross-training.
+
+use chrono::{Datelike, Days, NaiveDate};
+
+use super::*;
+
+/// The race week: easy running, a sharpener three to six days out, a shake-out or rest the
+/// day before, and the race.
+pub(super) fn race_week_days(
+    b: &mut Builder<'_>,
+    race_week: NaiveDate,
+    peak: f64,
+    taper_weeks: usize,
+) {
+    let race = b.input.goal.date;
+    let start = b.input.start;
+    let dates: Vec<NaiveDate> = (0..7)
+        .map(|k| race_week + Days::new(k))
+        .filter(|d| *d >= start && *d < race)
+        .collect();
+    let fraction = if taper_weeks == 1 { 0.60 } else { 0.50 };
+    let volume = peak * fraction;
+    let before = b.days.len();
+    b.week(&dates, volume, PhaseKind::Taper, 99, false);
+    // Long runs and quality days become easy; the sharpener goes on the best day.
+    let mut candidates = Vec::new();
+    for (date, r) in b.days[before..].iter_mut() {
+        let to_race = (race - *date).num_days();
+        match r {
+            Recipe::Long { km, .. } => *r = Recipe::Easy((*km * 0.6).max(2.0)),
+            Recipe::Hills { weekly, .. }
+            | Recipe::Tempo { weekly, .. }
+            | Recipe::Intervals { weekly, .. }
+            | Recipe::RacePace { weekly, .. } => {
+                if (3..=6).contains(&to_race) {
+                    candidates.push(*date);
+                }
+                *r = Recipe::Easy((*weekly / 8.0).max(2.0));
+            }
+            Recipe::Strides(km) => *r = Recipe::Easy(km.max(2.0)),
+            _ => {}
+        }
+        // The last days before the race stay short.
+        if to_race <= 2
+            && let Recipe::Easy(km) = r
+        {
+            *km = km.min((volume / 6.0).clamp(3.0, 6.0));
+        }
+        if to_race == 1 && !matches!(r, Recipe::Rest) {
+            *r = Recipe::Recovery((volume / 8.0).clamp(2.0, 4.0));
+        }
+    }
+    // Prefer a pattern quality day; else an easy day; else any available day 3-6 days out.
+    let available = &b.input.athlete.available_weekdays;
+    for k in 3..=6 {
+        let date = race - Days::new(k);
+        if date >= start && !candidates.contains(&date) && available.contains(&date.weekday()) {
+            candidates.push(date);
+        }
+    }
+    let chosen = candidates.into_iter().find(|date| sharpener_fits(b, *date));
+    if chosen.is_none() {
+        // No room for a hard sharpener: an easy run with strides keeps some speed instead.
+        let fallback = (2..=6)
+            .map(|k| race - Days::new(k))
+            .find(|d| *d >= start && available.contains(&d.weekday()));
+        if let Some(date) = fallback {
+            let strides = Recipe::Strides((volume / 6.0).clamp(3.0, 8.0));
+            if let Some(entry) = b.days.iter_mut().find(|(d, _)| *d == date) {
+                entry.1 = strides;
+            } else {
+                b.days.push((date, strides));
+            }
+        }
+    }
+    if let Some(date) = chosen {
+        let sharpener = Recipe::Sharpener {
+            reps: if volume < 12.0 {
+                3
+            } else if volume < 25.0 {
+                4
+            } else {
+                5
+            },
+            warm_up_km: (volume / 12.0).clamp(1.0, 2.0),
+        };
+        if let Some(entry) = b.days.iter_mut().find(|(d, _)| *d == date) {
+            entry.1 = sharpener;
+        } else {
+            b.days.push((date, sharpener));
+        }
+        // The sharpener may fall in the week before the race week: keep that week's hard
+        // sessions (the race too, when it is in the same week) within the profile's limit.
+        let week_start = b.input.athlete.week_start;
+        let week = week_start.week_of(date);
+        let in_week = |d: NaiveDate| week_start.week_of(d) == week;
+        let mut hard = 1 + usize::from(in_week(race));
+        for (d, r) in b.days.iter_mut() {
+            let quality = matches!(
+                r,
+                Recipe::Hills { .. }
+                    | Recipe::Tempo { .. }
+                    | Recipe::Intervals { .. }
+                    | Recipe::RacePace { .. }
+            );
+            if quality && in_week(*d) {
+                if hard < b.profile.max_hard_per_week as usize {
+                    hard += 1;
+                } else {
+                    *r = Recipe::Strides(4.0);
+                }
+            }
+        }
+    }
+    // The race week keeps its day off (R3) even when the pattern's day off is race day: the
+    // day before the race rests, else the earliest easy run.
+    let week_start = b.input.athlete.week_start;
+    let in_race_week = |d: NaiveDate| week_start.week_of(d) == race_week && d < race;
+    let has_rest = b
+        .days
+        .iter()
+        .any(|(d, r)| in_race_week(*d) && matches!(r, Recipe::Rest | Recipe::Cross(_)));
+    if b.profile.needs_rest_or_cross_day && !has_rest {
+        let eve = race - Days::new(1);
+        let easy = |r: &Recipe| matches!(r, Recipe::Easy(_) | Recipe::Recovery(_));
+        let target = b
+            .days
+            .iter()
+            .position(|(d, r)| *d == eve && in_race_week(*d) && easy(r))
+            .or_else(|| b.days.iter().position(|(d, r)| in_race_week(*d) && easy(r)));
+        if let Some(i) = target {
+            b.days[i].1 = Recipe::Rest;
+        }
+    }
+    b.days.push((race, Recipe::Race));
+}
+
+/// Whether a sharpener (hard) on `date` keeps the day-to-day rules with its neighbours.
+fn sharpener_fits(b: &Builder<'_>, date: NaiveDate) -> bool {
+    let level = |d: NaiveDate| -> u8 {
+        b.days
+            .iter()
+            .filter(|(x, _)| *x == d)
+            .map(|(_, r)| match r {
+                Recipe::Long { .. } => 2,
+                Recipe::Hills { .. }
+                | Recipe::Tempo { .. }
+                | Recipe::Intervals { .. }
+                | Recipe::RacePace { .. }
+                | Recipe::Sharpener { .. }
+                | Recipe::Race => 3,
+                _ => 0,
+            })
+            .max()
+            .unwrap_or(0)
+    };
+    let at = |k: i64| {
+        level(if k < 0 {
+            date - Days::new(k.unsigned_abs())
+        } else {
+            date + Days::new(k as u64)
+        })
+    };
+    let p = &b.profile;
+    // R1 around the day, with the sharpener counted as hard.
+    let lv = |k: i64| if k == 0 { 3 } else { at(k) };
+    for s in -2..=0 {
+        if (s..s + 3).all(|k| lv(k) >= 2) {
+            return false;
+        }
+    }
+    // R2 both ways: the days before must not be hard within the gap, nor the days after.
+    for k in 1..=i64::from(p.easy_days_after_hard) {
+        let before = at(-k);
+        let after = at(k);
+        if before == 3 || after == 3 {
+            return false;
+        }
+        if !p.moderate_after_hard_ok && after == 2 {
+            return false;
+        }
+    }
+    !(p.long_run_apart_from_hard && (at(-1) == 2 || at(1) == 2))
+}
+
+/// One easy cross-training session a week on a spare available day, keeping a full rest day.
+pub(super) fn add_cross_training(b: &mut Builder<'_>) {
+    let activity = match b.input.cross_training {
+        CrossTrainingPreference::None => return,
+        CrossTrainingPreference::Bike => CrossActivity::Cycling,
+        CrossTrainingPreference::Swim => CrossActivity::Swimming,
+    };
+    let available = b.input.athlete.available_weekdays.clone();
+    let race = b.input.goal.date;
+    let week_start = b.input.athlete.week_start;
+    let mut by_week: std::collections::BTreeMap<NaiveDate, Vec<usize>> = Default::default();
+    for (i, (date, r)) in b.days.iter().enumerate() {
+        if matches!(r, Recipe::Rest) && (race - *date).num_days() > 2 {
+            by_week
+                .entry(week_start.week_of(*date))
+                .or_default()
+                .push(i);
+        }
+    }
+    for rests in by_week.values() {
+        if rests.len() < 2 {
+            continue;
+        }
+        if let Some(&i) = rests
+            .iter()
+            .find(|&&i| available.contains(&b.days[i].0.weekday()))
+        {
+            b.days[i].1 = Recipe::Cross(activity.clone());
+        }
+    }
+}

@@ -1,0 +1,152 @@
+//! A day's content before it becomes a workout: sizes that repairs can scale.
+
+use chrono::NaiveDate;
+
+use super::*;
+
+/// One planned day's content before it becomes a workout; its sizes can be scaled.
+#[derive(Clone, Debug)]
+pub(super) enum Recipe {
+    Rest,
+    Easy(f64),
+    Recovery(f64),
+    Strides(f64),
+    Long {
+        km: f64,
+        marathon_km: f64,
+    },
+    Hills {
+        weekly: f64,
+        reps: u32,
+        variant: usize,
+    },
+    Tempo {
+        weekly: f64,
+        work: f64,
+        variant: usize,
+    },
+    Intervals {
+        weekly: f64,
+        work: f64,
+        variant: usize,
+    },
+    RacePace {
+        weekly: f64,
+        work: f64,
+        zone: PaceZone,
+        variant: usize,
+    },
+    Sharpener {
+        reps: u32,
+        warm_up_km: f64,
+    },
+    Cross(CrossActivity),
+    Race,
+}
+
+impl Recipe {
+    pub(super) fn scaled(&self, f: f64) -> Recipe {
+        match self.clone() {
+            Recipe::Easy(km) => Recipe::Easy((km * f).max(2.0)),
+            Recipe::Recovery(km) => Recipe::Recovery((km * f).max(2.0)),
+            Recipe::Strides(km) => Recipe::Strides((km * f).max(3.0)),
+            Recipe::Long { km, marathon_km } => Recipe::Long {
+                km: (km * f).max(3.0),
+                marathon_km: (marathon_km * f).min(0.3 * km * f),
+            },
+            Recipe::Hills {
+                weekly,
+                reps,
+                variant,
+            } => Recipe::Hills {
+                weekly: weekly * f,
+                reps: ((f64::from(reps) * f).floor() as u32).max(2),
+                variant,
+            },
+            Recipe::Tempo {
+                weekly,
+                work,
+                variant,
+            } => Recipe::Tempo {
+                weekly: weekly * f,
+                work: (work * f).max(1.5),
+                variant,
+            },
+            Recipe::Intervals {
+                weekly,
+                work,
+                variant,
+            } => Recipe::Intervals {
+                weekly: weekly * f,
+                work: (work * f).max(1.6),
+                variant,
+            },
+            Recipe::RacePace {
+                weekly,
+                work,
+                zone,
+                variant,
+            } => Recipe::RacePace {
+                weekly: weekly * f,
+                work: (work * f).max(1.0),
+                zone,
+                variant,
+            },
+            Recipe::Sharpener { reps, warm_up_km } => Recipe::Sharpener {
+                reps: ((f64::from(reps) * f).floor() as u32).max(3),
+                warm_up_km: (warm_up_km * f).max(1.0),
+            },
+            other => other,
+        }
+    }
+}
+
+/// Rounds to the nearest half kilometre.
+pub(super) fn half_km(km: f64) -> f64 {
+    (km * 2.0).round() / 2.0
+}
+
+/// Turns a recipe into a workout (None for nothing to do).
+pub(super) fn make(
+    s: &mut Sessions<'_>,
+    input: &GeneratorInput,
+    date: NaiveDate,
+    r: &Recipe,
+) -> Option<Workout> {
+    Some(match r {
+        Recipe::Rest => s.rest(date),
+        Recipe::Easy(km) => s.easy(date, *km),
+        Recipe::Recovery(km) => s.recovery(date, *km),
+        Recipe::Strides(km) => s.strides(date, *km),
+        Recipe::Long { km, marathon_km } => s.long_run(date, half_km(*km), *marathon_km),
+        Recipe::Hills {
+            weekly,
+            reps,
+            variant,
+        } => s.hills(date, *weekly, *reps, *variant),
+        Recipe::Tempo {
+            weekly,
+            work,
+            variant,
+        } => s.tempo(date, *weekly, *work, *variant),
+        Recipe::Intervals {
+            weekly,
+            work,
+            variant,
+        } => s.intervals(date, *weekly, *work, *variant),
+        Recipe::RacePace {
+            weekly,
+            work,
+            zone,
+            variant,
+        } => s.race_pace(date, *weekly, *work, *zone, *variant),
+        Recipe::Sharpener { reps, warm_up_km } => s.sharpener(date, *reps, *warm_up_km),
+        Recipe::Cross(activity) => s.cross_training(date, activity.clone()),
+        Recipe::Race => s.race(
+            date,
+            &input.goal.name,
+            input.goal.distance_m,
+            input.goal.goal_time_s,
+        ),
+    })
+}

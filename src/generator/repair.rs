@@ -1,0 +1,156 @@
+//! Check-and-trim after building: each finding maps to a small reduction of load.
+
+use chrono::{Days, NaiveDate};
+
+use super::*;
+
+/// Most rounds of check-and-trim after building.
+pub(super) const REPAIR_ROUNDS: usize = 30;
+
+/// Trims what a finding points at; only ever reduces load. Returns whether anything changed.
+pub(super) fn repair(b: &mut Builder<'_>, findings: &[crate::rules::Finding]) -> bool {
+    let race = b.input.goal.date;
+    let week_start = b.input.athlete.week_start;
+    let mut changed = false;
+    for f in findings {
+        let day = f.date;
+        let in_week = |d: NaiveDate| week_start.week_of(d) == week_start.week_of(day);
+        let scale_where =
+            |b: &mut Builder<'_>, pick: &dyn Fn(NaiveDate, &Recipe) -> bool, factor: f64| {
+                let mut any = false;
+                for (d, r) in b.days.iter_mut() {
+                    if pick(*d, r) && !matches!(r, Recipe::Race | Recipe::Rest | Recipe::Cross(_)) {
+                        *r = r.scaled(factor);
+                        any = true;
+                    }
+                }
+                any
+            };
+        let easy_kind = |r: &Recipe| {
+            matches!(
+                r,
+                Recipe::Easy(_) | Recipe::Recovery(_) | Recipe::Strides(_) | Recipe::Long { .. }
+            )
+        };
+        changed |= match f.rule {
+            // The ratio runs over rolling 7-day load: trim the seven days up to the day,
+            // and where nothing shrinks, the shortest easy run becomes rest.
+            Rule::R5 if f.message.contains("acute:chronic") => {
+                let from = day - Days::new(6);
+                let window = |d: NaiveDate| d >= from && d <= day;
+                let before = b.km_where(window);
+                scale_where(b, &|d, _| window(d), 0.93);
+                if b.km_where(window) > before - 0.05
+                    && let Some(i) = b.shortest_easy(window)
+                {
+                    b.days[i].1 = Recipe::Rest;
+                }
+                true
+            }
+            // Growth or a missing cut-back: trim the week's easy running; where the runs are
+            // already at their shortest, the shortest becomes rest.
+            Rule::R5 | Rule::R6 => {
+                let before = b.km_where(in_week);
+                scale_where(b, &|d, r| in_week(d) && easy_kind(r), 0.93);
+                if b.km_where(in_week) > before - 0.05 {
+                    match b.shortest_easy(in_week) {
+                        Some(i) => b.days[i].1 = Recipe::Rest,
+                        // Nothing easy left: the week's sessions shrink too.
+                        None => {
+                            scale_where(b, &|d, _| in_week(d), 0.85);
+                        }
+                    }
+                }
+                true
+            }
+            Rule::R7
+                if f.severity == crate::rules::Severity::Warning
+                    && f.message.contains("of the peak week") =>
+            {
+                let window = |d: NaiveDate| d >= day && d < race;
+                let before = b.km_where(window);
+                scale_where(b, &|d, _| window(d), 0.85);
+                // Runs already at their shortest become rest days.
+                for (d, r) in b.days.iter_mut() {
+                    let shortest =
+                        matches!(r, Recipe::Easy(km) | Recipe::Recovery(km) if *km <= 2.0 + 1e-9);
+                    if window(*d) && shortest {
+                        *r = Recipe::Rest;
+                    }
+                }
+                // Everything at its floor: the largest session (never the sharpener) becomes
+                // a shorter easy run, or an easy run becomes rest.
+                if b.km_where(window) > before - 0.05 {
+                    let largest = b
+                        .days
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, (d, r))| {
+                            window(*d)
+                                && !matches!(
+                                    r,
+                                    Recipe::Sharpener { .. }
+                                        | Recipe::Race
+                                        | Recipe::Rest
+                                        | Recipe::Cross(_)
+                                )
+                        })
+                        .max_by(|x, y| b.km(x.1.0, &x.1.1).total_cmp(&b.km(y.1.0, &y.1.1)))
+                        .map(|(i, (d, r))| {
+                            (
+                                i,
+                                b.km(*d, r),
+                                matches!(r, Recipe::Easy(_) | Recipe::Recovery(_)),
+                            )
+                        });
+                    if let Some((i, km, easy)) = largest {
+                        b.days[i].1 = if easy {
+                            Recipe::Rest
+                        } else {
+                            Recipe::Easy((0.6 * km).max(2.0))
+                        };
+                    }
+                }
+                true
+            }
+            Rule::R8 => scale_where(
+                b,
+                &|d, r| d == day && matches!(r, Recipe::Long { .. }),
+                0.85,
+            ),
+            // No light day in the week: its shortest easy run becomes rest.
+            Rule::R3 => {
+                let shortest = b.shortest_easy(in_week);
+                if let Some(i) = shortest {
+                    b.days[i].1 = Recipe::Rest;
+                }
+                shortest.is_some()
+            }
+            Rule::R9 => {
+                let block_end = day + Days::new(28);
+                scale_where(b, &|d, r| d >= day && d < block_end && !easy_kind(r), 0.85)
+            }
+            // Day-to-day rules: make the day easy.
+            _ => {
+                let mut any = false;
+                for (d, r) in b.days.iter_mut() {
+                    if *d == day
+                        && !matches!(
+                            r,
+                            Recipe::Race
+                                | Recipe::Rest
+                                | Recipe::Easy(_)
+                                | Recipe::Recovery(_)
+                                | Recipe::Cross(_)
+                        )
+                    {
+                        *r = Recipe::Easy(4.0);
+                        any = true;
+                    }
+                }
+                any
+            }
+        };
+    }
+    changed
+}
