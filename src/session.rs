@@ -22,24 +22,122 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::model::{Athlete, AthleteDocument};
+use chrono::NaiveDate;
+
+use crate::model::{Athlete, AthleteDocument, Plan, Workout, WorkoutId};
 use crate::storage::{self, DocumentError};
 
 /// How many edits can be undone.
 pub const UNDO_LIMIT: usize = 200;
 
-/// A committed change to the document.
+/// A committed change to the document. Plan edits act on the active plan.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Edit {
     /// Replace the athlete profile.
     SetAthlete(Athlete),
+    /// Move a workout to another day; it becomes `locked` (placed by hand).
+    MoveWorkout {
+        /// Which workout.
+        id: WorkoutId,
+        /// The new day.
+        to: NaiveDate,
+    },
+    /// Copy a workout to a day (a new, locked workout).
+    CopyWorkout {
+        /// Which workout.
+        id: WorkoutId,
+        /// The day of the copy.
+        to: NaiveDate,
+    },
+    /// Exchange the workouts of two days.
+    SwapDays {
+        /// One day.
+        a: NaiveDate,
+        /// The other day.
+        b: NaiveDate,
+    },
+    /// Remove a workout.
+    DeleteWorkout(WorkoutId),
+    /// Replace a workout with an edited version (same id).
+    ReplaceWorkout(Workout),
+    /// Replace the active plan (a generated one), or add it when there is none.
+    SetPlan(Plan),
+}
+
+fn day_label(day: NaiveDate) -> String {
+    day.format("%a %-d %b").to_string()
 }
 
 impl Edit {
-    /// Short description for the Undo/Redo menu entries.
-    pub fn label(&self) -> &'static str {
+    /// What the edit did, for the Undo/Redo menu entries: "Move Tempo 8 km to Thu 12 Mar".
+    pub fn describe(&self, doc: &AthleteDocument) -> String {
+        let title = |id: &WorkoutId| {
+            doc.active_plan()
+                .and_then(|p| p.workout(*id))
+                .map_or_else(|| "workout".to_owned(), Workout::display_title)
+        };
         match self {
-            Edit::SetAthlete(_) => "profile change",
+            Edit::SetAthlete(_) => "profile change".to_owned(),
+            Edit::MoveWorkout { id, to } => format!("Move {} to {}", title(id), day_label(*to)),
+            Edit::CopyWorkout { id, to } => format!("Copy {} to {}", title(id), day_label(*to)),
+            Edit::SwapDays { a, b } => format!("Swap {} and {}", day_label(*a), day_label(*b)),
+            Edit::DeleteWorkout(id) => format!("Delete {}", title(id)),
+            Edit::ReplaceWorkout(w) => format!("Edit {}", w.display_title()),
+            Edit::SetPlan(plan) => format!("New plan \"{}\"", plan.name),
+        }
+    }
+
+    /// Applies the edit to a document.
+    fn apply_to(self, doc: &mut AthleteDocument) {
+        let next_id = doc.next_workout_id();
+        if let Edit::SetAthlete(athlete) = self {
+            doc.athlete = athlete;
+            return;
+        }
+        if let Edit::SetPlan(plan) = self {
+            match doc.plans.first_mut() {
+                Some(active) => *active = plan,
+                None => doc.plans.push(plan),
+            }
+            return;
+        }
+        let Some(plan) = doc.plans.first_mut() else {
+            return;
+        };
+        match self {
+            Edit::MoveWorkout { id, to } => {
+                if let Some(w) = plan.workouts.iter_mut().find(|w| w.id == id) {
+                    w.date = to;
+                    w.locked = true;
+                }
+            }
+            Edit::CopyWorkout { id, to } => {
+                if let Some(w) = plan.workouts.iter().find(|w| w.id == id) {
+                    let mut copy = w.clone();
+                    copy.id = next_id;
+                    copy.date = to;
+                    copy.locked = true;
+                    plan.workouts.push(copy);
+                }
+            }
+            Edit::SwapDays { a, b } => {
+                for w in &mut plan.workouts {
+                    if w.date == a {
+                        w.date = b;
+                        w.locked = true;
+                    } else if w.date == b {
+                        w.date = a;
+                        w.locked = true;
+                    }
+                }
+            }
+            Edit::DeleteWorkout(id) => plan.workouts.retain(|w| w.id != id),
+            Edit::ReplaceWorkout(new) => {
+                if let Some(w) = plan.workouts.iter_mut().find(|w| w.id == new.id) {
+                    *w = new;
+                }
+            }
+            Edit::SetAthlete(_) | Edit::SetPlan(_) => {}
         }
     }
 }
@@ -49,7 +147,7 @@ impl Edit {
 struct Snapshot {
     document: AthleteDocument,
     revision: u64,
-    label: &'static str,
+    label: String,
 }
 
 /// The open document with its file path, undo history and save state.
@@ -126,10 +224,8 @@ impl Session {
     /// Applies an edit as one undoable step. An edit that changes nothing records nothing.
     pub fn apply(&mut self, edit: Edit) {
         let before = self.document.clone();
-        let label = edit.label();
-        match edit {
-            Edit::SetAthlete(athlete) => self.document.athlete = athlete,
-        }
+        let label = edit.describe(&self.document);
+        edit.apply_to(&mut self.document);
         if self.document == before {
             return;
         }
@@ -147,13 +243,13 @@ impl Session {
     }
 
     /// What Undo would undo, if anything.
-    pub fn undo_label(&self) -> Option<&'static str> {
-        self.undo.last().map(|s| s.label)
+    pub fn undo_label(&self) -> Option<&str> {
+        self.undo.last().map(|s| s.label.as_str())
     }
 
     /// What Redo would redo, if anything.
-    pub fn redo_label(&self) -> Option<&'static str> {
-        self.redo.last().map(|s| s.label)
+    pub fn redo_label(&self) -> Option<&str> {
+        self.redo.last().map(|s| s.label.as_str())
     }
 
     /// Returns to the state before the last edit. Returns false if there was nothing to undo.

@@ -136,3 +136,85 @@ fn opening_a_file_gives_an_unmodified_session_on_it() {
     assert!(!opened.is_modified());
     assert_eq!(opened.document(), s.document());
 }
+
+fn demo_session() -> Session {
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).expect("date");
+    Session::new(stride::storage::demo_document(today).expect("demo"), None)
+}
+
+fn tempo(s: &Session) -> stride::model::Workout {
+    s.document()
+        .active_plan()
+        .expect("plan")
+        .workouts
+        .iter()
+        .find(|w| w.kind == stride::model::WorkoutKind::Tempo)
+        .expect("a tempo")
+        .clone()
+}
+
+#[test]
+fn moving_a_workout_locks_it_and_names_the_undo_step() {
+    let mut s = demo_session();
+    let w = tempo(&s);
+    let to = w.date + chrono::Days::new(1);
+    s.apply(Edit::MoveWorkout { id: w.id, to });
+    let moved = s
+        .document()
+        .active_plan()
+        .expect("plan")
+        .workout(w.id)
+        .expect("w")
+        .clone();
+    assert_eq!(moved.date, to);
+    assert!(moved.locked);
+    let expected = format!("Move {} to {}", w.display_title(), to.format("%a %-d %b"));
+    assert_eq!(s.undo_label(), Some(expected.as_str()));
+    s.undo();
+    assert_eq!(
+        s.document().active_plan().expect("plan").workout(w.id),
+        Some(&w)
+    );
+    assert_eq!(s.redo_label(), Some(expected.as_str()));
+}
+
+#[test]
+fn copy_swap_delete_and_replace() {
+    let mut s = demo_session();
+    let w = tempo(&s);
+    let count = s.document().active_plan().expect("plan").workouts.len();
+    let to = w.date + chrono::Days::new(2);
+    s.apply(Edit::CopyWorkout { id: w.id, to });
+    let plan = s.document().active_plan().expect("plan").clone();
+    assert_eq!(plan.workouts.len(), count + 1);
+    let copy = plan.workouts.last().expect("copy");
+    assert!(copy.id != w.id && copy.date == to && copy.locked && copy.title == w.title);
+
+    let (a, b) = (w.date, w.date + chrono::Days::new(1));
+    let on = |s: &Session, d| -> Vec<stride::model::WorkoutId> {
+        s.document()
+            .active_plan()
+            .expect("plan")
+            .workouts_on(d)
+            .map(|w| w.id)
+            .collect()
+    };
+    let (on_a, on_b) = (on(&s, a), on(&s, b));
+    s.apply(Edit::SwapDays { a, b });
+    assert_eq!((on(&s, a), on(&s, b)), (on_b, on_a));
+
+    s.apply(Edit::DeleteWorkout(w.id));
+    assert!(
+        s.document()
+            .active_plan()
+            .expect("plan")
+            .workout(w.id)
+            .is_none()
+    );
+    s.undo();
+    let mut edited = tempo(&s);
+    edited.title = "Cruise intervals".to_owned();
+    s.apply(Edit::ReplaceWorkout(edited.clone()));
+    assert_eq!(s.undo_label(), Some("Edit Cruise intervals"));
+    assert_eq!(tempo(&s).title, "Cruise intervals");
+}

@@ -356,13 +356,13 @@ impl StrideApp {
             }
             AppCommand::SaveAs => self.ask_save_as(None),
             AppCommand::Undo => {
-                if let Some(label) = self.session.undo_label() {
+                if let Some(label) = self.session.undo_label().map(str::to_owned) {
                     self.session.undo();
                     self.set_status(format!("Undid {label}"));
                 }
             }
             AppCommand::Redo => {
-                if let Some(label) = self.session.redo_label() {
+                if let Some(label) = self.session.redo_label().map(str::to_owned) {
                     self.session.redo();
                     self.set_status(format!("Redid {label}"));
                 }

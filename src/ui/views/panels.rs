@@ -62,10 +62,23 @@ pub fn menu_bar_ui(
             command_button(ui, AppCommand::Quit, true, commands);
         });
         ui.menu_button("Edit", |ui| {
-            let undo = session.undo_label();
-            let redo = session.redo_label();
-            command_button(ui, AppCommand::Undo, undo.is_some(), commands);
-            command_button(ui, AppCommand::Redo, redo.is_some(), commands);
+            // The entries name what they would undo: Undo "Move Tempo 8 km to Thu 12 Mar".
+            for (command, label) in [
+                (AppCommand::Undo, session.undo_label()),
+                (AppCommand::Redo, session.redo_label()),
+            ] {
+                let text = label.map_or_else(
+                    || command.label().to_owned(),
+                    |l| format!("{} \"{l}\"", command.label()),
+                );
+                let mut button = egui::Button::new(text);
+                if let Some(shortcut) = command.shortcut() {
+                    button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+                }
+                if ui.add_enabled(label.is_some(), button).clicked() {
+                    commands.push(command);
+                }
+            }
             ui.separator();
             command_button(ui, AppCommand::EditProfile, true, commands);
         });
