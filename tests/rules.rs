@@ -471,3 +471,44 @@ fn r5_acwr_starts_from_the_history_when_there_is_one() {
         "after a matching load"
     );
 }
+
+#[test]
+fn drop_previews_flag_a_hard_session_after_a_hard_day_before_the_drop() {
+    use stride::rules::preview::preview_drops;
+    use stride::science::{pmc::PmcParams, series::LoadSeries};
+    let today = NaiveDate::from_ymd_opt(2026, 11, 29).expect("date");
+    let doc = stride::storage::demo_document(today).expect("demo");
+    let series = LoadSeries::from_document(&doc, today, &PmcParams::from_settings(&doc.settings));
+    let plan = doc.active_plan().expect("plan");
+    let tempo = plan
+        .workouts
+        .iter()
+        .find(|w| w.kind == WorkoutKind::Tempo && w.date > today)
+        .expect("a tempo");
+    let intervals = plan
+        .workouts
+        .iter()
+        .find(|w| w.kind == WorkoutKind::Intervals && w.date > today && w.date < tempo.date)
+        .expect("intervals before it");
+    let after_tempo = tempo.date + Days::new(1);
+    let days = [intervals.date, after_tempo];
+    let verdicts = preview_drops(&doc, intervals.id, &days, &series, false);
+    assert_eq!(verdicts[0].severity(), None, "where it is now");
+    assert_eq!(verdicts[1].severity(), Some(Severity::Error));
+    assert!(
+        verdicts[1]
+            .added
+            .iter()
+            .any(|f| f.rule == Rule::R2 && f.date == after_tempo)
+    );
+    let base = series.race_morning_form().expect("form");
+    assert!(
+        verdicts[1]
+            .race_form
+            .is_some_and(|f| (f - base).abs() < 5.0)
+    );
+    let copies = preview_drops(&doc, intervals.id, &days, &series, true);
+    // Two months out, an extra session's fatigue is long gone by race day but some of its
+    // fitness remains: the copy leaves the runner slightly fitter on race morning.
+    assert!(copies[1].race_form > verdicts[1].race_form);
+}

@@ -32,6 +32,7 @@
 
 mod checks;
 mod facts;
+pub mod preview;
 pub mod profile;
 
 use chrono::{Datelike, NaiveDate};
