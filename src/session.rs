@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use crate::model::{Athlete, AthleteDocument, Plan, Workout, WorkoutId};
+use crate::model::{Activity, Athlete, AthleteDocument, Plan, Workout, WorkoutId};
 use crate::storage::{self, DocumentError};
 
 /// How many edits can be undone.
@@ -62,6 +62,8 @@ pub enum Edit {
     ReplaceWorkout(Workout),
     /// Replace the active plan (a generated one), or add it when there is none.
     SetPlan(Plan),
+    /// Add a completed activity to the history.
+    LogActivity(Activity),
 }
 
 fn day_label(day: NaiveDate) -> String {
@@ -84,6 +86,10 @@ impl Edit {
             Edit::DeleteWorkout(id) => format!("Delete {}", title(id)),
             Edit::ReplaceWorkout(w) => format!("Edit {}", w.display_title()),
             Edit::SetPlan(plan) => format!("New plan \"{}\"", plan.name),
+            Edit::LogActivity(a) => match a.planned_workout {
+                Some(id) => format!("Mark {} done", title(&id)),
+                None => format!("Log {}", a.kind.label()),
+            },
         }
     }
 
@@ -92,6 +98,10 @@ impl Edit {
         let next_id = doc.next_workout_id();
         if let Edit::SetAthlete(athlete) = self {
             doc.athlete = athlete;
+            return;
+        }
+        if let Edit::LogActivity(activity) = self {
+            doc.history.activities.push(activity);
             return;
         }
         if let Edit::SetPlan(plan) = self {
@@ -137,7 +147,7 @@ impl Edit {
                     *w = new;
                 }
             }
-            Edit::SetAthlete(_) | Edit::SetPlan(_) => {}
+            Edit::SetAthlete(_) | Edit::SetPlan(_) | Edit::LogActivity(_) => {}
         }
     }
 }

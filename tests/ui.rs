@@ -294,3 +294,139 @@ fn the_plans_findings_are_listed_and_select_their_day() {
         .clone();
     assert_eq!(plan.workout(selected).map(|w| w.date), Some(first.date));
 }
+
+/// Presses on `from`, moves to `to` with `modifiers` held, and stops there (not released).
+fn drag_to(
+    h: &mut Harness<'static, StrideApp>,
+    from: egui::Pos2,
+    to: egui::Pos2,
+    modifiers: Modifiers,
+) {
+    h.hover_at(from);
+    h.run();
+    h.drag_at(from);
+    h.run();
+    for k in 1..=4 {
+        h.hover_at(from + (to - from) * (k as f32 / 4.0));
+        h.run();
+    }
+    h.event(egui::Event::ModifiersChanged(modifiers));
+    h.hover_at(to);
+    h.run();
+}
+
+fn release(h: &mut Harness<'static, StrideApp>, at: egui::Pos2) {
+    h.drop_at(at);
+    h.run();
+    h.event(egui::Event::ModifiersChanged(Modifiers::NONE));
+    h.run();
+}
+
+fn date_of(h: &Harness<'static, StrideApp>, id: stride::model::WorkoutId) -> NaiveDate {
+    let plan = h
+        .state()
+        .session()
+        .document()
+        .active_plan()
+        .expect("plan")
+        .clone();
+    plan.workout(id).expect("workout").date
+}
+
+/// The intervals session on Tue 1 Dec and the point of Fri 4 Dec, the day after Thursday's
+/// tempo, found from the chips' positions.
+fn intervals_and_friday(
+    h: &Harness<'static, StrideApp>,
+) -> (stride::model::WorkoutId, egui::Pos2, egui::Pos2) {
+    let tuesday = h.get_by_label_contains("4 x 1000 m at I").rect().center();
+    let thursday = h
+        .get_all_by_label_contains("Tempo 3 km at T")
+        .map(|n| n.rect().center())
+        .min_by(|a, b| a.y.total_cmp(&b.y))
+        .expect("a tempo chip");
+    let column = (thursday.x - tuesday.x) / 2.0;
+    let friday = egui::pos2(thursday.x + column, thursday.y + 30.0);
+    let plan = h
+        .state()
+        .session()
+        .document()
+        .active_plan()
+        .expect("plan")
+        .clone();
+    let id = plan
+        .workouts
+        .iter()
+        .find(|w| w.title.starts_with("4 x 1000 m"))
+        .expect("intervals")
+        .id;
+    (id, tuesday, friday)
+}
+
+#[test]
+fn dragging_a_workout_moves_it_with_a_verdict_first_and_undo_brings_it_back() {
+    let mut h = harness(FixedDialogs::default());
+    let (id, tuesday, friday) = intervals_and_friday(&h);
+    let before = date_of(&h, id);
+    let fri = NaiveDate::from_ymd_opt(2026, 12, 4).expect("date");
+    drag_to(&mut h, tuesday, friday, Modifiers::NONE);
+    let drag = h.state().drag().expect("a drag is in progress");
+    let verdict = drag.moves.get(&fri).expect("Friday is visible");
+    assert_eq!(
+        verdict.severity(),
+        Some(stride::rules::Severity::Error),
+        "red before the drop"
+    );
+    assert!(
+        h.query_all_by_label("error").count() >= 1,
+        "the tint carries a word"
+    );
+    release(&mut h, friday);
+    assert_eq!(date_of(&h, id), fri);
+    let findings = &h.state().overview().findings;
+    assert!(
+        findings
+            .iter()
+            .any(|f| f.date == fri && f.rule == stride::rules::Rule::R2),
+        "the finding is there after the drop"
+    );
+    assert!(h.state().drag().is_none());
+
+    shortcut(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(date_of(&h, id), before, "undo restores it");
+    shortcut(&mut h, SHIFT_COMMAND, Key::Z);
+    assert_eq!(date_of(&h, id), fri, "redo repeats it");
+}
+
+#[test]
+fn ctrl_drag_copies() {
+    let mut h = harness(FixedDialogs::default());
+    let (id, tuesday, friday) = intervals_and_friday(&h);
+    let count = h
+        .state()
+        .session()
+        .document()
+        .active_plan()
+        .expect("plan")
+        .workouts
+        .len();
+    drag_to(&mut h, tuesday, friday, Modifiers::COMMAND);
+    release(&mut h, friday);
+    let plan = h
+        .state()
+        .session()
+        .document()
+        .active_plan()
+        .expect("plan")
+        .clone();
+    assert_eq!(plan.workouts.len(), count + 1);
+    assert_eq!(
+        date_of(&h, id),
+        NaiveDate::from_ymd_opt(2026, 12, 1).expect("date")
+    );
+    let copy = plan.workouts.last().expect("copy");
+    assert_eq!(
+        copy.date,
+        NaiveDate::from_ymd_opt(2026, 12, 4).expect("date")
+    );
+    assert!(copy.locked);
+}

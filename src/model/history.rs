@@ -67,6 +67,26 @@ pub struct Activity {
 }
 
 impl Activity {
+    /// A completed session as planned: the planned workout's kind, duration and distance, at
+    /// 07:00 on its day, linked to it. The user adjusts what differed.
+    pub fn from_planned(w: &super::Workout) -> Activity {
+        Activity {
+            start: w
+                .date
+                .and_time(chrono::NaiveTime::from_hms_opt(7, 0, 0).unwrap_or_default()),
+            kind: w.kind.clone(),
+            duration_s: w.planned_duration_s.unwrap_or(0.0),
+            distance_m: w.planned_distance_m,
+            avg_hr_bpm: None,
+            max_hr_bpm: None,
+            rpe: None,
+            load: None,
+            source_file: None,
+            planned_workout: Some(w.id),
+            notes: String::new(),
+        }
+    }
+
     /// The day the activity started on.
     pub fn date(&self) -> NaiveDate {
         self.start.date()

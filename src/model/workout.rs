@@ -315,6 +315,38 @@ impl Workout {
             .unwrap_or_else(|| self.kind.default_intensity())
     }
 
+    /// The same day as an easy run over the planned distance (or duration), without steps.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use stride::model::{Intensity, Workout, WorkoutId, WorkoutKind};
+    /// let mut w = Workout::new(WorkoutId(1), NaiveDate::from_ymd_opt(2027, 3, 2).unwrap(), WorkoutKind::Intervals);
+    /// w.planned_distance_m = Some(9000.0);
+    /// let easy = w.as_easy();
+    /// assert_eq!((easy.intensity(), easy.title.as_str()), (Intensity::Easy, "Easy 9 km"));
+    /// ```
+    pub fn as_easy(&self) -> Workout {
+        let mut w = Workout::new(self.id, self.date, WorkoutKind::Easy);
+        w.planned_distance_m = self.planned_distance_m;
+        w.planned_duration_s = self.planned_duration_s;
+        w.title = match self.planned_distance_m {
+            Some(m) => format!("Easy {:.0} km", m / 1000.0),
+            None => "Easy".to_owned(),
+        };
+        w.notes = self.notes.clone();
+        w.locked = true;
+        w
+    }
+
+    /// The same day as a rest day.
+    pub fn as_rest(&self) -> Workout {
+        let mut w = Workout::new(self.id, self.date, WorkoutKind::Rest);
+        w.title = "Rest".to_owned();
+        w.notes = self.notes.clone();
+        w.locked = true;
+        w
+    }
+
     /// The title if set, else the kind's label.
     pub fn display_title(&self) -> String {
         if self.title.trim().is_empty() {

@@ -100,6 +100,7 @@ pub struct StrideApp {
     selected: Option<WorkoutId>,
     tab: CentralTab,
     calendar: views::CalendarState,
+    drag: Option<views::DragView>,
     shown_title: String,
     close_confirmed: bool,
     commands: Vec<AppCommand>,
@@ -129,6 +130,7 @@ impl StrideApp {
             selected: None,
             tab: CentralTab::Calendar,
             calendar,
+            drag: None,
             shown_title: String::new(),
             close_confirmed: false,
             commands: Vec::new(),
@@ -210,6 +212,45 @@ impl StrideApp {
         }
     }
 
+    /// Applies an edit and says what it did in the status bar.
+    fn apply(&mut self, edit: Edit) {
+        let label = edit.describe(self.session.document());
+        let revision = self.session.revision();
+        self.session.apply(edit);
+        if self.session.revision() != revision {
+            self.set_status(label);
+        }
+    }
+
+    /// Works out, once per drag, what dropping the workout on each visible day would do.
+    fn begin_drag(&mut self, id: WorkoutId) {
+        self.refresh_derived();
+        let doc = self.session.document();
+        let Some(workout) = doc.active_plan().and_then(|p| p.workout(id)) else {
+            return;
+        };
+        let days = views::visible_days(&self.calendar);
+        let series = &self.derived.overview.series;
+        let by_day = |copy: bool| {
+            crate::rules::preview::preview_drops(doc, id, &days, series, copy)
+                .into_iter()
+                .map(|v| (v.date, v))
+                .collect()
+        };
+        self.drag = Some(views::DragView {
+            id,
+            title: workout.display_title(),
+            base_form: self.derived.overview.race_morning_form,
+            moves: by_day(false),
+            copies: by_day(true),
+        });
+    }
+
+    /// The drag in progress, if any.
+    pub fn drag(&self) -> Option<&views::DragView> {
+        self.drag.as_ref()
+    }
+
     /// Makes `session` the open one, with a fresh view of it.
     fn replace_session(&mut self, session: Session) {
         self.calendar = views::CalendarState::around(self.today, session.document());
@@ -248,6 +289,10 @@ impl StrideApp {
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.refresh_derived();
+        // A drag that ended anywhere but on a day (or was cancelled) leaves nothing behind.
+        if self.drag.is_some() && !egui::DragAndDrop::has_any_payload(&ctx) {
+            self.drag = None;
+        }
         self.read_shortcuts(&ctx);
         self.poll_dialogs(&ctx);
         self.watch_close_request(&ctx);
@@ -296,6 +341,7 @@ impl StrideApp {
                     self.today,
                     &mut self.calendar,
                     self.selected,
+                    self.drag.as_ref(),
                     &mut self.commands,
                 ),
                 CentralTab::History => views::history_ui(ui, self.session.document()),
@@ -371,8 +417,25 @@ impl StrideApp {
                 let form = ProfileForm::from_athlete(&self.session.document().athlete);
                 self.form = Some((FormMode::Edit, form));
             }
-            AppCommand::Apply(edit) => self.session.apply(edit),
+            AppCommand::Apply(edit) => self.apply(edit),
             AppCommand::SelectWorkout(id) => self.selected = id,
+            AppCommand::BeginDrag(id) => self.begin_drag(id),
+            AppCommand::Drop { id, to, copy, swap } => {
+                self.drag = None;
+                let from = self
+                    .session
+                    .document()
+                    .active_plan()
+                    .and_then(|p| p.workout(id))
+                    .map(|w| w.date);
+                let edit = match from {
+                    Some(from) if swap => Edit::SwapDays { a: from, b: to },
+                    _ if copy => Edit::CopyWorkout { id, to },
+                    Some(from) if from == to => return,
+                    _ => Edit::MoveWorkout { id, to },
+                };
+                self.apply(edit);
+            }
         }
     }
 

@@ -34,6 +34,20 @@ pub enum AppCommand {
     Apply(Edit),
     /// Select a workout (or nothing).
     SelectWorkout(Option<WorkoutId>),
+    /// A drag of a workout started: work out what a drop on each visible day would do.
+    BeginDrag(WorkoutId),
+    /// A dragged workout was dropped on a day: move it, copy it (Ctrl) or swap the two days
+    /// (Shift).
+    Drop {
+        /// The workout.
+        id: WorkoutId,
+        /// The day it was dropped on.
+        to: chrono::NaiveDate,
+        /// Copy instead of move.
+        copy: bool,
+        /// Swap the two days' workouts.
+        swap: bool,
+    },
 }
 
 const CTRL: Modifiers = Modifiers::COMMAND;
@@ -57,6 +71,8 @@ impl AppCommand {
             AppCommand::Quit => "Quit",
             AppCommand::Apply(_) => "Edit",
             AppCommand::SelectWorkout(_) => "Select",
+            AppCommand::BeginDrag(_) => "Drag",
+            AppCommand::Drop { .. } => "Drop",
         }
     }
 

@@ -1,10 +1,51 @@
 //! The plan on a six-week calendar: workouts as chips coloured by intensity, with a letter.
 
+use std::collections::HashMap;
+
 use chrono::{Days, NaiveDate};
 
 use crate::model::{AthleteDocument, WorkoutId, format_distance, format_duration};
+use crate::rules::Severity;
+use crate::rules::preview::DropVerdict;
+use crate::session::Edit;
 use crate::ui::commands::AppCommand;
 use crate::ui::palette::{intensity_color, on_intensity_color};
+
+/// What is carried while a workout is dragged.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DragPayload(pub WorkoutId);
+
+/// A drag in progress (UI state): the verdict of every visible day, for a move and a copy,
+/// computed once when the drag starts.
+#[derive(Clone, Debug)]
+pub struct DragView {
+    /// The dragged workout.
+    pub id: WorkoutId,
+    /// Its title.
+    pub title: String,
+    /// Race-morning form as the plan is.
+    pub base_form: Option<f64>,
+    /// Verdicts for moving it, by day.
+    pub moves: HashMap<NaiveDate, DropVerdict>,
+    /// Verdicts for copying it (Ctrl held), by day.
+    pub copies: HashMap<NaiveDate, DropVerdict>,
+}
+
+/// The days the calendar shows.
+pub fn visible_days(state: &CalendarState) -> Vec<NaiveDate> {
+    (0..WEEKS * 7)
+        .map(|k| state.first_day + Days::new(k))
+        .collect()
+}
+
+/// Tint of a drop verdict: fine, warning or error.
+fn verdict_look(severity: Option<Severity>, ui: &egui::Ui) -> (egui::Color32, &'static str) {
+    match severity {
+        None => (egui::Color32::from_rgb(60, 170, 90), "fine"),
+        Some(Severity::Warning) => (ui.visuals().warn_fg_color, "warning"),
+        Some(Severity::Error) => (ui.visuals().error_fg_color, "error"),
+    }
+}
 
 /// Weeks shown at once.
 const WEEKS: u64 = 6;
@@ -45,6 +86,7 @@ pub fn calendar_ui(
     today: NaiveDate,
     state: &mut CalendarState,
     selected: Option<WorkoutId>,
+    drag: Option<&DragView>,
     commands: &mut Vec<AppCommand>,
 ) {
     let week_start = doc.athlete.week_start;
@@ -91,6 +133,7 @@ pub fn calendar_ui(
         phase_width + 7.0 * (cell_width + gap),
         header_height + WEEKS as f32 * (cell_height + gap),
     );
+    let mut hovered = None;
     egui::ScrollArea::both().show(ui, |ui| {
         let (rect, _) = ui.allocate_exact_size(total, egui::Sense::hover());
         for (i, day) in week_start.weekdays().iter().enumerate() {
@@ -131,36 +174,110 @@ pub fn calendar_ui(
                         .max_rect(cell)
                         .layout(egui::Layout::top_down(egui::Align::Min)),
                 );
-                day_cell_ui(
-                    &mut cell_ui,
-                    doc,
+                let cell_view = CellView {
                     day,
                     today,
                     selected,
                     dark,
                     units,
-                    commands,
-                );
+                    drag,
+                };
+                if day_cell_ui(&mut cell_ui, doc, &cell_view, commands) {
+                    hovered = Some(day);
+                }
             }
         }
     });
+    if let Some(drag) = drag {
+        drag_ghost_ui(ui, drag, hovered);
+    }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn day_cell_ui(
-    ui: &mut egui::Ui,
-    doc: &AthleteDocument,
+/// The floating panel that follows the pointer during a drag: what is dragged, and what a
+/// drop on the day under the pointer would do.
+fn drag_ghost_ui(ui: &egui::Ui, drag: &DragView, hovered: Option<NaiveDate>) {
+    let Some(pointer) = ui.ctx().pointer_latest_pos() else {
+        return;
+    };
+    let (copy, swap) = ui.input(|i| (i.modifiers.command, i.modifiers.shift));
+    let verb = if copy {
+        "Copy"
+    } else if swap {
+        "Swap with"
+    } else {
+        "Move"
+    };
+    egui::Area::new(egui::Id::unique("drag_ghost"))
+        .order(egui::Order::Tooltip)
+        .fixed_pos(pointer + egui::vec2(14.0, 14.0))
+        .interactable(false)
+        .show(ui.ctx(), |ui| {
+            egui::Frame::popup(ui.style()).show(ui, |ui| {
+                ui.set_max_width(320.0);
+                let Some(day) = hovered else {
+                    ui.label(format!("{verb} {}", drag.title));
+                    return;
+                };
+                ui.strong(format!(
+                    "{verb} {} to {}",
+                    drag.title,
+                    day.format("%a %-d %b")
+                ));
+                if swap {
+                    return;
+                }
+                let verdicts = if copy { &drag.copies } else { &drag.moves };
+                let Some(v) = verdicts.get(&day) else {
+                    return;
+                };
+                let (color, word) = verdict_look(v.severity(), ui);
+                if v.added.is_empty() {
+                    ui.colored_label(color, "Keeps every recovery rule.");
+                }
+                for f in &v.added {
+                    ui.colored_label(color, format!("{word}: {} ({})", f.message, f.rule.code()));
+                }
+                if let (Some(before), Some(after)) = (drag.base_form, v.race_form) {
+                    ui.label(format!("Race-morning form {before:+.0} -> {after:+.0}"));
+                }
+            });
+        });
+}
+
+/// What a day cell needs besides the document.
+struct CellView<'a> {
     day: NaiveDate,
     today: NaiveDate,
     selected: Option<WorkoutId>,
     dark: bool,
     units: crate::model::Units,
+    drag: Option<&'a DragView>,
+}
+
+/// Draws one day; returns true when a dragged workout is over it.
+fn day_cell_ui(
+    ui: &mut egui::Ui,
+    doc: &AthleteDocument,
+    view: &CellView<'_>,
     commands: &mut Vec<AppCommand>,
-) {
-    let is_today = day == today;
+) -> bool {
+    let day = view.day;
+    let is_today = day == view.today;
     let rect = ui.max_rect();
+    // The drop zone is registered first, so the chips on top keep their clicks.
+    let zone = ui.interact(rect, ui.scope_id().with(("day", day)), egui::Sense::hover());
+    let dragged_over = zone.dnd_hover_payload::<DragPayload>().is_some();
+    if let Some(payload) = zone.dnd_release_payload::<DragPayload>() {
+        let (copy, swap) = ui.input(|i| (i.modifiers.command, i.modifiers.shift));
+        commands.push(AppCommand::Drop {
+            id: payload.0,
+            to: day,
+            copy,
+            swap,
+        });
+    }
     let visuals = ui.visuals();
-    let (stroke, fill) = if is_today {
+    let (mut stroke, fill) = if is_today {
         (
             egui::Stroke::new(2.0, visuals.selection.stroke.color),
             visuals.faint_bg_color,
@@ -171,6 +288,21 @@ fn day_cell_ui(
             egui::Color32::TRANSPARENT,
         )
     };
+    // While dragging, every day shows what a drop there would do: tint and a word.
+    let mut verdict_word = None;
+    if let Some(drag) = view.drag {
+        let copy = ui.input(|i| i.modifiers.command);
+        let verdicts = if copy { &drag.copies } else { &drag.moves };
+        if let Some(v) = verdicts.get(&day) {
+            let (color, word) = verdict_look(v.severity(), ui);
+            ui.painter()
+                .rect_filled(rect, 4.0, color.gamma_multiply(0.18));
+            verdict_word = Some((color, word));
+            if dragged_over {
+                stroke = egui::Stroke::new(2.5, color);
+            }
+        }
+    }
     ui.painter()
         .rect(rect, 4.0, fill, stroke, egui::StrokeKind::Inside);
     let mut inner = ui.new_child(
@@ -185,40 +317,90 @@ fn day_cell_ui(
     } else {
         day.format("%-d").to_string()
     };
-    if is_today {
-        ui.strong(format!("{date_text} · today"));
-    } else {
-        ui.weak(date_text);
-    }
+    ui.horizontal(|ui| {
+        if is_today {
+            ui.strong(format!("{date_text} · today"));
+        } else {
+            ui.weak(date_text);
+        }
+        if let Some((color, word)) = verdict_word {
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                ui.label(egui::RichText::new(word).color(color).small());
+            });
+        }
+    });
     let Some(plan) = doc.active_plan() else {
-        return;
+        return dragged_over;
     };
     let width = rect.width() - 8.0;
     for w in plan.workouts_on(day) {
         let intensity = w.intensity();
         let mut text = format!("{} {}", intensity.letter(), w.display_title());
         if let Some(d) = w.planned_distance_m {
-            text.push_str(&format!(" · {}", format_distance(d, units)));
+            text.push_str(&format!(" · {}", format_distance(d, view.units)));
         } else if let Some(t) = w.planned_duration_s {
             text.push_str(&format!(" · {}", format_duration(t)));
         }
         let label = egui::RichText::new(text)
-            .color(on_intensity_color(dark))
+            .color(on_intensity_color(view.dark))
             .small();
         let mut chip = egui::Button::new(label)
-            .fill(intensity_color(intensity, dark))
+            .fill(intensity_color(intensity, view.dark))
             .wrap()
+            .sense(egui::Sense::click_and_drag())
             .min_size(egui::vec2(width, 0.0));
-        if selected == Some(w.id) {
+        if view.selected == Some(w.id) {
             chip = chip.stroke(egui::Stroke::new(2.5, ui.visuals().strong_text_color()));
         }
         let response = ui.add_sized([width, 0.0], chip).on_hover_text(format!(
-            "{} · {}",
+            "{} · {}. Drag to move, Ctrl-drag to copy, Shift-drop to swap days.",
             w.kind.label(),
             intensity.label()
         ));
+        if response.drag_started() {
+            commands.push(AppCommand::SelectWorkout(Some(w.id)));
+            commands.push(AppCommand::BeginDrag(w.id));
+        }
+        response.dnd_set_drag_payload(DragPayload(w.id));
         if response.clicked() {
             commands.push(AppCommand::SelectWorkout(Some(w.id)));
         }
+        response.context_menu(|ui| {
+            if ui.button("Edit").clicked() {
+                commands.push(AppCommand::SelectWorkout(Some(w.id)));
+            }
+            if ui.button("Duplicate").clicked() {
+                commands.push(AppCommand::Apply(Edit::CopyWorkout {
+                    id: w.id,
+                    to: w.date,
+                }));
+            }
+            if ui.button("Delete").clicked() {
+                commands.push(AppCommand::Apply(Edit::DeleteWorkout(w.id)));
+            }
+            ui.separator();
+            if ui.button("Convert to easy").clicked() {
+                commands.push(AppCommand::Apply(Edit::ReplaceWorkout(w.as_easy())));
+            }
+            if ui.button("Convert to rest").clicked() {
+                commands.push(AppCommand::Apply(Edit::ReplaceWorkout(w.as_rest())));
+            }
+            ui.separator();
+            let done = doc
+                .history
+                .activities
+                .iter()
+                .any(|a| a.planned_workout == Some(w.id));
+            if ui
+                .add_enabled(!done, egui::Button::new("Mark done"))
+                .on_disabled_hover_text("Already logged.")
+                .clicked()
+            {
+                commands.push(AppCommand::Apply(Edit::LogActivity(
+                    crate::model::Activity::from_planned(w),
+                )));
+            }
+        });
     }
+    dragged_over
 }

@@ -5,6 +5,6 @@ mod calendar;
 mod history;
 mod panels;
 
-pub use calendar::{CalendarState, calendar_ui};
+pub use calendar::{CalendarState, DragView, calendar_ui, visible_days};
 pub use history::history_ui;
 pub use panels::{athlete_panel_ui, charts_ui, menu_bar_ui, status_bar_ui, workout_panel_ui};
