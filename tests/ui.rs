@@ -430,3 +430,62 @@ fn ctrl_drag_copies() {
     );
     assert!(copy.locked);
 }
+
+#[test]
+fn arrows_move_the_selection_delete_removes_and_ctrl_d_duplicates() {
+    let mut h = harness(FixedDialogs::default());
+    let (id, tuesday, _) = intervals_and_friday(&h);
+    h.hover_at(tuesday);
+    h.run();
+    h.get_by_label_contains("4 x 1000 m at I").click();
+    h.run();
+    assert_eq!(h.state().selected_workout(), Some(id));
+    let day = date_of(&h, id);
+    h.key_press(Key::ArrowRight);
+    h.run();
+    let next = h.state().selected_workout().expect("selection");
+    assert_eq!(date_of(&h, next), day + chrono::Days::new(1));
+    h.key_press(Key::ArrowDown);
+    h.run();
+    let below = h.state().selected_workout().expect("selection");
+    assert_eq!(date_of(&h, below), day + chrono::Days::new(8));
+
+    let count = h
+        .state()
+        .session()
+        .document()
+        .active_plan()
+        .expect("plan")
+        .workouts
+        .len();
+    shortcut(&mut h, Modifiers::COMMAND, Key::D);
+    let plan = h
+        .state()
+        .session()
+        .document()
+        .active_plan()
+        .expect("plan")
+        .clone();
+    assert_eq!(plan.workouts.len(), count + 1);
+    assert_eq!(
+        plan.workouts.last().map(|w| w.date),
+        Some(day + chrono::Days::new(8))
+    );
+    h.key_press(Key::Delete);
+    h.run();
+    let plan = h
+        .state()
+        .session()
+        .document()
+        .active_plan()
+        .expect("plan")
+        .clone();
+    assert_eq!(plan.workouts.len(), count);
+    assert!(plan.workout(below).is_none());
+    assert!(
+        h.state()
+            .session()
+            .undo_label()
+            .is_some_and(|l| l.starts_with("Delete "))
+    );
+}

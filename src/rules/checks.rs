@@ -366,12 +366,21 @@ fn r5_acwr(ctx: &mut Ctx<'_>) {
     // chronic average forgets within a few months, so the last SEED_DAYS of history suffice.
     let before: Vec<f64> = match ctx.input.history.filter(|h| !h.activities.is_empty()) {
         Some(history) => {
+            // From the first known day at most SEED_DAYS back: days before the history began
+            // are unknown, not rest, and counting them as 0 would fake a low chronic load.
             let context = LoadContext::new(ctx.input.athlete, ctx.input.settings);
-            let mut loads = vec![0.0; SEED_DAYS];
+            let known = history
+                .activities
+                .iter()
+                .map(|a| (ctx.facts.start - a.date()).num_days())
+                .filter(|back| (1..=SEED_DAYS as i64).contains(back))
+                .max()
+                .unwrap_or(0);
+            let mut loads = vec![0.0; known as usize];
             for a in &history.activities {
                 let back = (ctx.facts.start - a.date()).num_days();
-                if (1..=SEED_DAYS as i64).contains(&back) {
-                    loads[SEED_DAYS - back as usize] +=
+                if (1..=known).contains(&back) {
+                    loads[(known - back) as usize] +=
                         context.activity_load(a).map_or(0.0, |l| l.value);
                 }
             }

@@ -222,6 +222,41 @@ impl StrideApp {
         }
     }
 
+    fn selected_workout_in_plan(&self) -> Option<crate::model::Workout> {
+        let plan = self.session.document().active_plan()?;
+        plan.workout(self.selected?).cloned()
+    }
+
+    /// Moves the selection `days` days on, to the first workout of that day, stepping on the
+    /// same way past empty days (up to a year). With nothing selected, starts from today.
+    fn move_selection(&mut self, days: i64) {
+        let Some(plan) = self.session.document().active_plan() else {
+            return;
+        };
+        let start = self
+            .selected_workout_in_plan()
+            .map_or(self.today - chrono::TimeDelta::days(days), |w| w.date);
+        let mut day = start;
+        for _ in 0..(365 / days.unsigned_abs().max(1)) {
+            let Some(next) = day.checked_add_signed(chrono::TimeDelta::days(days)) else {
+                return;
+            };
+            day = next;
+            if let Some(w) = plan.workouts_on(day).next() {
+                self.selected = Some(w.id);
+                let first = self.calendar.first_day;
+                let last = first + chrono::Days::new(41);
+                if day < first || day > last {
+                    self.calendar = views::CalendarState {
+                        first_day: self.session.document().athlete.week_start.week_of(day)
+                            - chrono::Days::new(7),
+                    };
+                }
+                return;
+            }
+        }
+    }
+
     /// Works out, once per drag, what dropping the workout on each visible day would do.
     fn begin_drag(&mut self, id: WorkoutId) {
         self.refresh_derived();
@@ -229,7 +264,11 @@ impl StrideApp {
         let Some(workout) = doc.active_plan().and_then(|p| p.workout(id)) else {
             return;
         };
-        let days = views::visible_days(&self.calendar);
+        let today = self.today;
+        let days: Vec<_> = views::visible_days(&self.calendar)
+            .into_iter()
+            .filter(|d| *d >= today)
+            .collect();
         let series = &self.derived.overview.series;
         let by_day = |copy: bool| {
             crate::rules::preview::preview_drops(doc, id, &days, series, copy)
@@ -298,7 +337,13 @@ impl StrideApp {
         self.watch_close_request(&ctx);
 
         egui::Panel::top("menu_bar").show(ui, |ui| {
-            views::menu_bar_ui(ui, &self.session, &self.ui_state, &mut self.commands);
+            views::menu_bar_ui(
+                ui,
+                &self.session,
+                &self.ui_state,
+                self.selected.is_some(),
+                &mut self.commands,
+            );
         });
         egui::Panel::bottom("status_bar").show(ui, |ui| {
             views::status_bar_ui(ui, &self.session, self.status_message());
@@ -372,6 +417,15 @@ impl StrideApp {
                 self.commands.push(command);
             }
         }
+        let modal_open =
+            self.form.is_some() || self.pending.is_some() || self.path_prompt.is_some();
+        if !ctx.egui_wants_keyboard_input() && !modal_open {
+            for (shortcut, command) in AppCommand::selection_keys() {
+                if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
+                    self.commands.push(command);
+                }
+            }
+        }
     }
 
     fn watch_close_request(&mut self, ctx: &egui::Context) {
@@ -419,6 +473,21 @@ impl StrideApp {
             }
             AppCommand::Apply(edit) => self.apply(edit),
             AppCommand::SelectWorkout(id) => self.selected = id,
+            AppCommand::MoveSelection(days) => self.move_selection(days),
+            AppCommand::DeleteSelected => {
+                if let Some(id) = self.selected.take() {
+                    self.apply(Edit::DeleteWorkout(id));
+                }
+            }
+            AppCommand::DuplicateSelected => {
+                let workout = self.selected_workout_in_plan();
+                if let Some(w) = workout {
+                    self.apply(Edit::CopyWorkout {
+                        id: w.id,
+                        to: w.date,
+                    });
+                }
+            }
             AppCommand::BeginDrag(id) => self.begin_drag(id),
             AppCommand::Drop { id, to, copy, swap } => {
                 self.drag = None;

@@ -34,6 +34,12 @@ pub enum AppCommand {
     Apply(Edit),
     /// Select a workout (or nothing).
     SelectWorkout(Option<WorkoutId>),
+    /// Move the selection by this many days (to the nearest day with a workout that way).
+    MoveSelection(i64),
+    /// Delete the selected workout.
+    DeleteSelected,
+    /// Duplicate the selected workout on its day.
+    DuplicateSelected,
     /// A drag of a workout started: work out what a drop on each visible day would do.
     BeginDrag(WorkoutId),
     /// A dragged workout was dropped on a day: move it, copy it (Ctrl) or swap the two days
@@ -71,6 +77,9 @@ impl AppCommand {
             AppCommand::Quit => "Quit",
             AppCommand::Apply(_) => "Edit",
             AppCommand::SelectWorkout(_) => "Select",
+            AppCommand::MoveSelection(_) => "Move selection",
+            AppCommand::DeleteSelected => "Delete workout",
+            AppCommand::DuplicateSelected => "Duplicate workout",
             AppCommand::BeginDrag(_) => "Drag",
             AppCommand::Drop { .. } => "Drop",
         }
@@ -86,6 +95,8 @@ impl AppCommand {
             AppCommand::Undo => (CTRL, Key::Z),
             AppCommand::Redo => (CTRL_SHIFT, Key::Z),
             AppCommand::Quit => (CTRL, Key::Q),
+            AppCommand::DuplicateSelected => (CTRL, Key::D),
+            AppCommand::DeleteSelected => (Modifiers::NONE, Key::Delete),
             _ => return None,
         };
         Some(KeyboardShortcut::new(modifiers, key))
@@ -108,5 +119,37 @@ impl AppCommand {
         .collect();
         all.push((KeyboardShortcut::new(CTRL, Key::Y), AppCommand::Redo));
         all
+    }
+
+    /// Keys that act on the calendar's selection; they are left to text fields that have the
+    /// keyboard focus.
+    pub fn selection_keys() -> Vec<(KeyboardShortcut, AppCommand)> {
+        let none = Modifiers::NONE;
+        vec![
+            (
+                KeyboardShortcut::new(none, Key::ArrowLeft),
+                AppCommand::MoveSelection(-1),
+            ),
+            (
+                KeyboardShortcut::new(none, Key::ArrowRight),
+                AppCommand::MoveSelection(1),
+            ),
+            (
+                KeyboardShortcut::new(none, Key::ArrowUp),
+                AppCommand::MoveSelection(-7),
+            ),
+            (
+                KeyboardShortcut::new(none, Key::ArrowDown),
+                AppCommand::MoveSelection(7),
+            ),
+            (
+                KeyboardShortcut::new(none, Key::Delete),
+                AppCommand::DeleteSelected,
+            ),
+            (
+                KeyboardShortcut::new(CTRL, Key::D),
+                AppCommand::DuplicateSelected,
+            ),
+        ]
     }
 }

@@ -265,9 +265,13 @@ fn day_cell_ui(
     let is_today = day == view.today;
     let rect = ui.max_rect();
     // The drop zone is registered first, so the chips on top keep their clicks.
+    // Days before today are history: workouts are rescheduled forward.
+    let open = day >= view.today;
     let zone = ui.interact(rect, ui.scope_id().with(("day", day)), egui::Sense::hover());
-    let dragged_over = zone.dnd_hover_payload::<DragPayload>().is_some();
-    if let Some(payload) = zone.dnd_release_payload::<DragPayload>() {
+    let dragged_over = open && zone.dnd_hover_payload::<DragPayload>().is_some();
+    if !open {
+        // Nothing to drop here.
+    } else if let Some(payload) = zone.dnd_release_payload::<DragPayload>() {
         let (copy, swap) = ui.input(|i| (i.modifiers.command, i.modifiers.shift));
         commands.push(AppCommand::Drop {
             id: payload.0,
@@ -290,7 +294,7 @@ fn day_cell_ui(
     };
     // While dragging, every day shows what a drop there would do: tint and a word.
     let mut verdict_word = None;
-    if let Some(drag) = view.drag {
+    if let Some(drag) = view.drag.filter(|_| open) {
         let copy = ui.input(|i| i.modifiers.command);
         let verdicts = if copy { &drag.copies } else { &drag.moves };
         if let Some(v) = verdicts.get(&day) {

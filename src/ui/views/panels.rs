@@ -32,6 +32,7 @@ pub fn menu_bar_ui(
     ui: &mut egui::Ui,
     session: &Session,
     ui_state: &UiState,
+    has_selection: bool,
     commands: &mut Vec<AppCommand>,
 ) {
     egui::MenuBar::new().ui(ui, |ui| {
@@ -79,6 +80,9 @@ pub fn menu_bar_ui(
                     commands.push(command);
                 }
             }
+            ui.separator();
+            command_button(ui, AppCommand::DuplicateSelected, has_selection, commands);
+            command_button(ui, AppCommand::DeleteSelected, has_selection, commands);
             ui.separator();
             command_button(ui, AppCommand::EditProfile, true, commands);
         });
