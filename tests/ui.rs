@@ -215,17 +215,94 @@ fn without_a_native_dialog_the_app_asks_for_a_path() {
 }
 
 #[test]
-fn clicking_a_workout_shows_its_steps() {
+fn editing_a_steps_distance_changes_the_planned_load_in_one_undo_step() {
+    use stride::science::load::LoadContext;
     let mut h = harness(FixedDialogs::default());
     assert!(h.query_by_label("Steps").is_none());
-    h.get_all_by_label_contains("Tempo")
+    h.get_all_by_label_contains("Tempo 3 km at T")
         .next()
         .expect("a tempo chip")
         .click();
     h.run();
-    assert!(h.state().selected_workout().is_some());
+    let id = h.state().selected_workout().expect("selected");
+    let doc = h.state().session().document().clone();
+    let context = LoadContext::new(&doc.athlete, &doc.settings);
+    let before = context.planned_load(doc.active_plan().expect("plan").workout(id).expect("w"));
     assert!(h.query_by_label("Steps").is_some());
-    assert!(h.query_by_label_contains("at T pace").is_some());
+    assert!(
+        h.query_by_label_contains(&format!("load {before:.0}"))
+            .is_some()
+    );
+
+    // The tempo's steps: warm-up, 3 km at T, cool-down. Make the work 5 km.
+    let work = h
+        .get_all_by_label("Step length")
+        .nth(1)
+        .expect("work length");
+    work.focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_all_by_label("Step length")
+        .nth(1)
+        .expect("work length")
+        .type_text("5");
+    h.run();
+    assert_eq!(
+        h.state().session().undo_label(),
+        None,
+        "nothing committed while typing"
+    );
+    h.key_press(Key::Tab);
+    h.run();
+    let doc = h.state().session().document().clone();
+    let after = context.planned_load(doc.active_plan().expect("plan").workout(id).expect("w"));
+    assert!(
+        after > before + 10.0,
+        "2 km more at T: {before:.0} -> {after:.0}"
+    );
+    assert!(
+        h.query_by_label_contains(&format!("load {after:.0}"))
+            .is_some()
+    );
+    assert!(
+        h.state()
+            .session()
+            .undo_label()
+            .is_some_and(|l| l.starts_with("Edit "))
+    );
+    shortcut(&mut h, Modifiers::COMMAND, Key::Z);
+    let doc = h.state().session().document().clone();
+    let undone = context.planned_load(doc.active_plan().expect("plan").workout(id).expect("w"));
+    assert!((undone - before).abs() < 1e-9, "one undo step");
+}
+
+#[test]
+fn invalid_step_values_are_refused_next_to_the_field() {
+    let mut h = harness(FixedDialogs::default());
+    h.get_all_by_label_contains("Tempo 3 km at T")
+        .next()
+        .expect("a tempo chip")
+        .click();
+    h.run();
+    let before = h.state().session().document().clone();
+    h.get_all_by_label("Step length")
+        .nth(1)
+        .expect("work length")
+        .focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_all_by_label("Step length")
+        .nth(1)
+        .expect("work length")
+        .type_text("-2");
+    h.run();
+    h.key_press(Key::Tab);
+    h.run();
+    assert!(
+        h.query_by_label("Enter km above 0 (at most 100).")
+            .is_some()
+    );
+    assert_eq!(h.state().session().document(), &before, "nothing committed");
 }
 
 #[test]

@@ -26,7 +26,10 @@ pub use document::{AthleteDocument, CURRENT_FORMAT_VERSION};
 pub use history::{Activity, History, Load, LoadMetric, WellnessEntry};
 pub use plan::{GoalRace, Phase, PhaseKind, Plan};
 pub use settings::{CrossTrainingFactors, FormConvention, LoadModel, Settings};
-pub use units::{Units, format_distance, format_duration, format_pace, parse_duration};
+pub use units::{
+    FASTEST_PACE_S_PER_KM, SLOWEST_PACE_S_PER_KM, Units, format_distance, format_duration,
+    format_pace, parse_duration, parse_pace,
+};
 pub use workout::{
     CrossActivity, Intensity, PaceZone, Segment, SegmentKind, SegmentLength, Step, Target, Workout,
     WorkoutId, WorkoutKind,

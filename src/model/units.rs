@@ -122,3 +122,33 @@ pub fn parse_duration(text: &str) -> Result<f64, String> {
     }
     Ok(total)
 }
+
+/// Fastest pace accepted for a target, seconds per km (2:00/km).
+pub const FASTEST_PACE_S_PER_KM: f64 = 120.0;
+/// Slowest pace accepted for a target, seconds per km (15:00/km).
+pub const SLOWEST_PACE_S_PER_KM: f64 = 900.0;
+
+/// Parses a pace typed in the athlete's units (`4:30` per km or per mile) into seconds per km.
+///
+/// # Errors
+/// A message when the text is not `m:ss` or the pace is outside 2:00-15:00 per km.
+///
+/// ```
+/// use stride::model::{parse_pace, Units};
+/// assert_eq!(parse_pace("4:30", Units::Km), Ok(270.0));
+/// assert!((parse_pace("8:00", Units::Miles).unwrap() - 298.26).abs() < 0.01);
+/// assert!(parse_pace("1:30", Units::Km).is_err());
+/// ```
+pub fn parse_pace(text: &str, units: Units) -> Result<f64, String> {
+    let per_unit = parse_duration(text)?;
+    let per_km = per_unit * 1000.0 / units.metres_per_unit();
+    if (FASTEST_PACE_S_PER_KM..=SLOWEST_PACE_S_PER_KM).contains(&per_km) {
+        Ok(per_km)
+    } else {
+        Err(format!(
+            "a pace must be between {} and {}",
+            format_pace(FASTEST_PACE_S_PER_KM, units),
+            format_pace(SLOWEST_PACE_S_PER_KM, units)
+        ))
+    }
+}

@@ -101,6 +101,7 @@ pub struct StrideApp {
     tab: CentralTab,
     calendar: views::CalendarState,
     drag: Option<views::DragView>,
+    editor: views::EditorState,
     shown_title: String,
     close_confirmed: bool,
     commands: Vec<AppCommand>,
@@ -131,6 +132,7 @@ impl StrideApp {
             tab: CentralTab::Calendar,
             calendar,
             drag: None,
+            editor: views::EditorState::default(),
             shown_title: String::new(),
             close_confirmed: false,
             commands: Vec::new(),
@@ -360,13 +362,15 @@ impl StrideApp {
                 );
             });
         egui::Panel::right("workout_panel")
-            .default_size(260.0)
+            .default_size(300.0)
             .show(ui, |ui| {
-                views::workout_panel_ui(
+                views::workout_editor_ui(
                     ui,
+                    &mut self.editor,
                     self.session.document(),
-                    &self.derived.overview,
                     self.selected,
+                    (self.generation, self.session.revision()),
+                    &mut self.commands,
                 );
             });
         egui::Panel::bottom("charts_panel")

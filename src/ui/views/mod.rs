@@ -2,9 +2,11 @@
 //! They never change the document themselves.
 
 mod calendar;
+mod editor;
 mod history;
 mod panels;
 
 pub use calendar::{CalendarState, DragView, calendar_ui, visible_days};
+pub use editor::{EditorState, workout_editor_ui};
 pub use history::history_ui;
-pub use panels::{athlete_panel_ui, charts_ui, menu_bar_ui, status_bar_ui, workout_panel_ui};
+pub use panels::{athlete_panel_ui, charts_ui, menu_bar_ui, status_bar_ui};

@@ -2,15 +2,11 @@
 
 use chrono::NaiveDate;
 
-use crate::model::{
-    AthleteDocument, Segment, SegmentLength, Step, Target, WorkoutId, format_distance,
-    format_duration, format_pace,
-};
+use crate::model::{AthleteDocument, format_distance, format_duration, format_pace};
 use crate::science::overview::Overview;
 use crate::session::Session;
 use crate::ui::app::UiState;
 use crate::ui::commands::AppCommand;
-use crate::ui::palette::{intensity_color, on_intensity_color};
 
 fn command_button(
     ui: &mut egui::Ui,
@@ -274,103 +270,6 @@ fn findings_ui(
                 }
             }
         });
-}
-
-fn target_text(target: &Target, units: crate::model::Units) -> String {
-    match target {
-        Target::None => String::new(),
-        Target::PaceZone(zone) => format!("at {zone:?} pace"),
-        Target::PaceRange {
-            fast_s_per_km,
-            slow_s_per_km,
-        } => format!(
-            "at {}-{}",
-            format_pace(*fast_s_per_km, units),
-            format_pace(*slow_s_per_km, units)
-        ),
-        Target::HeartRate { min_bpm, max_bpm } => format!("at {min_bpm}-{max_bpm} bpm"),
-        Target::Rpe(rpe) => format!("at RPE {rpe}"),
-    }
-}
-
-fn segment_text(segment: &Segment, units: crate::model::Units) -> String {
-    let kind = match segment.kind {
-        crate::model::SegmentKind::WarmUp => "Warm-up",
-        crate::model::SegmentKind::Work => "Work",
-        crate::model::SegmentKind::Recovery => "Recovery",
-        crate::model::SegmentKind::CoolDown => "Cool-down",
-    };
-    let length = match segment.length {
-        SegmentLength::Duration(s) => format_duration(s),
-        SegmentLength::Distance(m) if m < 1000.0 => format!("{m:.0} m"),
-        SegmentLength::Distance(m) => format_distance(m, units),
-    };
-    format!("{kind} {length} {}", target_text(&segment.target, units))
-        .trim_end()
-        .to_owned()
-}
-
-/// The selected workout's details, on the right.
-pub fn workout_panel_ui(
-    ui: &mut egui::Ui,
-    doc: &AthleteDocument,
-    overview: &Overview,
-    selected: Option<WorkoutId>,
-) {
-    ui.heading("Workout");
-    let workout = selected.and_then(|id| doc.active_plan().and_then(|p| p.workout(id)));
-    let Some(w) = workout else {
-        ui.weak("Select a workout on the calendar to see its steps, targets and notes.");
-        return;
-    };
-    let units = doc.athlete.units;
-    let dark = ui.visuals().dark_mode;
-    ui.horizontal(|ui| {
-        let intensity = w.intensity();
-        ui.label(
-            egui::RichText::new(format!(" {} ", intensity.letter()))
-                .background_color(intensity_color(intensity, dark))
-                .color(on_intensity_color(dark))
-                .strong(),
-        );
-        ui.strong(w.display_title());
-    });
-    ui.label(w.date.format("%A %-d %B %Y").to_string());
-    ui.label(format!("{} · {}", w.kind.label(), w.intensity().label()));
-    if let Some(d) = w.planned_distance_m {
-        ui.label(format!("Distance {}", format_distance(d, units)));
-    }
-    if let Some(t) = w.planned_duration_s {
-        ui.label(format!("Duration {}", format_duration(t)));
-    }
-    if let Some(load) = overview.planned_loads.get(&w.id) {
-        ui.label(format!("Planned load {load:.0}"))
-            .on_hover_text("On the rTSS scale: one hour at threshold pace is 100.");
-    }
-    if !w.steps.is_empty() {
-        ui.add_space(4.0);
-        ui.strong("Steps");
-        for step in &w.steps {
-            match step {
-                Step::Single(segment) => {
-                    ui.label(segment_text(segment, units));
-                }
-                Step::Repeat { times, segments } => {
-                    ui.label(format!("{times} times:"));
-                    ui.indent(("repeat", times), |ui| {
-                        for segment in segments {
-                            ui.label(segment_text(segment, units));
-                        }
-                    });
-                }
-            }
-        }
-    }
-    if !w.notes.is_empty() {
-        ui.add_space(4.0);
-        ui.strong("Notes");
-        ui.label(&w.notes);
-    }
 }
 
 /// The charts strip at the bottom: today's fitness, fatigue and form.
