@@ -245,3 +245,83 @@ fn invalid_inputs_name_the_field_and_the_range() {
     }
     assert!(generate(&valid(), &Settings::default()).is_ok());
 }
+
+#[test]
+fn regenerating_keeps_hand_placed_workouts_the_rules_allow() {
+    use stride::generator::keep_locked;
+    let input = valid();
+    let settings = Settings::default();
+    let old = generate(&input, &settings).expect("plan");
+    let mut old_with_locks = old.clone();
+    // An easy run placed by hand mid-plan, and intervals the day before the race.
+    let mid = input.start + Days::new(30);
+    let mut easy = Workout::new(WorkoutId(900), mid, WorkoutKind::Easy);
+    easy.planned_distance_m = Some(6000.0);
+    easy.locked = true;
+    let mut late = Workout::new(
+        WorkoutId(901),
+        input.goal.date - Days::new(1),
+        WorkoutKind::Intervals,
+    );
+    late.planned_distance_m = Some(8000.0);
+    late.locked = true;
+    old_with_locks.workouts.push(easy);
+    old_with_locks.workouts.push(late.clone());
+    let (plan, dropped) = keep_locked(old.clone(), &old_with_locks, &input.athlete, &settings);
+    assert!(
+        plan.workouts
+            .iter()
+            .any(|w| w.locked && w.date == mid && w.kind == WorkoutKind::Easy)
+    );
+    assert_eq!(
+        dropped,
+        vec![late],
+        "a hard session the day before the race is not kept"
+    );
+}
+
+fn history_before(start: NaiveDate, daily_km: &[f64]) -> History {
+    let mut h = History::default();
+    for (back, km) in daily_km.iter().enumerate() {
+        if *km <= 0.0 {
+            continue;
+        }
+        let day = start - Days::new(back as u64 + 1);
+        h.activities.push(Activity {
+            start: day.and_hms_opt(7, 0, 0).expect("time"),
+            kind: WorkoutKind::Easy,
+            duration_s: km * 360.0,
+            distance_m: Some(km * 1000.0),
+            avg_hr_bpm: None,
+            max_hr_bpm: None,
+            rpe: Some(3.0),
+            load: None,
+            source_file: None,
+            planned_workout: None,
+            notes: String::new(),
+        });
+    }
+    h
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    #[test]
+    fn plans_keep_the_rules_against_the_training_already_done(
+        input in input(),
+        daily in prop::collection::vec(prop_oneof![Just(0.0), 3.0f64..16.0], 28..60),
+    ) {
+        let settings = Settings::default();
+        let history = history_before(input.start, &daily);
+        let plan = stride::generator::generate_with_history(&input, &settings, Some(&history))
+            .expect("a valid input gives a plan");
+        let findings = check_plan(&CheckInput {
+            plan: &plan,
+            athlete: &input.athlete,
+            settings: &settings,
+            history: Some(&history),
+        });
+        prop_assert!(findings.is_empty(), "{} findings, first: {}", findings.len(), findings[0]);
+    }
+}

@@ -566,3 +566,54 @@ fn arrows_move_the_selection_delete_removes_and_ctrl_d_duplicates() {
             .is_some_and(|l| l.starts_with("Delete "))
     );
 }
+
+#[test]
+fn the_new_plan_form_produces_a_plan_without_findings() {
+    let mut h = harness(FixedDialogs::default());
+    click(&mut h, "Plan");
+    click(&mut h, "New plan…");
+    assert!(h.query_by_label("Generate").is_some(), "the form is open");
+    click(&mut h, "Generate");
+    assert!(h.query_by_label("Generate").is_none(), "the form closed");
+    let plan = h
+        .state()
+        .session()
+        .document()
+        .active_plan()
+        .expect("plan")
+        .clone();
+    assert!(
+        plan.name.contains("Riverside Half Marathon"),
+        "{}",
+        plan.name
+    );
+    assert!(
+        h.state().overview().findings.is_empty(),
+        "{:?}",
+        h.state().overview().findings
+    );
+    assert!(h.query_by_label("Findings (0)").is_some());
+    assert!(
+        h.state()
+            .session()
+            .undo_label()
+            .is_some_and(|l| l.starts_with("New plan"))
+    );
+}
+
+#[test]
+fn the_new_plan_form_names_the_field_that_is_wrong() {
+    let mut h = harness(FixedDialogs::default());
+    click(&mut h, "Plan");
+    click(&mut h, "New plan…");
+    fill(&mut h, "Race date", "2026-12-20");
+    click(&mut h, "Generate");
+    assert!(
+        h.query_by_label_contains("needs at least 10 weeks")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label("Generate").is_some(),
+        "the form stays open"
+    );
+}

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
-use crate::generator::{CrossTrainingPreference, GeneratorInput, generate};
+use crate::generator::{CrossTrainingPreference, GeneratorInput, generate_with_history};
 use crate::model::{
     Athlete, AthleteDocument, ExperienceLevel, GoalRace, History, RaceResult, WeekStart,
     parse_duration,
@@ -205,7 +205,8 @@ pub fn run_plan(req: &PlanRequest, out: &mut dyn Write) -> Result<(), String> {
         .as_ref()
         .map(|d| d.settings.clone())
         .unwrap_or_default();
-    let plan = generate(&input, &settings).map_err(|e| e.to_string())?;
+    let history = profile.as_ref().map(|d| &d.history);
+    let plan = generate_with_history(&input, &settings, history).map_err(|e| e.to_string())?;
     let text = match req.format.as_str() {
         "csv" => plan_csv::write_plan(&plan, &LoadContext::new(&input.athlete, &settings)),
         "json" => serde_json::to_string_pretty(&plan).map_err(|e| e.to_string())? + "\n",

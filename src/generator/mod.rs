@@ -39,6 +39,7 @@
 //! ```
 
 mod input;
+mod locked;
 pub(crate) mod pattern;
 mod race_week;
 mod recipe;
@@ -65,6 +66,7 @@ pub use input::{
     MAX_MINUTES_PER_RUN_DAY, MAX_WEEKS, MIN_DAYS, MIN_START_KM, max_km_per_run_day, max_run_days,
     min_weeks,
 };
+pub use locked::keep_locked;
 use race_week::{add_cross_training, race_week_days};
 use recipe::{Recipe, half_km, make};
 use repair::{REPAIR_ROUNDS, repair};
@@ -328,7 +330,22 @@ impl Builder<'_> {
 /// A [`GenerateError`] naming the field and the allowed range when the input cannot make a
 /// sound plan (race too soon, no days to run on, volume out of range, no VDOT ...).
 pub fn generate(input: &GeneratorInput, settings: &Settings) -> Result<Plan, GenerateError> {
+    generate_with_history(input, settings, None)
+}
+
+/// Generates a plan that also keeps the rules against the training already done: the ramp
+/// starts from the last two weeks of `history` (when it has any), and the plan is checked
+/// with it, as `stride check` and the window check it.
+///
+/// # Errors
+/// As [`generate`].
+pub fn generate_with_history(
+    input: &GeneratorInput,
+    settings: &Settings,
+    history: Option<&crate::model::History>,
+) -> Result<Plan, GenerateError> {
     validate(input)?;
+    let history = history.filter(|h| !h.activities.is_empty());
     let a = &input.athlete;
     let context = LoadContext::new(a, settings);
     let profile = RecoveryProfile::for_athlete(a, input.start.year());
@@ -341,7 +358,32 @@ pub fn generate(input: &GeneratorInput, settings: &Settings) -> Result<Plan, Gen
         d if d <= 21_500.0 => PaceZone::T,
         _ => PaceZone::M,
     };
-    let volume0 = a.weekly_volume_km.max(MIN_START_KM);
+    // The weeks before the plan, as the rules see them: from history, or the profile's volume.
+    let first_full = {
+        let w = a.week_start.week_of(input.start);
+        if w < input.start { w + Days::new(7) } else { w }
+    };
+    // As the rules do: a history too thin to judge against leaves the profile standing in.
+    let history = history.filter(|h| {
+        crate::rules::history_weeks_before(h, first_full)
+            .iter()
+            .any(|m| *m > 0.0)
+    });
+    let baseline_km: Vec<f64> = match history {
+        Some(h) => crate::rules::history_weeks_before(h, first_full)
+            .iter()
+            .map(|m| m / 1000.0)
+            .collect(),
+        None if a.weekly_volume_km >= crate::rules::limits::PROFILE_BASELINE_MIN_KM => {
+            vec![a.weekly_volume_km]
+        }
+        None => Vec::new(),
+    };
+    let recent = baseline_km.iter().copied().fold(0.0, f64::max);
+    let mut volume0 = a.weekly_volume_km.max(MIN_START_KM);
+    if history.is_some() && recent > 0.0 {
+        volume0 = volume0.min(1.05 * recent);
+    }
     let runs_wanted = match profile.level {
         ExperienceLevel::Beginner => {
             if volume0 < 30.0 {
@@ -475,7 +517,7 @@ pub fn generate(input: &GeneratorInput, settings: &Settings) -> Result<Plan, Gen
     }
     race_week_days(&mut b, race_week, peak, taper_weeks);
     add_cross_training(&mut b);
-    hold_volume_progression(&mut b, a.weekly_volume_km);
+    hold_volume_progression(&mut b, &baseline_km);
 
     let phases = phases(start, race, &full_weeks, base_n, build_n, training);
     let mut plan = materialize(&b, phases.clone());
@@ -484,7 +526,7 @@ pub fn generate(input: &GeneratorInput, settings: &Settings) -> Result<Plan, Gen
             plan: &plan,
             athlete: a,
             settings,
-            history: None,
+            history,
         });
         if findings.is_empty() || !repair(&mut b, &findings) {
             break;

@@ -113,11 +113,24 @@ pub(super) fn repair(b: &mut Builder<'_>, findings: &[crate::rules::Finding]) ->
                 }
                 true
             }
-            Rule::R8 => scale_where(
-                b,
-                &|d, r| d == day && matches!(r, Recipe::Long { .. }),
-                0.85,
-            ),
+            Rule::R8 => {
+                scale_where(
+                    b,
+                    &|d, r| d == day && matches!(r, Recipe::Long { .. }),
+                    0.85,
+                );
+                // A long run already at its shortest becomes an easy run: in so small a week
+                // there is no long run to speak of.
+                for (d, r) in b.days.iter_mut() {
+                    if let Recipe::Long { km, .. } = *r
+                        && *d == day
+                        && km <= 3.0 + 1e-9
+                    {
+                        *r = Recipe::Easy(km);
+                    }
+                }
+                true
+            }
             // No light day in the week: its shortest easy run becomes rest.
             Rule::R3 => {
                 let shortest = b.shortest_easy(in_week);
@@ -128,7 +141,37 @@ pub(super) fn repair(b: &mut Builder<'_>, findings: &[crate::rules::Finding]) ->
             }
             Rule::R9 => {
                 let block_end = day + Days::new(28);
-                scale_where(b, &|d, r| d >= day && d < block_end && !easy_kind(r), 0.85)
+                let in_block = |d: NaiveDate| d >= day && d < block_end;
+                let quality = |r: &Recipe| {
+                    matches!(
+                        r,
+                        Recipe::Hills { .. }
+                            | Recipe::Tempo { .. }
+                            | Recipe::Intervals { .. }
+                            | Recipe::RacePace { .. }
+                    )
+                };
+                let before: f64 = b
+                    .days
+                    .iter()
+                    .filter(|(d, r)| in_block(*d) && quality(r))
+                    .map(|(d, r)| b.km(*d, r))
+                    .sum();
+                scale_where(b, &|d, r| in_block(d) && !easy_kind(r), 0.85);
+                let after: f64 = b
+                    .days
+                    .iter()
+                    .filter(|(d, r)| in_block(*d) && quality(r))
+                    .map(|(d, r)| b.km(*d, r))
+                    .sum();
+                // Sessions already at their smallest: one becomes an easy run with strides.
+                if after > before - 0.05
+                    && let Some(i) = b.days.iter().position(|(d, r)| in_block(*d) && quality(r))
+                {
+                    let km = b.km(b.days[i].0, &b.days[i].1);
+                    b.days[i].1 = Recipe::Strides(km.max(3.0));
+                }
+                true
             }
             // Day-to-day rules: make the day easy.
             _ => {

@@ -26,17 +26,15 @@ pub(super) fn peak_target_km(distance_m: f64, level: ExperienceLevel) -> f64 {
 /// before. Rounding and fixed-size sessions would otherwise drift past the rules' limits.
 /// Only easy running and the long run are trimmed, quality sessions too when that is not
 /// enough.
-pub(super) fn hold_volume_progression(b: &mut Builder<'_>, profile_km: f64) {
+pub(super) fn hold_volume_progression(b: &mut Builder<'_>, baseline: &[f64]) {
     // Races are not training volume (as in the rules).
     let km_of = |b: &Builder<'_>, from: NaiveDate| -> f64 {
         b.km_where(|d| d >= from && d < from + Days::new(7) && d != b.input.goal.date)
     };
     let mut actual: Vec<f64> = Vec::new();
-    let baseline =
-        (profile_km >= crate::rules::limits::PROFILE_BASELINE_MIN_KM).then_some(profile_km);
     for i in 0..b.weeks.len() {
         let (week, cut_back, taper_share) = b.weeks[i];
-        let before: Vec<f64> = baseline.into_iter().chain(actual.iter().copied()).collect();
+        let before: Vec<f64> = baseline.iter().chain(actual.iter()).copied().collect();
         let n = before.len();
         let last_two = before[n.saturating_sub(2)..]
             .iter()

@@ -19,8 +19,8 @@ pub mod limits {
     pub const WEEKLY_GROWTH: f64 = 0.10;
     /// R5: growth over two weeks (error), against the larger of the weeks two and three back.
     pub const TWO_WEEK_GROWTH: f64 = 0.30;
-    /// R5: the profile's weekly volume is the baseline of the first week only from this many
-    /// km: below it there is no base to grow by 10% from.
+    /// R5: the profile's weekly volume, or a week of history, is a baseline only from this
+    /// many km: below it there is no base to grow by 10% from.
     pub const PROFILE_BASELINE_MIN_KM: f64 = 10.0;
     /// R5: projected ACWR warning level.
     pub const ACWR_WARNING: f64 = 1.3;
@@ -259,34 +259,60 @@ fn r4_hard_sessions(ctx: &mut Ctx<'_>) {
     }
 }
 
-/// Weekly running volumes before the plan (oldest first): from the history's full weeks, or
+/// The history, when it is substantial enough to judge the plan against: one of its two
+/// weeks before the plan's first full week reaches the baseline minimum. A thinner history
+/// (or none) leaves the profile's weekly volume to stand in.
+fn baseline_history<'a>(ctx: &Ctx<'a>) -> Option<&'a crate::model::History> {
+    let first_full = ctx.facts.weeks.iter().find(|w| w.full).map(|w| w.start)?;
+    ctx.input
+        .history
+        .filter(|h| history_weeks_before(h, first_full).iter().any(|m| *m > 0.0))
+}
+
+/// Weekly running volumes before the plan (oldest first): from the history's two weeks, or
 /// the profile's current weekly volume as the one week before.
 fn prior_volumes(ctx: &Ctx<'_>) -> Vec<f64> {
     let first_full = ctx.facts.weeks.iter().find(|w| w.full).map(|w| w.start);
     let Some(first_full) = first_full else {
         return Vec::new();
     };
-    let history = ctx.input.history.filter(|h| !h.activities.is_empty());
-    let Some(history) = history else {
-        let km = ctx.input.athlete.weekly_volume_km;
-        return if km >= limits::PROFILE_BASELINE_MIN_KM {
-            vec![km * 1000.0]
+    if let Some(history) = baseline_history(ctx) {
+        return history_weeks_before(history, first_full).to_vec();
+    }
+    let km = ctx.input.athlete.weekly_volume_km;
+    if km >= limits::PROFILE_BASELINE_MIN_KM {
+        vec![km * 1000.0]
+    } else {
+        Vec::new()
+    }
+}
+
+/// Running distance (metres) of the two weeks before `day` in a history, older week first,
+/// as a baseline for R5: a week under [`limits::PROFILE_BASELINE_MIN_KM`] counts as no base
+/// (0). The generator starts its ramp from the same numbers the rules judge it by.
+pub fn history_weeks_before(history: &crate::model::History, day: NaiveDate) -> [f64; 2] {
+    raw_history_weeks(history, day).map(|m| {
+        if m >= limits::PROFILE_BASELINE_MIN_KM * 1000.0 {
+            m
         } else {
-            Vec::new()
-        };
-    };
+            0.0
+        }
+    })
+}
+
+fn raw_history_weeks(history: &crate::model::History, day: NaiveDate) -> [f64; 2] {
     let mut weeks = [0.0; 2];
     for a in &history.activities {
         if !a.kind.is_running() {
             continue;
         }
-        let days_before = (first_full - a.date()).num_days();
+        let days_before = (day - a.date()).num_days();
         if (1..=14).contains(&days_before) {
-            let w = usize::from(days_before > 7);
+            let w = usize::from(days_before <= 7);
             weeks[w] += a.distance_m.unwrap_or(0.0);
         }
     }
-    vec![weeks[1], weeks[0]]
+    weeks
 }
 
 fn r5_volume(ctx: &mut Ctx<'_>) {
@@ -364,7 +390,7 @@ fn r5_acwr(ctx: &mut Ctx<'_>) {
     );
     // Daily loads before the plan (oldest first), from history or the first plan week. The
     // chronic average forgets within a few months, so the last SEED_DAYS of history suffice.
-    let before: Vec<f64> = match ctx.input.history.filter(|h| !h.activities.is_empty()) {
+    let before: Vec<f64> = match baseline_history(ctx) {
         Some(history) => {
             // From the first known day at most SEED_DAYS back: days before the history began
             // are unknown, not rest, and counting them as 0 would fake a low chronic load.
@@ -416,7 +442,12 @@ fn r5_acwr(ctx: &mut Ctx<'_>) {
         let Some(i) = t.checked_sub(offset) else {
             continue;
         };
-        let level = if c <= 0.0 || days[i].race_m.is_some() {
+        // Judged on days that carry load, once the 7-day window lies in the plan: before that
+        // the acute load is the history's (the step from history into the plan is R5's
+        // weekly volume check), a rest day cannot cause a spike, and the race is what the
+        // training is for.
+        let in_plan = i + 1 >= ACUTE_DAYS as usize;
+        let level = if c <= 0.0 || !in_plan || days[i].race_m.is_some() || days[i].load <= 0.0 {
             None
         } else if a / c > limits::ACWR_ERROR {
             Some(Severity::Error)

@@ -12,7 +12,7 @@
 //! | R2 | easy days after a hard day (2 for beginners, else 1); no hard-hard | error (hard-hard: warning for advanced and elite) |
 //! | R3 | a rest or cross-training day each week (advanced, elite: a recovery-or-lighter day) | error |
 //! | R4 | at most 2 (3) hard sessions a week; beginners' long run not next to a hard day | warning |
-//! | R5 | weekly volume (races left out) +10% at most over the larger of the two weeks before (warning), +30% over two weeks (error; against the larger of the weeks two and three back, so a cut-back week is no baseline); projected ACWR (over the rolling 7-day load) over 1.3 (warning), 1.5 (error), race days left out | both |
+//! | R5 | weekly volume (races left out) +10% at most over the larger of the two weeks before (warning), +30% over two weeks (error; against the larger of the weeks two and three back, so a cut-back week is no baseline); projected ACWR (over the rolling 7-day load) over 1.3 (warning), 1.5 (error), on days with training load once the 7-day window is in the plan | both |
 //! | R6 | a cut-back week (at most 85% of the week before) every 4th (beginners, 50+) or 5th week before the taper | warning |
 //! | R7 | taper: final week at most 70% of the peak week (half, marathon: final two weeks average 75%), with a short faster session; nothing hard in the two days before the race | warning; error |
 //! | R8 | long run at most 30/35/40% of the week's running at 5+/4/3 running days (+10 points for half and marathon), 150 minutes (marathon: 180) | warning |
@@ -39,7 +39,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::model::{Athlete, AthleteDocument, History, Plan, Settings};
 
-pub use checks::limits;
+pub use checks::{history_weeks_before, limits};
 
 /// R8's share limit of the long run for a number of running days in the week.
 pub fn checks_long_run_share(running_days: usize, long_race: bool) -> f64 {

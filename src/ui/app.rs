@@ -93,6 +93,7 @@ pub struct StrideApp {
     dialogs: Box<dyn FileDialogs>,
     ui_state: UiState,
     form: Option<(FormMode, ProfileForm)>,
+    plan_form: Option<super::plan_form::PlanForm>,
     pending: Option<PendingAction>,
     path_prompt: Option<PathPrompt>,
     error: Option<String>,
@@ -124,6 +125,7 @@ impl StrideApp {
             dialogs,
             ui_state: UiState::default(),
             form: None,
+            plan_form: None,
             pending: None,
             path_prompt: None,
             error: None,
@@ -398,6 +400,7 @@ impl StrideApp {
         });
 
         self.form_window(&ctx);
+        self.plan_form_window(&ctx);
         self.unsaved_changes_modal(&ctx);
         self.path_prompt_window(&ctx);
         self.error_window(&ctx);
@@ -470,6 +473,12 @@ impl StrideApp {
                     self.session.redo();
                     self.set_status(format!("Redid {label}"));
                 }
+            }
+            AppCommand::NewPlan => {
+                self.plan_form = Some(super::plan_form::PlanForm::for_document(
+                    self.session.document(),
+                    self.today,
+                ));
             }
             AppCommand::EditProfile => {
                 let form = ProfileForm::from_athlete(&self.session.document().athlete);
@@ -675,6 +684,77 @@ impl StrideApp {
                 }
             }
         }
+    }
+
+    fn plan_form_window(&mut self, ctx: &egui::Context) {
+        let Some(form) = &mut self.plan_form else {
+            return;
+        };
+        let mut outcome = super::plan_form::PlanFormOutcome::Editing;
+        egui::Window::new("New plan")
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+            .show(ctx, |ui| outcome = super::plan_form::plan_form_ui(ui, form));
+        match outcome {
+            super::plan_form::PlanFormOutcome::Editing => {}
+            super::plan_form::PlanFormOutcome::Cancelled => self.plan_form = None,
+            super::plan_form::PlanFormOutcome::Generate => self.generate_plan(),
+        }
+    }
+
+    /// Runs the generator from the New plan form; keeps hand-placed workouts where the rules
+    /// allow, and says which it could not keep.
+    fn generate_plan(&mut self) {
+        let Some(form) = &mut self.plan_form else {
+            return;
+        };
+        let doc = self.session.document();
+        let input = match form.input(doc) {
+            Ok(input) => input,
+            Err(errors) => {
+                form.errors = errors;
+                return;
+            }
+        };
+        let plan = match crate::generator::generate_with_history(
+            &input,
+            &doc.settings,
+            Some(&doc.history),
+        ) {
+            Ok(plan) => plan,
+            Err(e) => {
+                form.errors.clear();
+                let field = match e.field {
+                    "race" | "race_date" | "start" | "weekly_volume_km" | "vdot"
+                    | "available_weekdays" | "long_run_day" => e.field,
+                    _ => "other",
+                };
+                form.errors.insert(field, e.message);
+                return;
+            }
+        };
+        let (plan, dropped) = match doc.active_plan() {
+            Some(old) => crate::generator::keep_locked(plan, old, &input.athlete, &doc.settings),
+            None => (plan, Vec::new()),
+        };
+        let kept_note = if dropped.is_empty() {
+            String::new()
+        } else {
+            let names: Vec<String> = dropped
+                .iter()
+                .map(|w| format!("{} on {}", w.display_title(), w.date.format("%a %-d %b")))
+                .collect();
+            format!(
+                "; could not keep {} (the rules would break)",
+                names.join(", ")
+            )
+        };
+        let summary = format!("New plan: {} workouts{kept_note}", plan.workouts.len());
+        self.plan_form = None;
+        self.calendar = views::CalendarState::around(self.today, self.session.document());
+        self.apply(Edit::SetPlan(plan));
+        self.set_status(summary);
     }
 
     fn unsaved_changes_modal(&mut self, ctx: &egui::Context) {

@@ -28,6 +28,8 @@ pub enum AppCommand {
     Redo,
     /// Edit the athlete profile.
     EditProfile,
+    /// Generate a new plan toward a goal race.
+    NewPlan,
     /// Close the window (asks about unsaved changes).
     Quit,
     /// Apply an edit to the document.
@@ -74,6 +76,7 @@ impl AppCommand {
             AppCommand::Undo => "Undo",
             AppCommand::Redo => "Redo",
             AppCommand::EditProfile => "Athlete profile…",
+            AppCommand::NewPlan => "New plan…",
             AppCommand::Quit => "Quit",
             AppCommand::Apply(_) => "Edit",
             AppCommand::SelectWorkout(_) => "Select",

@@ -8,6 +8,7 @@ mod app;
 mod commands;
 mod dialogs;
 mod palette;
+mod plan_form;
 mod profile_form;
 mod views;
 

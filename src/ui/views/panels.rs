@@ -82,6 +82,9 @@ pub fn menu_bar_ui(
             ui.separator();
             command_button(ui, AppCommand::EditProfile, true, commands);
         });
+        ui.menu_button("Plan", |ui| {
+            command_button(ui, AppCommand::NewPlan, true, commands);
+        });
         ui.menu_button("View", |ui| {
             let mut dark = ui.visuals().dark_mode;
             if ui.checkbox(&mut dark, "Dark theme").changed() {
@@ -189,6 +192,9 @@ pub fn athlete_panel_ui(
     ui.separator();
     let Some(plan) = doc.active_plan() else {
         ui.weak("No plan yet.");
+        if ui.button("New plan…").clicked() {
+            commands.push(AppCommand::NewPlan);
+        }
         return;
     };
     ui.strong("Goal");
