@@ -537,3 +537,49 @@ fn constant_time_move_evaluation_matches_a_full_recomputation() {
     }
     assert!(checked > 20);
 }
+
+#[test]
+fn workouts_are_done_partly_done_missed_or_planned() {
+    use stride::science::adherence::{Status, matches};
+    let day = |d: u32| NaiveDate::from_ymd_opt(2027, 3, d).expect("date");
+    let easy = |id: u64, d: u32| {
+        let mut w = Workout::new(WorkoutId(id), day(d), WorkoutKind::Easy);
+        w.planned_distance_m = Some(10_000.0);
+        w
+    };
+    let plan = Plan {
+        name: "p".into(),
+        goal: GoalRace {
+            name: String::new(),
+            distance_m: 10_000.0,
+            date: day(30),
+            goal_time_s: None,
+        },
+        start_date: day(1),
+        phases: vec![],
+        workouts: vec![easy(1, 1), easy(2, 2), easy(3, 3), easy(4, 4), easy(5, 20)],
+    };
+    let run = |d: u32, km: f64, link: Option<u64>| {
+        let mut a = activity(WorkoutKind::Easy);
+        a.start = day(d).and_hms_opt(7, 0, 0).expect("t");
+        a.distance_m = Some(km * 1000.0);
+        a.planned_workout = link.map(WorkoutId);
+        a
+    };
+    let history = History {
+        activities: vec![
+            run(1, 10.0, Some(1)), // done, linked
+            run(2, 6.0, Some(2)),  // 60%: partly done
+            run(4, 9.0, None),     // unlinked on the day: done
+            run(5, 5.0, None),     // no workout that day: unplanned
+        ],
+        wellness: vec![],
+    };
+    let (s, unmatched) = matches(&plan, &history, day(10));
+    assert_eq!(s[&WorkoutId(1)], Status::Done);
+    assert_eq!(s[&WorkoutId(2)], Status::PartlyDone);
+    assert_eq!(s[&WorkoutId(3)], Status::Missed);
+    assert_eq!(s[&WorkoutId(4)], Status::Done);
+    assert_eq!(s[&WorkoutId(5)], Status::Planned);
+    assert_eq!(unmatched, vec![3]);
+}

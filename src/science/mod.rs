@@ -9,6 +9,7 @@
 //! - [`overview`]: the numbers the main window shows, computed once per document change.
 //! - [`paces`]: Daniels & Gilbert VDOT, race predictions and training paces; Riegel.
 
+pub mod adherence;
 pub mod load;
 pub mod overview;
 pub mod paces;

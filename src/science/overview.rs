@@ -42,6 +42,10 @@ pub struct Overview {
     pub series: LoadSeries,
     /// The active plan's findings under the recovery rules.
     pub findings: Vec<crate::rules::Finding>,
+    /// How each planned workout went (done, partly done, missed, planned).
+    pub statuses: HashMap<WorkoutId, super::adherence::Status>,
+    /// Completed activities that match no planned workout, by day.
+    pub unplanned: HashMap<NaiveDate, Vec<crate::model::Activity>>,
 }
 
 impl Overview {
@@ -64,7 +68,22 @@ impl Overview {
         let findings = crate::rules::CheckInput::for_document(doc)
             .map(|input| crate::rules::check_plan(&input))
             .unwrap_or_default();
+        let (statuses, unmatched) = plan.map_or_else(Default::default, |p| {
+            super::adherence::matches(p, &doc.history, today)
+        });
+        let mut unplanned: HashMap<NaiveDate, Vec<crate::model::Activity>> = HashMap::new();
+        let unmatched = if plan.is_some() {
+            unmatched
+        } else {
+            (0..doc.history.activities.len()).collect()
+        };
+        for i in unmatched {
+            let a = &doc.history.activities[i];
+            unplanned.entry(a.date()).or_default().push(a.clone());
+        }
         Overview {
+            statuses,
+            unplanned,
             findings,
             vdot,
             paces,

@@ -388,11 +388,14 @@ impl StrideApp {
             match self.tab {
                 CentralTab::Calendar => views::calendar_ui(
                     ui,
-                    self.session.document(),
-                    self.today,
+                    &views::CalendarView {
+                        doc: self.session.document(),
+                        overview: &self.derived.overview,
+                        today: self.today,
+                        selected: self.selected,
+                        drag: self.drag.as_ref(),
+                    },
                     &mut self.calendar,
-                    self.selected,
-                    self.drag.as_ref(),
                     &mut self.commands,
                 ),
                 CentralTab::History => views::history_ui(ui, self.session.document()),

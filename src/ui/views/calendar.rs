@@ -7,6 +7,8 @@ use chrono::{Days, NaiveDate};
 use crate::model::{AthleteDocument, WorkoutId, format_distance, format_duration};
 use crate::rules::Severity;
 use crate::rules::preview::DropVerdict;
+use crate::science::adherence::Status;
+use crate::science::overview::Overview;
 use crate::session::Edit;
 use crate::ui::commands::AppCommand;
 use crate::ui::palette::{intensity_color, on_intensity_color};
@@ -79,16 +81,36 @@ impl CalendarState {
     }
 }
 
+/// What the calendar shows: the document, its derived numbers, and the UI's selection and
+/// drag.
+#[derive(Clone, Copy)]
+pub struct CalendarView<'a> {
+    /// The document.
+    pub doc: &'a AthleteDocument,
+    /// Its derived numbers (findings, statuses).
+    pub overview: &'a Overview,
+    /// Today.
+    pub today: NaiveDate,
+    /// The selected workout.
+    pub selected: Option<WorkoutId>,
+    /// The drag in progress.
+    pub drag: Option<&'a DragView>,
+}
+
 /// Draws the calendar with its navigation bar.
 pub fn calendar_ui(
     ui: &mut egui::Ui,
-    doc: &AthleteDocument,
-    today: NaiveDate,
+    view: &CalendarView<'_>,
     state: &mut CalendarState,
-    selected: Option<WorkoutId>,
-    drag: Option<&DragView>,
     commands: &mut Vec<AppCommand>,
 ) {
+    let CalendarView {
+        doc,
+        overview,
+        today,
+        selected,
+        drag,
+    } = *view;
     let week_start = doc.athlete.week_start;
     let plan = doc.active_plan();
     ui.horizontal(|ui| {
@@ -175,6 +197,7 @@ pub fn calendar_ui(
                         .layout(egui::Layout::top_down(egui::Align::Min)),
                 );
                 let cell_view = CellView {
+                    overview,
                     day,
                     today,
                     selected,
@@ -246,6 +269,7 @@ fn drag_ghost_ui(ui: &egui::Ui, drag: &DragView, hovered: Option<NaiveDate>) {
 
 /// What a day cell needs besides the document.
 struct CellView<'a> {
+    overview: &'a Overview,
     day: NaiveDate,
     today: NaiveDate,
     selected: Option<WorkoutId>,
@@ -331,6 +355,28 @@ fn day_cell_ui(
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 ui.label(egui::RichText::new(word).color(color).small());
             });
+        } else {
+            // The day's own findings, visible without opening the findings panel.
+            let here: Vec<_> = view
+                .overview
+                .findings
+                .iter()
+                .filter(|f| f.date == day)
+                .collect();
+            if let Some(worst) = here.iter().map(|f| f.severity).max() {
+                let (color, word) = match worst {
+                    Severity::Error => (ui.visuals().error_fg_color, "error"),
+                    Severity::Warning => (ui.visuals().warn_fg_color, "warning"),
+                };
+                let text: Vec<String> = here
+                    .iter()
+                    .map(|f| format!("{}: {}", f.rule.code(), f.message))
+                    .collect();
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    ui.label(egui::RichText::new(word).color(color).small())
+                        .on_hover_text(text.join("\n"));
+                });
+            }
         }
     });
     let Some(plan) = doc.active_plan() else {
@@ -345,11 +391,19 @@ fn day_cell_ui(
         } else if let Some(t) = w.planned_duration_s {
             text.push_str(&format!(" · {}", format_duration(t)));
         }
+        let status = view.overview.statuses.get(&w.id).copied();
+        if let Some(s) = status.filter(|s| *s != Status::Planned) {
+            text.push_str(&format!(" · {}", s.word()));
+        }
         let label = egui::RichText::new(text)
             .color(on_intensity_color(view.dark))
             .small();
+        let mut fill = intensity_color(intensity, view.dark);
+        if status == Some(Status::Missed) {
+            fill = fill.gamma_multiply(0.45);
+        }
         let mut chip = egui::Button::new(label)
-            .fill(intensity_color(intensity, view.dark))
+            .fill(fill)
             .wrap()
             .sense(egui::Sense::click_and_drag())
             .min_size(egui::vec2(width, 0.0));
@@ -405,6 +459,15 @@ fn day_cell_ui(
                 )));
             }
         });
+    }
+    if let Some(done) = view.overview.unplanned.get(&day) {
+        for a in done {
+            let distance = a.distance_m.map_or_else(
+                || format_duration(a.duration_s),
+                |d| format_distance(d, view.units),
+            );
+            ui.weak(egui::RichText::new(format!("Logged: {} {distance}", a.kind.label())).small());
+        }
     }
     dragged_over
 }

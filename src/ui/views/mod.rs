@@ -6,7 +6,7 @@ mod editor;
 mod history;
 mod panels;
 
-pub use calendar::{CalendarState, DragView, calendar_ui, visible_days};
+pub use calendar::{CalendarState, CalendarView, DragView, calendar_ui, visible_days};
 pub use editor::{EditorState, workout_editor_ui};
 pub use history::history_ui;
 pub use panels::{athlete_panel_ui, charts_ui, menu_bar_ui, status_bar_ui};
