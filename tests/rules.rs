@@ -512,3 +512,49 @@ fn drop_previews_flag_a_hard_session_after_a_hard_day_before_the_drop() {
     // fitness remains: the copy leaves the runner slightly fitter on race morning.
     assert!(copies[1].race_form > verdicts[1].race_form);
 }
+
+#[test]
+fn drop_previews_agree_with_a_full_check_of_each_moved_plan() {
+    use stride::rules::preview::preview_drops;
+    use stride::science::{pmc::PmcParams, series::LoadSeries};
+    let today = NaiveDate::from_ymd_opt(2026, 11, 29).expect("date");
+    let doc = stride::storage::demo_document(today).expect("demo");
+    let series = LoadSeries::from_document(&doc, today, &PmcParams::from_settings(&doc.settings));
+    let plan = doc.active_plan().expect("plan").clone();
+    let base = check_plan(&CheckInput::for_document(&doc).expect("input"));
+    let days: Vec<NaiveDate> = (0..42).map(|k| today + Days::new(k)).collect();
+    for w in plan
+        .workouts
+        .iter()
+        .filter(|w| w.date > today)
+        .step_by(9)
+        .take(4)
+    {
+        for copy in [false, true] {
+            let verdicts = preview_drops(&doc, w.id, &days, &series, copy);
+            for v in verdicts {
+                let mut moved = doc.clone();
+                if copy {
+                    let mut c = w.clone();
+                    c.id = doc.next_workout_id();
+                    c.date = v.date;
+                    moved.plans[0].workouts.push(c);
+                } else if let Some(m) = moved.plans[0].workouts.iter_mut().find(|m| m.id == w.id) {
+                    m.date = v.date;
+                }
+                let full: Vec<Finding> =
+                    check_plan(&CheckInput::for_document(&moved).expect("input"))
+                        .into_iter()
+                        .filter(|f| !base.contains(f))
+                        .collect();
+                assert_eq!(
+                    v.added,
+                    full,
+                    "{} to {} (copy: {copy})",
+                    w.display_title(),
+                    v.date
+                );
+            }
+        }
+    }
+}

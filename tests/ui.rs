@@ -617,3 +617,29 @@ fn the_new_plan_form_names_the_field_that_is_wrong() {
         "the form stays open"
     );
 }
+
+#[test]
+fn the_week_view_shows_each_days_workouts_in_full() {
+    let mut h = harness(FixedDialogs::default());
+    click(&mut h, "Week");
+    assert!(
+        h.query_by_label("Sunday 29 November").is_some(),
+        "the week of today"
+    );
+    assert!(h.query_by_label("Monday 23 November").is_some());
+    click(&mut h, ">");
+    assert!(
+        h.query_by_label("Tuesday 1 December").is_some(),
+        "one week on"
+    );
+    assert!(
+        h.query_by_label("2.0 km E, 4 x (1.0 km I, 0.4 km E), 2.0 km E")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("Intervals · Hard · 9.6 km")
+            .is_some()
+    );
+    click(&mut h, "Month");
+    assert!(h.query_by_label("Tuesday 1 December").is_none());
+}

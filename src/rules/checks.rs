@@ -57,7 +57,65 @@ struct Ctx<'a> {
     input: &'a CheckInput<'a>,
     facts: &'a PlanFacts,
     profile: &'a RecoveryProfile,
+    baselines: &'a Baselines,
     out: Vec<Finding>,
+}
+
+/// What the rules take from the training before the plan, worked out once per plan start:
+/// the weekly volumes R5 grows from and the daily loads that seed the projected ACWR.
+#[derive(Clone, Debug)]
+pub(crate) struct Baselines {
+    prior: Vec<f64>,
+    history_seed: Option<Vec<f64>>,
+}
+
+impl Baselines {
+    pub(crate) fn new(input: &CheckInput<'_>, facts: &PlanFacts) -> Self {
+        let first_full = facts.weeks.iter().find(|w| w.full).map(|w| w.start);
+        let history = first_full.and_then(|day| {
+            input
+                .history
+                .filter(|h| history_weeks_before(h, day).iter().any(|m| *m > 0.0))
+        });
+        let prior = match (first_full, history) {
+            (None, _) => Vec::new(),
+            (Some(day), Some(h)) => history_weeks_before(h, day).to_vec(),
+            (Some(_), None) => {
+                let km = input.athlete.weekly_volume_km;
+                if km >= limits::PROFILE_BASELINE_MIN_KM {
+                    vec![km * 1000.0]
+                } else {
+                    Vec::new()
+                }
+            }
+        };
+        let history_seed = history.map(|history| {
+            // From the first known day at most SEED_DAYS back: days before the history
+            // began are unknown, not rest, and counting them as 0 would fake a low chronic
+            // load.
+            let context = LoadContext::new(input.athlete, input.settings);
+            let known = history
+                .activities
+                .iter()
+                .map(|a| (facts.start - a.date()).num_days())
+                .filter(|back| (1..=SEED_DAYS as i64).contains(back))
+                .max()
+                .unwrap_or(0);
+            let mut loads = vec![0.0; known as usize];
+            for a in &history.activities {
+                let back = (facts.start - a.date()).num_days();
+                if (1..=known).contains(&back) {
+                    loads[(known - back) as usize] +=
+                        context.activity_load(a).map_or(0.0, |l| l.value);
+                }
+            }
+            loads
+        });
+        Baselines {
+            prior,
+            history_seed,
+        }
+    }
 }
 
 impl Ctx<'_> {
@@ -91,11 +149,13 @@ pub(super) fn run(
     input: &CheckInput<'_>,
     facts: &PlanFacts,
     profile: &RecoveryProfile,
+    baselines: &Baselines,
 ) -> Vec<Finding> {
     let mut ctx = Ctx {
         input,
         facts,
         profile,
+        baselines,
         out: Vec::new(),
     };
     r1_three_in_a_row(&mut ctx);
@@ -259,34 +319,6 @@ fn r4_hard_sessions(ctx: &mut Ctx<'_>) {
     }
 }
 
-/// The history, when it is substantial enough to judge the plan against: one of its two
-/// weeks before the plan's first full week reaches the baseline minimum. A thinner history
-/// (or none) leaves the profile's weekly volume to stand in.
-fn baseline_history<'a>(ctx: &Ctx<'a>) -> Option<&'a crate::model::History> {
-    let first_full = ctx.facts.weeks.iter().find(|w| w.full).map(|w| w.start)?;
-    ctx.input
-        .history
-        .filter(|h| history_weeks_before(h, first_full).iter().any(|m| *m > 0.0))
-}
-
-/// Weekly running volumes before the plan (oldest first): from the history's two weeks, or
-/// the profile's current weekly volume as the one week before.
-fn prior_volumes(ctx: &Ctx<'_>) -> Vec<f64> {
-    let first_full = ctx.facts.weeks.iter().find(|w| w.full).map(|w| w.start);
-    let Some(first_full) = first_full else {
-        return Vec::new();
-    };
-    if let Some(history) = baseline_history(ctx) {
-        return history_weeks_before(history, first_full).to_vec();
-    }
-    let km = ctx.input.athlete.weekly_volume_km;
-    if km >= limits::PROFILE_BASELINE_MIN_KM {
-        vec![km * 1000.0]
-    } else {
-        Vec::new()
-    }
-}
-
 /// Running distance (metres) of the two weeks before `day` in a history, older week first,
 /// as a baseline for R5: a week under [`limits::PROFILE_BASELINE_MIN_KM`] counts as no base
 /// (0). The generator starts its ramp from the same numbers the rules judge it by.
@@ -317,7 +349,7 @@ fn raw_history_weeks(history: &crate::model::History, day: NaiveDate) -> [f64; 2
 
 fn r5_volume(ctx: &mut Ctx<'_>) {
     let mut volumes: Vec<(Option<NaiveDate>, f64)> =
-        prior_volumes(ctx).into_iter().map(|v| (None, v)).collect();
+        ctx.baselines.prior.iter().map(|v| (None, *v)).collect();
     volumes.extend(
         ctx.facts
             .weeks
@@ -390,28 +422,8 @@ fn r5_acwr(ctx: &mut Ctx<'_>) {
     );
     // Daily loads before the plan (oldest first), from history or the first plan week. The
     // chronic average forgets within a few months, so the last SEED_DAYS of history suffice.
-    let before: Vec<f64> = match baseline_history(ctx) {
-        Some(history) => {
-            // From the first known day at most SEED_DAYS back: days before the history began
-            // are unknown, not rest, and counting them as 0 would fake a low chronic load.
-            let context = LoadContext::new(ctx.input.athlete, ctx.input.settings);
-            let known = history
-                .activities
-                .iter()
-                .map(|a| (ctx.facts.start - a.date()).num_days())
-                .filter(|back| (1..=SEED_DAYS as i64).contains(back))
-                .max()
-                .unwrap_or(0);
-            let mut loads = vec![0.0; known as usize];
-            for a in &history.activities {
-                let back = (ctx.facts.start - a.date()).num_days();
-                if (1..=known).contains(&back) {
-                    loads[(known - back) as usize] +=
-                        context.activity_load(a).map_or(0.0, |l| l.value);
-                }
-            }
-            loads
-        }
+    let before: Vec<f64> = match &ctx.baselines.history_seed {
+        Some(seed) => seed.clone(),
         None => {
             // The first full week (a plan starting mid-week has an intro of a few days).
             let first = ctx

@@ -62,6 +62,7 @@ pub(crate) struct WeekFacts {
 }
 
 /// Facts about a plan.
+#[derive(Clone, Debug)]
 pub(crate) struct PlanFacts {
     pub start: NaiveDate,
     pub days: Vec<DayFacts>,
@@ -81,87 +82,133 @@ fn works_faster(w: &Workout) -> bool {
     }) || (w.steps.is_empty() && w.intensity() >= Intensity::Moderate)
 }
 
+/// Adds one workout to its day's facts.
+fn add_workout(day: &mut DayFacts, w: &Workout, context: &LoadContext) {
+    let intensity = w.intensity();
+    day.intensity = day.intensity.max(Some(intensity));
+    day.load += context.planned_load(w);
+    let (duration, distance, easy) = context.running_split(w);
+    if distance > 0.0 {
+        day.no_running = false;
+    }
+    match w.kind {
+        // A race is not training volume: weekly volumes, shares and the taper leave it out.
+        WorkoutKind::Race { distance_m } => {
+            day.race_m = Some(day.race_m.unwrap_or(0.0) + distance_m);
+            day.hard_sessions += 1;
+        }
+        WorkoutKind::Long => {
+            day.running_m += distance;
+            day.running_s += duration;
+            let (m, s) = day.long_run.unwrap_or((0.0, 0.0));
+            day.long_run = Some((m + distance, s + duration));
+            day.training_s += duration;
+            day.easy_s += easy;
+        }
+        _ => {
+            day.running_m += distance;
+            day.running_s += duration;
+            day.training_s += duration;
+            day.easy_s += easy;
+            if intensity >= Intensity::Hard {
+                day.hard_sessions += 1;
+            }
+            if w.kind.is_running() && works_faster(w) {
+                day.faster_session = true;
+            }
+        }
+    }
+}
+
+fn empty_day() -> DayFacts {
+    DayFacts {
+        no_running: true,
+        ..DayFacts::default()
+    }
+}
+
 impl PlanFacts {
     /// Summarises a plan: one entry per day from its start to its last day.
     pub fn new(plan: &Plan, athlete: &Athlete, settings: &Settings) -> Self {
-        let context = LoadContext::new(athlete, settings);
+        Self::with_context(
+            plan,
+            athlete.week_start,
+            &LoadContext::new(athlete, settings),
+        )
+    }
+
+    /// [`Self::new`] with the load context already made.
+    pub fn with_context(
+        plan: &Plan,
+        week_start: crate::model::WeekStart,
+        context: &LoadContext,
+    ) -> Self {
         let start = plan.start_date;
         let end = plan.end_date().max(start);
         let len = usize::try_from((end - start).num_days() + 1).unwrap_or(0);
-        let mut days: Vec<DayFacts> = (0..len)
-            .map(|_| DayFacts {
-                no_running: true,
-                ..DayFacts::default()
-            })
-            .collect();
+        let mut days: Vec<DayFacts> = (0..len).map(|_| empty_day()).collect();
         for w in &plan.workouts {
             let Ok(i) = usize::try_from((w.date - start).num_days()) else {
                 continue;
             };
-            let Some(day) = days.get_mut(i) else {
-                continue;
-            };
-            let intensity = w.intensity();
-            day.intensity = day.intensity.max(Some(intensity));
-            day.load += context.planned_load(w);
-            let (duration, distance, easy) = context.running_split(w);
-            if distance > 0.0 {
-                day.no_running = false;
-            }
-            match w.kind {
-                // A race is not training volume: weekly volumes, shares and the taper leave
-                // it out.
-                WorkoutKind::Race { distance_m } => {
-                    day.race_m = Some(day.race_m.unwrap_or(0.0) + distance_m);
-                    day.hard_sessions += 1;
-                    continue;
-                }
-                _ => {
-                    day.running_m += distance;
-                    day.running_s += duration;
-                }
-            }
-            match w.kind {
-                WorkoutKind::Race { .. } => {}
-                WorkoutKind::Long => {
-                    let (m, s) = day.long_run.unwrap_or((0.0, 0.0));
-                    day.long_run = Some((m + distance, s + duration));
-                    day.training_s += duration;
-                    day.easy_s += easy;
-                }
-                _ => {
-                    day.training_s += duration;
-                    day.easy_s += easy;
-                    if intensity >= Intensity::Hard {
-                        day.hard_sessions += 1;
-                    }
-                    if w.kind.is_running() && works_faster(w) {
-                        day.faster_session = true;
-                    }
-                }
+            if let Some(day) = days.get_mut(i) {
+                add_workout(day, w, context);
             }
         }
-        let week_start = athlete.week_start;
         let first_week = week_start.week_of(start);
         let mut weeks = Vec::new();
         let mut week = first_week;
         while week <= end {
             let first = (week - start).num_days();
-            let last = first + 6;
-            let full = first >= 0 && last < len as i64;
-            let running_m = (first.max(0)..=last.min(len as i64 - 1))
-                .filter_map(|i| days.get(i as usize))
-                .map(|d| d.running_m)
-                .sum();
+            let full = first >= 0 && first + 6 < len as i64;
             weeks.push(WeekFacts {
                 start: week,
                 first,
                 full,
-                running_m,
+                running_m: 0.0,
             });
             week = week + Days::new(7);
         }
-        PlanFacts { start, days, weeks }
+        let mut facts = PlanFacts { start, days, weeks };
+        facts.total_weeks();
+        facts
+    }
+
+    fn total_weeks(&mut self) {
+        let len = self.days.len() as i64;
+        for week in &mut self.weeks {
+            week.running_m = (week.first.max(0)..=(week.first + 6).min(len - 1))
+                .filter_map(|i| self.days.get(i as usize))
+                .map(|d| d.running_m)
+                .sum();
+        }
+    }
+
+    /// Recomputes the facts of `dates` from `plan` (after a workout moved between them), if
+    /// the plan still spans the same days. Returns false when it does not, and the facts
+    /// must be built anew.
+    pub fn refresh_days(
+        &mut self,
+        plan: &Plan,
+        dates: &[NaiveDate],
+        context: &LoadContext,
+    ) -> bool {
+        let end = plan.end_date().max(plan.start_date);
+        if plan.start_date != self.start || self.index(end) != Some(self.days.len() - 1) {
+            return false;
+        }
+        for &date in dates {
+            let Some(i) = self.index(date) else {
+                return false;
+            };
+            let mut day = empty_day();
+            for w in plan.workouts_on(date) {
+                add_workout(&mut day, w, context);
+            }
+            self.days[i] = day;
+        }
+        self.total_weeks();
+        true
     }
 
     /// The index of a date, if the plan covers it.

@@ -170,7 +170,18 @@ pub fn check_plan(input: &CheckInput<'_>) -> Vec<Finding> {
     let facts = facts::PlanFacts::new(input.plan, input.athlete, input.settings);
     let year = input.plan.start_date.year();
     let profile = profile::RecoveryProfile::for_athlete(input.athlete, year);
-    let mut findings = checks::run(input, &facts, &profile);
+    let baselines = checks::Baselines::new(input, &facts);
+    check_prepared(input, &facts, &profile, &baselines)
+}
+
+/// Runs the rules over facts and baselines made beforehand (the drop preview reuses them).
+fn check_prepared(
+    input: &CheckInput<'_>,
+    facts: &facts::PlanFacts,
+    profile: &profile::RecoveryProfile,
+    baselines: &checks::Baselines,
+) -> Vec<Finding> {
+    let mut findings = checks::run(input, facts, profile, baselines);
     findings.sort_by(|a, b| {
         a.date
             .cmp(&b.date)

@@ -62,17 +62,28 @@ pub fn preview_drops(
         return Vec::new();
     };
     let baseline = check_plan(&base_input);
-    let load = LoadContext::new(&doc.athlete, &doc.settings).planned_load(workout);
+    let context = LoadContext::new(&doc.athlete, &doc.settings);
+    let load = context.planned_load(workout);
     // A copy adds load where it lands and takes none away: as if it came from after the race.
     let from = if copy {
         base_input.plan.goal.date + Days::new(1)
     } else {
         workout.date
     };
+    // Facts, baselines and profile are worked out once; each drop target only refreshes the
+    // two days that change.
+    let facts =
+        super::facts::PlanFacts::with_context(base_input.plan, doc.athlete.week_start, &context);
+    let baselines = super::checks::Baselines::new(&base_input, &facts);
+    let profile = super::profile::RecoveryProfile::for_athlete(
+        &doc.athlete,
+        chrono::Datelike::year(&base_input.plan.start_date),
+    );
     let next_id = doc.next_workout_id();
+    let mut plan = base_input.plan.clone();
+    let original_date = workout.date;
     days.iter()
         .map(|&date| {
-            let mut plan = base_input.plan.clone();
             if copy {
                 let mut c = workout.clone();
                 c.id = next_id;
@@ -81,10 +92,22 @@ pub fn preview_drops(
             } else if let Some(w) = plan.workouts.iter_mut().find(|w| w.id == id) {
                 w.date = date;
             }
-            let findings = check_plan(&CheckInput {
+            let input = CheckInput {
                 plan: &plan,
                 ..base_input
-            });
+            };
+            let mut moved = facts.clone();
+            let findings = if moved.refresh_days(&plan, &[original_date, date], &context) {
+                super::check_prepared(&input, &moved, &profile, &baselines)
+            } else {
+                check_plan(&input)
+            };
+            // Back to the plan as it is, for the next target.
+            if copy {
+                plan.workouts.pop();
+            } else if let Some(w) = plan.workouts.iter_mut().find(|w| w.id == id) {
+                w.date = original_date;
+            }
             let added = findings
                 .into_iter()
                 .filter(|f| !baseline.iter().any(|b| key(b) == key(f)))

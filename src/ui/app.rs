@@ -254,6 +254,7 @@ impl StrideApp {
                     self.calendar = views::CalendarState {
                         first_day: self.session.document().athlete.week_start.week_of(day)
                             - chrono::Days::new(7),
+                        week_mode: self.calendar.week_mode,
                     };
                 }
                 return;

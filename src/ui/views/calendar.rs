@@ -55,8 +55,10 @@ const WEEKS: u64 = 6;
 /// Which weeks the calendar shows (UI state, not saved in the document).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CalendarState {
-    /// First day of the first week shown.
+    /// First day of the first week shown (the week view shows the week after it).
     pub first_day: NaiveDate,
+    /// One row per day for a single week, instead of six weeks.
+    pub week_mode: bool,
 }
 
 impl CalendarState {
@@ -65,6 +67,7 @@ impl CalendarState {
         let week = doc.athlete.week_start.week_of(today);
         CalendarState {
             first_day: week.checked_sub_days(Days::new(7)).unwrap_or(week),
+            week_mode: false,
         }
     }
 
@@ -113,15 +116,19 @@ pub fn calendar_ui(
     } = *view;
     let week_start = doc.athlete.week_start;
     let plan = doc.active_plan();
+    let step = if state.week_mode { 1 } else { 4 };
     ui.horizontal(|ui| {
-        if ui.button("<").on_hover_text("Previous weeks").clicked() {
-            state.shift_weeks(-4);
+        if ui.button("<").on_hover_text("Earlier weeks").clicked() {
+            state.shift_weeks(-step);
         }
         if ui.button("Today").clicked() {
-            *state = CalendarState::around(today, doc);
+            *state = CalendarState {
+                week_mode: state.week_mode,
+                ..CalendarState::around(today, doc)
+            };
         }
-        if ui.button(">").on_hover_text("Next weeks").clicked() {
-            state.shift_weeks(4);
+        if ui.button(">").on_hover_text("Later weeks").clicked() {
+            state.shift_weeks(step);
         }
         if let Some(plan) = plan
             && ui.button("Jump to race").clicked()
@@ -129,12 +136,23 @@ pub fn calendar_ui(
             state.first_day = week_start.week_of(plan.goal.date);
             state.shift_weeks(-(WEEKS as i64) + 1);
         }
-        let last = state.first_day + Days::new(WEEKS * 7 - 1);
+        let (first, last) = if state.week_mode {
+            (
+                state.first_day + Days::new(7),
+                state.first_day + Days::new(13),
+            )
+        } else {
+            (state.first_day, state.first_day + Days::new(WEEKS * 7 - 1))
+        };
         ui.strong(format!(
             "{} – {}",
-            state.first_day.format("%-d %b"),
+            first.format("%-d %b"),
             last.format("%-d %b %Y")
         ));
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            ui.selectable_value(&mut state.week_mode, true, "Week");
+            ui.selectable_value(&mut state.week_mode, false, "Month");
+        });
     });
     if plan.is_none() {
         ui.add_space(20.0);
@@ -145,6 +163,10 @@ pub fn calendar_ui(
     }
     let dark = ui.visuals().dark_mode;
     let units = doc.athlete.units;
+    if state.week_mode {
+        week_ui(ui, view, state, commands);
+        return;
+    }
     let phase_width = 52.0;
     let gap = 4.0;
     let header_height = 18.0;
@@ -214,6 +236,124 @@ pub fn calendar_ui(
     if let Some(drag) = drag {
         drag_ghost_ui(ui, drag, hovered);
     }
+}
+
+/// One week, one row per day: the day's chips (to drag, click, right-click) and each
+/// workout's full details beside them.
+fn week_ui(
+    ui: &mut egui::Ui,
+    view: &CalendarView<'_>,
+    state: &CalendarState,
+    commands: &mut Vec<AppCommand>,
+) {
+    let doc = view.doc;
+    let units = doc.athlete.units;
+    let dark = ui.visuals().dark_mode;
+    let first = state.first_day + Days::new(7);
+    let area = ui.available_rect_before_wrap();
+    let row_height = ((area.height() - 8.0) / 7.0).max(84.0);
+    let chip_width = (area.width() * 0.34).clamp(150.0, 260.0);
+    let mut hovered = None;
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        for k in 0..7 {
+            let day = first + Days::new(k);
+            let (row, _) = ui.allocate_exact_size(
+                egui::vec2(area.width() - 8.0, row_height),
+                egui::Sense::hover(),
+            );
+            let cell = egui::Rect::from_min_size(row.min, egui::vec2(chip_width, row_height - 4.0));
+            let mut cell_ui = ui.new_child(
+                egui::UiBuilder::new()
+                    .max_rect(cell)
+                    .layout(egui::Layout::top_down(egui::Align::Min)),
+            );
+            let cell_view = CellView {
+                overview: view.overview,
+                day,
+                today: view.today,
+                selected: view.selected,
+                dark,
+                units,
+                drag: view.drag,
+            };
+            if day_cell_ui(&mut cell_ui, doc, &cell_view, commands) {
+                hovered = Some(day);
+            }
+            let details =
+                egui::Rect::from_min_max(egui::pos2(cell.right() + 10.0, row.top() + 2.0), row.max);
+            let mut details_ui = ui.new_child(
+                egui::UiBuilder::new()
+                    .max_rect(details)
+                    .layout(egui::Layout::top_down(egui::Align::Min)),
+            );
+            day_details_ui(&mut details_ui, view, day);
+        }
+    });
+    if let Some(drag) = view.drag {
+        drag_ghost_ui(ui, drag, hovered);
+    }
+}
+
+/// The full details of a day's workouts: kind, intensity, size, load, steps, status, notes.
+fn day_details_ui(ui: &mut egui::Ui, view: &CalendarView<'_>, day: NaiveDate) {
+    let doc = view.doc;
+    let units = doc.athlete.units;
+    let Some(plan) = doc.active_plan() else {
+        return;
+    };
+    ui.spacing_mut().item_spacing.y = 1.0;
+    ui.strong(day.format("%A %-d %B").to_string());
+    for w in plan.workouts_on(day) {
+        let mut line = format!("{} · {}", w.kind.label(), w.intensity().label());
+        if let Some(d) = w.planned_distance_m {
+            line.push_str(&format!(" · {}", format_distance(d, units)));
+        }
+        if let Some(t) = w.planned_duration_s {
+            line.push_str(&format!(" · {}", format_duration(t)));
+        }
+        if let Some(load) = view.overview.planned_loads.get(&w.id) {
+            line.push_str(&format!(" · load {load:.0}"));
+        }
+        if let Some(status) = view.overview.statuses.get(&w.id) {
+            line.push_str(&format!(" · {}", status.word()));
+        }
+        ui.label(line);
+        if !w.steps.is_empty() {
+            ui.weak(steps_summary(w));
+        }
+        if !w.notes.is_empty() {
+            ui.weak(&w.notes);
+        }
+    }
+}
+
+/// One line for a workout's steps: "2.0 km E, 4 x (1.0 km I, 0.4 km E), 2.0 km E".
+pub fn steps_summary(w: &crate::model::Workout) -> String {
+    use crate::model::{SegmentLength, Step, Target};
+    let one = |s: &crate::model::Segment| {
+        let length = match s.length {
+            SegmentLength::Distance(m) => format!("{:.1} km", m / 1000.0),
+            SegmentLength::Duration(t) => format_duration(t),
+        };
+        match &s.target {
+            Target::PaceZone(z) => format!("{length} {z:?}"),
+            Target::Rpe(r) => format!("{length} RPE {r}"),
+            Target::HeartRate { min_bpm, max_bpm } => format!("{length} {min_bpm}-{max_bpm} bpm"),
+            Target::PaceRange { .. } => format!("{length} at pace"),
+            Target::None => length,
+        }
+    };
+    w.steps
+        .iter()
+        .map(|step| match step {
+            Step::Single(s) => one(s),
+            Step::Repeat { times, segments } => format!(
+                "{times} x ({})",
+                segments.iter().map(one).collect::<Vec<_>>().join(", ")
+            ),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The floating panel that follows the pointer during a drag: what is dragged, and what a
