@@ -393,11 +393,12 @@ fn drag_ghost_ui(ui: &egui::Ui, drag: &DragView, hovered: Option<NaiveDate>) {
                 let Some(v) = verdicts.get(&day) else {
                     return;
                 };
-                let (color, word) = verdict_look(v.severity(), ui);
                 if v.added.is_empty() {
+                    let (color, _) = verdict_look(None, ui);
                     ui.colored_label(color, "Keeps every recovery rule.");
                 }
                 for f in &v.added {
+                    let (color, word) = verdict_look(Some(f.severity), ui);
                     ui.colored_label(color, format!("{word}: {} ({})", f.message, f.rule.code()));
                 }
                 if let (Some(before), Some(after)) = (drag.base_form, v.race_form) {
