@@ -229,10 +229,20 @@ fn editing_a_steps_distance_changes_the_planned_load_in_one_undo_step() {
     let context = LoadContext::new(&doc.athlete, &doc.settings);
     let before = context.planned_load(doc.active_plan().expect("plan").workout(id).expect("w"));
     assert!(h.query_by_label("Steps").is_some());
-    assert!(
-        h.query_by_label_contains(&format!("load {before:.0}"))
-            .is_some()
-    );
+    // The editor's summary: "Hard · 7.0 km · 33:15 · load 48" (chips show no duration).
+    let summary = |doc: &stride::model::AthleteDocument, load: f64| {
+        let w = doc
+            .active_plan()
+            .expect("plan")
+            .workout(id)
+            .expect("w")
+            .clone();
+        format!(
+            "km · {} · load {load:.0}",
+            stride::model::format_duration(w.planned_duration_s.expect("duration"))
+        )
+    };
+    assert!(h.query_by_label_contains(&summary(&doc, before)).is_some());
 
     // The tempo's steps: warm-up, 3 km at T, cool-down. Make the work 5 km.
     let work = h
@@ -260,10 +270,7 @@ fn editing_a_steps_distance_changes_the_planned_load_in_one_undo_step() {
         after > before + 10.0,
         "2 km more at T: {before:.0} -> {after:.0}"
     );
-    assert!(
-        h.query_by_label_contains(&format!("load {after:.0}"))
-            .is_some()
-    );
+    assert!(h.query_by_label_contains(&summary(&doc, after)).is_some());
     assert!(
         h.state()
             .session()

@@ -532,6 +532,9 @@ fn day_cell_ui(
         } else if let Some(t) = w.planned_duration_s {
             text.push_str(&format!(" · {}", format_duration(t)));
         }
+        if let Some(load) = view.overview.planned_loads.get(&w.id).filter(|l| **l > 0.0) {
+            text.push_str(&format!(" · load {load:.0}"));
+        }
         let status = view.overview.statuses.get(&w.id).copied();
         if let Some(s) = status.filter(|s| *s != Status::Planned) {
             text.push_str(&format!(" · {}", s.word()));
