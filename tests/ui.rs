@@ -369,13 +369,7 @@ fn the_plans_findings_are_listed_and_select_their_day() {
     h.get_by_label_contains(&label).click();
     h.run();
     let selected = h.state().selected_workout().expect("a workout is selected");
-    let plan = h
-        .state()
-        .session()
-        .document()
-        .active_plan()
-        .expect("plan")
-        .clone();
+    let plan = active_plan(&h);
     assert_eq!(plan.workout(selected).map(|w| w.date), Some(first.date));
 }
 
@@ -406,14 +400,18 @@ fn release(h: &mut Harness<'static, StrideApp>, at: egui::Pos2) {
     h.run();
 }
 
-fn date_of(h: &Harness<'static, StrideApp>, id: stride::model::WorkoutId) -> NaiveDate {
-    let plan = h
-        .state()
+/// The open document's active plan.
+fn active_plan(h: &Harness<'static, StrideApp>) -> stride::model::Plan {
+    h.state()
         .session()
         .document()
         .active_plan()
         .expect("plan")
-        .clone();
+        .clone()
+}
+
+fn date_of(h: &Harness<'static, StrideApp>, id: stride::model::WorkoutId) -> NaiveDate {
+    let plan = active_plan(h);
     plan.workout(id).expect("workout").date
 }
 
@@ -430,13 +428,7 @@ fn intervals_and_friday(
         .expect("a tempo chip");
     let column = (thursday.x - tuesday.x) / 2.0;
     let friday = egui::pos2(thursday.x + column, thursday.y + 30.0);
-    let plan = h
-        .state()
-        .session()
-        .document()
-        .active_plan()
-        .expect("plan")
-        .clone();
+    let plan = active_plan(h);
     let id = plan
         .workouts
         .iter()
@@ -495,13 +487,7 @@ fn ctrl_drag_copies() {
         .len();
     drag_to(&mut h, tuesday, friday, Modifiers::COMMAND);
     release(&mut h, friday);
-    let plan = h
-        .state()
-        .session()
-        .document()
-        .active_plan()
-        .expect("plan")
-        .clone();
+    let plan = active_plan(&h);
     assert_eq!(plan.workouts.len(), count + 1);
     assert_eq!(
         date_of(&h, id),
@@ -543,13 +529,7 @@ fn arrows_move_the_selection_delete_removes_and_ctrl_d_duplicates() {
         .workouts
         .len();
     shortcut(&mut h, Modifiers::COMMAND, Key::D);
-    let plan = h
-        .state()
-        .session()
-        .document()
-        .active_plan()
-        .expect("plan")
-        .clone();
+    let plan = active_plan(&h);
     assert_eq!(plan.workouts.len(), count + 1);
     assert_eq!(
         plan.workouts.last().map(|w| w.date),
@@ -557,13 +537,7 @@ fn arrows_move_the_selection_delete_removes_and_ctrl_d_duplicates() {
     );
     h.key_press(Key::Delete);
     h.run();
-    let plan = h
-        .state()
-        .session()
-        .document()
-        .active_plan()
-        .expect("plan")
-        .clone();
+    let plan = active_plan(&h);
     assert_eq!(plan.workouts.len(), count);
     assert!(plan.workout(below).is_none());
     assert!(
@@ -582,13 +556,7 @@ fn the_new_plan_form_produces_a_plan_without_findings() {
     assert!(h.query_by_label("Generate").is_some(), "the form is open");
     click(&mut h, "Generate");
     assert!(h.query_by_label("Generate").is_none(), "the form closed");
-    let plan = h
-        .state()
-        .session()
-        .document()
-        .active_plan()
-        .expect("plan")
-        .clone();
+    let plan = active_plan(&h);
     assert!(
         plan.name.contains("Riverside Half Marathon"),
         "{}",
