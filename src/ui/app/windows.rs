@@ -1,0 +1,228 @@
+//! The app's windows: the profile and New plan forms, the unsaved-changes question, the
+//! typed-path prompt and the error message.
+
+use std::path::{Path, PathBuf};
+
+use super::*;
+
+impl StrideApp {
+    pub(super) fn form_window(&mut self, ctx: &egui::Context) {
+        let Some((mode, form)) = &mut self.form else {
+            return;
+        };
+        let (title, confirm) = match mode {
+            FormMode::New => ("New athlete", "Create"),
+            FormMode::Edit => ("Athlete profile", "Apply"),
+        };
+        let mut outcome = FormOutcome::Editing;
+        egui::Window::new(title)
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+            .show(ctx, |ui| outcome = profile_form_ui(ui, form, confirm));
+        let mode = *mode;
+        match outcome {
+            FormOutcome::Editing => {}
+            FormOutcome::Cancelled => self.form = None,
+            FormOutcome::Accepted(athlete) => {
+                self.form = None;
+                match mode {
+                    FormMode::New => {
+                        self.replace_session(Session::created(AthleteDocument::new(athlete)));
+                        self.set_status("New athlete created; save it to keep it".to_owned());
+                    }
+                    FormMode::Edit => self
+                        .commands
+                        .push(AppCommand::Apply(Edit::SetAthlete(athlete))),
+                }
+            }
+        }
+    }
+
+    pub(super) fn plan_form_window(&mut self, ctx: &egui::Context) {
+        let Some(form) = &mut self.plan_form else {
+            return;
+        };
+        let mut outcome = crate::ui::plan_form::PlanFormOutcome::Editing;
+        egui::Window::new("New plan")
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+            .show(ctx, |ui| {
+                outcome = crate::ui::plan_form::plan_form_ui(ui, form)
+            });
+        match outcome {
+            crate::ui::plan_form::PlanFormOutcome::Editing => {}
+            crate::ui::plan_form::PlanFormOutcome::Cancelled => self.plan_form = None,
+            crate::ui::plan_form::PlanFormOutcome::Generate => self.generate_plan(),
+        }
+    }
+
+    /// Runs the generator from the New plan form; keeps hand-placed workouts where the rules
+    /// allow, and says which it could not keep.
+    fn generate_plan(&mut self) {
+        let Some(form) = &mut self.plan_form else {
+            return;
+        };
+        let doc = self.session.document();
+        let input = match form.input(doc) {
+            Ok(input) => input,
+            Err(errors) => {
+                form.errors = errors;
+                return;
+            }
+        };
+        let plan = match crate::generator::generate_with_history(
+            &input,
+            &doc.settings,
+            Some(&doc.history),
+        ) {
+            Ok(plan) => plan,
+            Err(e) => {
+                form.errors.clear();
+                let field = match e.field {
+                    "race" | "race_date" | "start" | "weekly_volume_km" | "vdot"
+                    | "available_weekdays" | "long_run_day" => e.field,
+                    _ => "other",
+                };
+                form.errors.insert(field, e.message);
+                return;
+            }
+        };
+        let (plan, dropped) = match doc.active_plan() {
+            Some(old) => crate::generator::keep_locked(plan, old, &input.athlete, &doc.settings),
+            None => (plan, Vec::new()),
+        };
+        let kept_note = if dropped.is_empty() {
+            String::new()
+        } else {
+            let names: Vec<String> = dropped
+                .iter()
+                .map(|w| format!("{} on {}", w.display_title(), w.date.format("%a %-d %b")))
+                .collect();
+            format!(
+                "; could not keep {} (the rules would break)",
+                names.join(", ")
+            )
+        };
+        let summary = format!("New plan: {} workouts{kept_note}", plan.workouts.len());
+        self.plan_form = None;
+        self.calendar = views::CalendarState::around(self.today, self.session.document());
+        self.apply(Edit::SetPlan(plan));
+        self.set_status(summary);
+    }
+
+    pub(super) fn unsaved_changes_modal(&mut self, ctx: &egui::Context) {
+        let Some(action) = self.pending.clone() else {
+            return;
+        };
+        let name = self.session.path().and_then(Path::file_name).map_or_else(
+            || "this athlete".to_owned(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let mut choice = None;
+        egui::Modal::new(egui::Id::unique("unsaved_changes")).show(ctx, |ui| {
+            ui.heading("Unsaved changes");
+            ui.label(format!("Save the changes to {name} first?"));
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                if ui.button("Save").clicked() {
+                    choice = Some(Choice::Save);
+                }
+                if ui.button("Don't save").clicked() {
+                    choice = Some(Choice::Discard);
+                }
+                if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                    choice = Some(Choice::Cancel);
+                }
+            });
+        });
+        let Some(choice) = choice else {
+            return;
+        };
+        self.pending = None;
+        match choice {
+            Choice::Cancel => {}
+            Choice::Discard => self.carry_on(action, ctx),
+            Choice::Save => {
+                if self.session.path().is_some() {
+                    if self.save(None) {
+                        self.carry_on(action, ctx);
+                    }
+                } else {
+                    self.ask_save_as(Some(action));
+                }
+            }
+        }
+    }
+
+    pub(super) fn path_prompt_window(&mut self, ctx: &egui::Context) {
+        let Some(prompt) = &mut self.path_prompt else {
+            return;
+        };
+        let title = if prompt.request.save {
+            "Save as"
+        } else {
+            "Open"
+        };
+        let mut answer = None;
+        egui::Window::new(title)
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+            .show(ctx, |ui| {
+                ui.label(&prompt.reason);
+                let label = ui.label("File path");
+                let edit = ui
+                    .add(
+                        egui::TextEdit::singleline(&mut prompt.text)
+                            .hint_text("/home/you/anna.ron")
+                            .desired_width(360.0),
+                    )
+                    .labelled_by(label.id);
+                let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                ui.horizontal(|ui| {
+                    let ok =
+                        ui.add_enabled(!prompt.text.trim().is_empty(), egui::Button::new("OK"));
+                    if ok.clicked() || (entered && !prompt.text.trim().is_empty()) {
+                        answer = Some(true);
+                    }
+                    if ui.button("Cancel").clicked() {
+                        answer = Some(false);
+                    }
+                });
+            });
+        match answer {
+            Some(true) => {
+                if let Some(prompt) = self.path_prompt.take() {
+                    let path = PathBuf::from(prompt.text.trim());
+                    self.dialog_chosen(prompt.request, path, ctx);
+                }
+            }
+            Some(false) => self.path_prompt = None,
+            None => {}
+        }
+    }
+
+    pub(super) fn error_window(&mut self, ctx: &egui::Context) {
+        let Some(message) = &self.error else {
+            return;
+        };
+        let mut close = false;
+        egui::Window::new("Problem")
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+            .show(ctx, |ui| {
+                ui.set_max_width(480.0);
+                ui.colored_label(ui.visuals().error_fg_color, message.as_str());
+                ui.add_space(6.0);
+                if ui.button("OK").clicked() {
+                    close = true;
+                }
+            });
+        if close {
+            self.error = None;
+        }
+    }
+}
