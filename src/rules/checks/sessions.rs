@@ -1,0 +1,146 @@
+//! Session rules: R8 (long run share and length), R9 (easy share), R10 (recovery after a
+//! race), R11 (available days).
+
+use chrono::Days;
+
+use super::*;
+
+/// R8's share limit for a number of running days.
+pub(crate) fn long_run_share(running_days: usize, long_race: bool) -> f64 {
+    let base = limits::LONG_RUN_SHARE
+        .iter()
+        .find(|(days, _)| running_days >= *days)
+        .map_or(1.0, |(_, share)| *share);
+    if long_race && running_days >= 3 {
+        base + limits::LONG_RUN_SHARE_LONG_RACE
+    } else {
+        base
+    }
+}
+
+pub(super) fn r8_long_run(ctx: &mut Ctx<'_>) {
+    let goal = ctx.input.plan.goal.distance_m;
+    let long_race = goal >= limits::HALF_MARATHON_M;
+    let max_minutes = if goal >= limits::MARATHON_M {
+        limits::LONG_RUN_MINUTES.1
+    } else {
+        limits::LONG_RUN_MINUTES.0
+    };
+    let weeks: Vec<_> = ctx.facts.weeks.iter().filter(|w| w.full).cloned().collect();
+    for week in weeks {
+        let running_days = ctx.facts.running_days(&week);
+        let share = long_run_share(running_days, long_race);
+        for i in week.first..week.first + 7 {
+            let Some((distance, duration)) = ctx.day(i).and_then(|d| d.long_run) else {
+                continue;
+            };
+            let date = ctx.facts.date(i as usize);
+            if week.running_m > 0.0 && distance > share * week.running_m + limits::EPSILON {
+                ctx.add(
+                    date,
+                    Rule::R8,
+                    Severity::Warning,
+                    format!(
+                        "the long run on {} is {:.0}% of the week's running; at {running_days} running days keep it to {:.0}%",
+                        name(date),
+                        distance / week.running_m * 100.0,
+                        share * 100.0
+                    ),
+                    format!("shorten it to {:.1} km", share * week.running_m / 1000.0),
+                );
+            }
+            if duration / 60.0 > max_minutes + limits::EPSILON {
+                ctx.add(
+                    date,
+                    Rule::R8,
+                    Severity::Warning,
+                    format!(
+                        "the long run on {} lasts {:.0} minutes; keep it to {max_minutes:.0}",
+                        name(date),
+                        duration / 60.0
+                    ),
+                    format!("shorten it to {max_minutes:.0} minutes"),
+                );
+            }
+        }
+    }
+}
+
+pub(super) fn r9_easy_share(ctx: &mut Ctx<'_>) {
+    let full: Vec<_> = ctx.facts.weeks.iter().filter(|w| w.full).cloned().collect();
+    for block in full.windows(4) {
+        let (mut easy, mut total) = (0.0, 0.0);
+        for week in block {
+            for d in (week.first..week.first + 7).filter_map(|i| ctx.day(i)) {
+                easy += d.easy_s;
+                total += d.training_s;
+            }
+        }
+        if total > 0.0 && easy < limits::EASY_SHARE * total - limits::EPSILON {
+            let date = block[0].start;
+            ctx.add(
+                date,
+                Rule::R9,
+                Severity::Warning,
+                format!(
+                    "in the four weeks from {} only {:.0}% of running time is easy; aim for 75% or more",
+                    name(date),
+                    easy / total * 100.0
+                ),
+                "shorten the faster parts or add easy running".to_owned(),
+            );
+        }
+    }
+}
+
+pub(super) fn r10_after_race(ctx: &mut Ctx<'_>) {
+    for i in 0..ctx.facts.days.len() {
+        let Some(raced) = ctx.facts.days[i].race_m else {
+            continue;
+        };
+        let easy_days = (raced / 1000.0 / limits::KM_PER_EASY_DAY).ceil() as i64;
+        let race_date = ctx.facts.date(i);
+        for k in 1..=easy_days {
+            if let Some(d) = ctx.day(i as i64 + k)
+                && d.hard_sessions > 0
+            {
+                let date = race_date + Days::new(k as u64);
+                ctx.add(
+                    date,
+                    Rule::R10,
+                    Severity::Warning,
+                    format!(
+                        "hard session {k} day(s) after racing {:.1} km on {}; allow {easy_days} easy days",
+                        raced / 1000.0,
+                        name(race_date)
+                    ),
+                    format!("make {} easy", name(date)),
+                );
+            }
+        }
+    }
+}
+
+pub(super) fn r11_available_days(ctx: &mut Ctx<'_>) {
+    let available = &ctx.input.athlete.available_weekdays;
+    let mut seen = std::collections::BTreeSet::new();
+    for w in &ctx.input.plan.workouts {
+        // Rest needs no day, and a race's date is the event's, not the athlete's choice.
+        if matches!(
+            w.kind,
+            crate::model::WorkoutKind::Rest | crate::model::WorkoutKind::Race { .. }
+        ) {
+            continue;
+        }
+        let weekday = chrono::Datelike::weekday(&w.date);
+        if !available.contains(&weekday) && seen.insert(w.date) {
+            ctx.add(
+                w.date,
+                Rule::R11,
+                Severity::Warning,
+                format!("{} is not one of the athlete's running days", name(w.date)),
+                "move it to an available day".to_owned(),
+            );
+        }
+    }
+}

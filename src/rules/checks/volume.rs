@@ -1,0 +1,276 @@
+//! Volume rules: R5 (weekly growth and projected ACWR), R6 (cut-back weeks), R7 (taper).
+
+use chrono::{Days, NaiveDate};
+
+use super::*;
+
+pub(super) fn r5_volume(ctx: &mut Ctx<'_>) {
+    let mut volumes: Vec<(Option<NaiveDate>, f64)> =
+        ctx.baselines.prior.iter().map(|v| (None, *v)).collect();
+    volumes.extend(
+        ctx.facts
+            .weeks
+            .iter()
+            .filter(|w| w.full)
+            .map(|w| (Some(w.start), w.running_m)),
+    );
+    for i in 1..volumes.len() {
+        let (Some(date), volume) = volumes[i] else {
+            continue;
+        };
+        let base = volumes[i.saturating_sub(2)..i]
+            .iter()
+            .map(|v| v.1)
+            .fold(0.0, f64::max);
+        if base > 0.0 && volume > base * (1.0 + limits::WEEKLY_GROWTH) + limits::EPSILON {
+            ctx.add(
+                date,
+                Rule::R5,
+                Severity::Warning,
+                format!(
+                    "the week of {} runs {:.0} km, {:.0}% more than the larger of the two weeks before ({:.0} km)",
+                    name(date),
+                    volume / 1000.0,
+                    (volume / base - 1.0) * 100.0,
+                    base / 1000.0
+                ),
+                format!("keep it to {:.0} km", base * (1.0 + limits::WEEKLY_GROWTH) / 1000.0),
+            );
+        }
+        if i >= 2 {
+            // Two weeks back, or three when that was larger: a cut-back week is no baseline.
+            let two_before = volumes[i.saturating_sub(3)..=i - 2]
+                .iter()
+                .map(|v| v.1)
+                .fold(0.0, f64::max);
+            if two_before > 0.0
+                && volume > two_before * (1.0 + limits::TWO_WEEK_GROWTH) + limits::EPSILON
+            {
+                ctx.add(
+                    date,
+                    Rule::R5,
+                    Severity::Error,
+                    format!(
+                        "the week of {} runs {:.0}% more than two weeks earlier; over 30% in two weeks raises injury risk",
+                        name(date),
+                        (volume / two_before - 1.0) * 100.0
+                    ),
+                    format!("keep it to {:.0} km", two_before * (1.0 + limits::TWO_WEEK_GROWTH) / 1000.0),
+                );
+            }
+        }
+    }
+}
+
+/// Projected ACWR over the plan's days. For a plan the averages run over the rolling 7-day
+/// load rather than single days, so the rhythm within a week (three runs in a row, then
+/// rest) does not read as a spike; week-over-week ramps do. The averages start from the
+/// history's actual loads when there is history; otherwise from the plan's first full week,
+/// taken as what the athlete is used to (R5's volume check compares that week with the
+/// profile). Race days are left out: they are what the training is for.
+pub(super) fn r5_acwr(ctx: &mut Ctx<'_>) {
+    let days = &ctx.facts.days;
+    if days.is_empty() {
+        return;
+    }
+    let (la, lc) = (
+        lambda(crate::model::LoadModel::Runalyze, ACUTE_DAYS),
+        lambda(crate::model::LoadModel::Runalyze, CHRONIC_DAYS),
+    );
+    // Daily loads before the plan (oldest first), from history or the first plan week. The
+    // chronic average forgets within a few months, so the last SEED_DAYS of history suffice.
+    let before: Vec<f64> = match &ctx.baselines.history_seed {
+        Some(seed) => seed.clone(),
+        None => {
+            // The first full week (a plan starting mid-week has an intro of a few days).
+            let first = ctx
+                .facts
+                .weeks
+                .iter()
+                .find(|w| w.full)
+                .map_or(0, |w| w.first.max(0) as usize);
+            let week: f64 = days.iter().skip(first).take(7).map(|d| d.load).sum();
+            vec![week / 7.0; CHRONIC_DAYS as usize]
+        }
+    };
+    let daily: Vec<f64> = before
+        .iter()
+        .copied()
+        .chain(days.iter().map(|d| d.load))
+        .collect();
+    let offset = before.len();
+    let (mut acute, mut chronic) = (None::<f64>, None::<f64>);
+    let mut above: Option<Severity> = None;
+    for t in 0..daily.len() {
+        let week: f64 =
+            daily[t.saturating_sub(6)..=t].iter().sum::<f64>() * 7.0 / (t.min(6) + 1) as f64;
+        let a = acute.map_or(week, |a| a + la * (week - a));
+        let c = chronic.map_or(week, |c| c + lc * (week - c));
+        acute = Some(a);
+        chronic = Some(c);
+        let Some(i) = t.checked_sub(offset) else {
+            continue;
+        };
+        // Judged on days that carry load, once the 7-day window lies in the plan: before that
+        // the acute load is the history's (the step from history into the plan is R5's
+        // weekly volume check), a rest day cannot cause a spike, and the race is what the
+        // training is for.
+        let in_plan = i + 1 >= ACUTE_DAYS as usize;
+        let level = if c <= 0.0 || !in_plan || days[i].race_m.is_some() || days[i].load <= 0.0 {
+            None
+        } else if a / c > limits::ACWR_ERROR {
+            Some(Severity::Error)
+        } else if a / c > limits::ACWR_WARNING {
+            Some(Severity::Warning)
+        } else {
+            None
+        };
+        if level.is_some() && level > above {
+            let date = ctx.facts.date(i);
+            ctx.add(
+                date,
+                Rule::R5,
+                level.unwrap_or(Severity::Warning),
+                format!(
+                    "projected acute:chronic workload ratio reaches {:.2} on {} (a guide: 0.8-1.3 is the usual range)",
+                    a / c,
+                    name(date)
+                ),
+                "spread the load: lighten this and the days just before".to_owned(),
+            );
+        }
+        above = level;
+    }
+}
+
+/// The first day of the taper: the plan's taper phase, else two weeks before the race.
+fn taper_start(ctx: &Ctx<'_>) -> NaiveDate {
+    let plan = ctx.input.plan;
+    plan.phases
+        .iter()
+        .find(|p| p.kind == crate::model::PhaseKind::Taper)
+        .map(|p| p.start)
+        .unwrap_or_else(|| plan.goal.date - Days::new(14))
+}
+
+pub(super) fn r6_cut_back(ctx: &mut Ctx<'_>) {
+    let every = ctx.profile.cut_back_every_weeks as usize;
+    let taper = taper_start(ctx);
+    let weeks: Vec<_> = ctx
+        .facts
+        .weeks
+        .iter()
+        .filter(|w| w.full && w.start + Days::new(6) < taper)
+        .cloned()
+        .collect();
+    let mut since_cut_back = 0;
+    for (i, week) in weeks.iter().enumerate() {
+        let cut_back = i > 0
+            && week.running_m <= weeks[i - 1].running_m * limits::CUT_BACK_SHARE + limits::EPSILON;
+        since_cut_back = if cut_back { 0 } else { since_cut_back + 1 };
+        if since_cut_back >= every {
+            ctx.add(
+                week.start,
+                Rule::R6,
+                Severity::Warning,
+                format!(
+                    "{every} weeks without a cut-back week by the week of {}",
+                    name(week.start)
+                ),
+                format!(
+                    "run about 80% of the week before in the week of {}",
+                    name(week.start)
+                ),
+            );
+            since_cut_back = 0;
+        }
+    }
+}
+
+fn window_volume(ctx: &Ctx<'_>, from: NaiveDate, to: NaiveDate) -> f64 {
+    let mut d = from;
+    let mut sum = 0.0;
+    while d <= to {
+        if let Some(i) = ctx.facts.index(d) {
+            sum += ctx.facts.days[i].running_m;
+        }
+        d = d + Days::new(1);
+    }
+    sum
+}
+
+pub(super) fn r7_taper(ctx: &mut Ctx<'_>) {
+    let race = ctx.input.plan.goal.date;
+    // Only a plan that holds its race on the goal date has a taper to judge.
+    let Some(race_index) = ctx.facts.index(race) else {
+        return;
+    };
+    if ctx.facts.days[race_index].race_m.is_none() {
+        return;
+    }
+    let peak = ctx
+        .facts
+        .weeks
+        .iter()
+        .filter(|w| w.full)
+        .map(|w| w.running_m)
+        .fold(0.0, f64::max);
+    let final_week = window_volume(ctx, race - Days::new(7), race - Days::new(1));
+    let long_race = ctx.input.plan.goal.distance_m >= limits::HALF_MARATHON_M;
+    if peak > 0.0 {
+        if long_race {
+            let before = window_volume(ctx, race - Days::new(14), race - Days::new(8));
+            let average = 0.5 * (final_week + before);
+            if average > limits::TAPER_TWO_WEEKS * peak + limits::EPSILON {
+                ctx.add(
+                    race - Days::new(14),
+                    Rule::R7,
+                    Severity::Warning,
+                    format!(
+                        "the final two weeks average {:.0}% of the peak week; a taper cuts them to 75% or less",
+                        average / peak * 100.0
+                    ),
+                    "cut the last two weeks' volume, keeping some faster running".to_owned(),
+                );
+            }
+        } else if final_week > limits::TAPER_FINAL_WEEK * peak + limits::EPSILON {
+            ctx.add(
+                race - Days::new(7),
+                Rule::R7,
+                Severity::Warning,
+                format!(
+                    "the final week runs {:.0}% of the peak week; a taper cuts it to 70% or less",
+                    final_week / peak * 100.0
+                ),
+                "cut the final week's volume, keeping a short faster session".to_owned(),
+            );
+        }
+    }
+    let faster = (1..=7)
+        .filter_map(|k| ctx.facts.index(race - Days::new(k)))
+        .any(|i| ctx.facts.days[i].faster_session);
+    if !faster && ctx.facts.days.len() > 7 {
+        ctx.add(
+            race - Days::new(7),
+            Rule::R7,
+            Severity::Warning,
+            "the final week has no short faster session; a taper keeps some intensity".to_owned(),
+            "add a few short repeats at race pace or faster early in race week".to_owned(),
+        );
+    }
+    for k in 1..=limits::QUIET_DAYS_BEFORE_RACE {
+        let date = race - Days::new(k);
+        if let Some(i) = ctx.facts.index(date)
+            && ctx.facts.days[i].is_hard()
+        {
+            ctx.add(
+                date,
+                Rule::R7,
+                Severity::Error,
+                format!("hard session on {}, {k} day(s) before the race", name(date)),
+                "make it easy or rest, and keep hard work at least three days before the race"
+                    .to_owned(),
+            );
+        }
+    }
+}
