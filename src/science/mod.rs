@@ -6,10 +6,12 @@
 //! - [`load`]: how hard a session was (heart rate, pace, RPE or given), and planned load.
 //! - [`pmc`]: fitness (CTL), fatigue (ATL), form (TSB), ramp, ACWR, monotony and strain.
 //! - [`series`]: the day-by-day series through history into the plan, and race-morning form.
+//! - [`charts`]: the data behind the charts: split lines, load bars, weekly buckets, zones.
 //! - [`overview`]: the numbers the main window shows, computed once per document change.
 //! - [`paces`]: Daniels & Gilbert VDOT, race predictions and training paces; Riegel.
 
 pub mod adherence;
+pub mod charts;
 pub mod load;
 pub mod overview;
 pub mod paces;

@@ -1,0 +1,461 @@
+//! The data behind the load and recovery charts, computed once per document change.
+//!
+//! Every chart reads a [`ChartData`]: lines split into a history part (through today) and a
+//! projection part (today on, over the plan), daily load bars with the day's hardest
+//! intensity, and weekly buckets on the athlete's week-start boundaries. Nothing here knows
+//! about drawing; the x axis is a day number ([`day_x`]), so dates never pass through time
+//! zones and a daylight-saving change cannot shift a point.
+//!
+//! Thresholds drawn on the charts come from `training-science.md`: form zones (section 2,
+//! "commonly quoted form zones"), the ACWR band 0.8-1.3 and the 1.5 line (section 3, Williams
+//! et al. 2017 / Gabbett 2016, shown as guides), monotony 1.5 and 2.0 (section 3, Foster 1998).
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use stride::science::charts::ChartData;
+//!
+//! let today = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+//! let doc = stride::storage::demo_document(today).unwrap();
+//! let charts = ChartData::from_document(&doc, today);
+//! // History ends where the projection starts, so the two lines join.
+//! assert_eq!(charts.fitness.history.last(), charts.fitness.projection.first());
+//! assert!(charts.race.is_some());
+//! ```
+
+use chrono::{Datelike, Days, NaiveDate};
+
+use super::load::LoadContext;
+use super::pmc::PmcParams;
+use super::series::{LoadSeries, SeriesDay};
+use crate::model::{AthleteDocument, Intensity, PhaseKind};
+
+/// Lower edge of the ACWR band drawn as "usual" (a guide, not a verdict).
+pub const ACWR_BAND_LOW: f64 = 0.8;
+/// Upper edge of the ACWR band.
+pub const ACWR_BAND_HIGH: f64 = 1.3;
+/// The ACWR line above which load spikes are most often reported.
+pub const ACWR_SPIKE: f64 = 1.5;
+/// Monotony at which Foster's warning level starts.
+pub const MONOTONY_WARNING: f64 = 1.5;
+/// Monotony at which Foster's critical level starts.
+pub const MONOTONY_CRITICAL: f64 = 2.0;
+/// A week counts as a cut-back when its volume is at most this share of the largest of the
+/// three weeks before it.
+pub const CUT_BACK_SHARE: f64 = 0.9;
+
+/// The day number a date is drawn at: days since 1970-01-01.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use stride::science::charts::{day_x, x_day};
+/// let d = NaiveDate::from_ymd_opt(2027, 3, 28).unwrap();
+/// assert_eq!(day_x(d.succ_opt().unwrap()) - day_x(d), 1.0);
+/// assert_eq!(x_day(day_x(d) + 0.4), Some(d));
+/// ```
+pub fn day_x(date: NaiveDate) -> f64 {
+    f64::from(date.num_days_from_ce() - EPOCH_DAYS_FROM_CE)
+}
+
+/// The date nearest a day number, if it is a representable date.
+pub fn x_day(x: f64) -> Option<NaiveDate> {
+    if !x.is_finite() || x.abs() > 1.0e7 {
+        return None;
+    }
+    let days = i32::try_from(x.round() as i64).ok()?;
+    NaiveDate::from_num_days_from_ce_opt(days.checked_add(EPOCH_DAYS_FROM_CE)?)
+}
+
+/// `NaiveDate::from_ymd(1970, 1, 1).num_days_from_ce()`.
+const EPOCH_DAYS_FROM_CE: i32 = 719_163;
+
+/// The commonly quoted form (TSB) zones.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FormZone {
+    /// Above +25: so fresh that fitness is being lost.
+    Detraining,
+    /// +5 to +25: fresh, race-ready.
+    Fresh,
+    /// -10 to +5: neutral.
+    Neutral,
+    /// -30 to -10: productive training.
+    Productive,
+    /// Below -30: high risk of overreaching.
+    HighRisk,
+}
+
+impl FormZone {
+    /// All zones from the top of the chart down.
+    pub const ALL: [FormZone; 5] = [
+        FormZone::Detraining,
+        FormZone::Fresh,
+        FormZone::Neutral,
+        FormZone::Productive,
+        FormZone::HighRisk,
+    ];
+
+    /// The zone a form value falls in; a value on a boundary belongs to the zone above it.
+    ///
+    /// ```
+    /// use stride::science::charts::FormZone;
+    /// assert_eq!(FormZone::of(5.0), FormZone::Fresh);
+    /// assert_eq!(FormZone::of(-12.0), FormZone::Productive);
+    /// assert_eq!(FormZone::of(-31.0), FormZone::HighRisk);
+    /// ```
+    pub fn of(form: f64) -> FormZone {
+        Self::ALL
+            .into_iter()
+            .find(|z| form >= z.range().0)
+            .unwrap_or(FormZone::HighRisk)
+    }
+
+    /// The zone's range (lower, upper); the outer zones are open-ended.
+    pub fn range(self) -> (f64, f64) {
+        match self {
+            FormZone::Detraining => (25.0, f64::INFINITY),
+            FormZone::Fresh => (5.0, 25.0),
+            FormZone::Neutral => (-10.0, 5.0),
+            FormZone::Productive => (-30.0, -10.0),
+            FormZone::HighRisk => (f64::NEG_INFINITY, -30.0),
+        }
+    }
+
+    /// The legend label, with the range.
+    pub fn label(self) -> &'static str {
+        match self {
+            FormZone::Detraining => "Detraining (above +25)",
+            FormZone::Fresh => "Fresh (+5 to +25)",
+            FormZone::Neutral => "Neutral (-10 to +5)",
+            FormZone::Productive => "Productive (-30 to -10)",
+            FormZone::HighRisk => "High risk (below -30)",
+        }
+    }
+}
+
+/// A line as `[x, y]` points, split at today.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SplitLine {
+    /// Points through today (drawn solid).
+    pub history: Vec<[f64; 2]>,
+    /// Points from today on (drawn dashed); the first is today's, so the lines join.
+    pub projection: Vec<[f64; 2]>,
+}
+
+impl SplitLine {
+    fn push(&mut self, x: f64, y: Option<f64>, today_x: f64) {
+        let Some(y) = y.filter(|y| y.is_finite()) else {
+            return;
+        };
+        if x <= today_x {
+            self.history.push([x, y]);
+        }
+        if x >= today_x {
+            self.projection.push([x, y]);
+        }
+    }
+}
+
+/// One day's load bar.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LoadBar {
+    /// The day ([`day_x`]).
+    pub x: f64,
+    /// The day's load.
+    pub load: f64,
+    /// The hardest intensity of the day, for the bar's colour.
+    pub intensity: Intensity,
+    /// True when the load is planned rather than done.
+    pub projected: bool,
+}
+
+/// The goal race on the charts.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RaceMarker {
+    /// The race day ([`day_x`]).
+    pub x: f64,
+    /// The race's name.
+    pub name: String,
+    /// Form on the race morning, if the race is still ahead.
+    pub form: Option<f64>,
+}
+
+/// One week of running, on the athlete's week-start boundary.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WeekBucket {
+    /// First day of the week.
+    pub start: NaiveDate,
+    /// Kilometres by the session's intensity class, indexed by [`intensity_index`].
+    pub km: [f64; 6],
+    /// Seconds of running.
+    pub running_s: f64,
+    /// Seconds of that at easy or recovery intensity (warm-ups and cool-downs of planned
+    /// quality sessions count, as in the easy-share rule R9).
+    pub easy_s: f64,
+    /// Change of volume against the week before, as a fraction (0.1 = 10% more).
+    pub ramp: Option<f64>,
+    /// Volume at most [`CUT_BACK_SHARE`] of the largest of the three weeks before.
+    pub cut_back: bool,
+    /// The week overlaps the plan's taper.
+    pub taper: bool,
+    /// The week has days after today (its numbers are partly or wholly planned).
+    pub projected: bool,
+    /// Monotony of the seven days up to the week's last day (or the series' last day).
+    pub monotony: Option<f64>,
+    /// Strain over the same seven days: their load times their monotony.
+    pub strain: Option<f64>,
+}
+
+impl WeekBucket {
+    fn new(start: NaiveDate) -> Self {
+        WeekBucket {
+            start,
+            km: [0.0; 6],
+            running_s: 0.0,
+            easy_s: 0.0,
+            ramp: None,
+            cut_back: false,
+            taper: false,
+            projected: false,
+            monotony: None,
+            strain: None,
+        }
+    }
+
+    /// Total kilometres.
+    pub fn total_km(&self) -> f64 {
+        self.km.iter().sum()
+    }
+
+    /// Kilometres at one intensity.
+    pub fn km_at(&self, intensity: Intensity) -> f64 {
+        self.km[intensity_index(intensity)]
+    }
+
+    /// Share of running time at easy or recovery intensity, if there was running.
+    pub fn easy_share(&self) -> Option<f64> {
+        (self.running_s > 0.0).then(|| (self.easy_s / self.running_s).clamp(0.0, 1.0))
+    }
+}
+
+/// The position of an intensity in [`WeekBucket::km`], from rest (0) to race (5).
+pub fn intensity_index(intensity: Intensity) -> usize {
+    match intensity {
+        Intensity::Rest => 0,
+        Intensity::Recovery => 1,
+        Intensity::Easy => 2,
+        Intensity::Moderate => 3,
+        Intensity::Hard => 4,
+        Intensity::Race => 5,
+    }
+}
+
+/// The values of one day, for a hover tooltip.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct DayValues {
+    /// The day.
+    pub date: NaiveDate,
+    /// The model's values on it.
+    pub day: SeriesDay,
+    /// The zone its form falls in.
+    pub zone: FormZone,
+}
+
+/// Everything the four charts draw.
+#[derive(Clone, Debug)]
+pub struct ChartData {
+    /// The series the lines come from.
+    pub series: LoadSeries,
+    /// Today ([`day_x`]).
+    pub today: f64,
+    /// Fitness (CTL).
+    pub fitness: SplitLine,
+    /// Fatigue (ATL).
+    pub fatigue: SplitLine,
+    /// Form (TSB).
+    pub form: SplitLine,
+    /// ACWR, where defined.
+    pub acwr: SplitLine,
+    /// Daily load bars (days with load only).
+    pub loads: Vec<LoadBar>,
+    /// Weeks from the first day of data to the last, in order.
+    pub weeks: Vec<WeekBucket>,
+    /// The active plan's goal race.
+    pub race: Option<RaceMarker>,
+    /// First and last day of data ([`day_x`]); today alone when there is none.
+    pub span: (f64, f64),
+}
+
+impl ChartData {
+    /// The chart data for a document as of `today`, with the document's model settings.
+    pub fn from_document(doc: &AthleteDocument, today: NaiveDate) -> Self {
+        let params = PmcParams::from_settings(&doc.settings);
+        Self::with_series(doc, today, LoadSeries::from_document(doc, today, &params))
+    }
+
+    /// The chart data around an already computed series (it must be for the same document
+    /// and day).
+    pub fn with_series(doc: &AthleteDocument, today: NaiveDate, series: LoadSeries) -> Self {
+        let today_x = day_x(today);
+        let mut data = ChartData {
+            today: today_x,
+            fitness: SplitLine::default(),
+            fatigue: SplitLine::default(),
+            form: SplitLine::default(),
+            acwr: SplitLine::default(),
+            loads: Vec::new(),
+            weeks: Vec::new(),
+            race: None,
+            span: (today_x, today_x),
+            series,
+        };
+        let days = data.series.days();
+        if let (Some(first), Some(last)) = (days.first(), days.last()) {
+            data.span = (day_x(first.date), day_x(last.date));
+        }
+        for d in days {
+            let x = day_x(d.date);
+            data.fitness.push(x, Some(d.values.fitness), today_x);
+            data.fatigue.push(x, Some(d.values.fatigue), today_x);
+            data.form.push(x, Some(d.values.form), today_x);
+            data.acwr.push(x, d.values.acwr, today_x);
+        }
+        data.loads = load_bars(doc, today, days);
+        data.weeks = week_buckets(doc, today, days);
+        data.race = doc.active_plan().map(|p| RaceMarker {
+            x: day_x(p.goal.date),
+            name: p.goal.name.clone(),
+            form: data.series.race_morning_form(),
+        });
+        data
+    }
+
+    /// The values of one day, if the series covers it.
+    pub fn day_values(&self, date: NaiveDate) -> Option<DayValues> {
+        self.series.on(date).map(|d| DayValues {
+            date,
+            day: *d,
+            zone: FormZone::of(d.values.form),
+        })
+    }
+
+    /// The week bucket that contains `date`, if any.
+    pub fn week_of(&self, date: NaiveDate) -> Option<&WeekBucket> {
+        let i = self.weeks.partition_point(|w| w.start <= date);
+        self.weeks
+            .get(i.checked_sub(1)?)
+            .filter(|w| date < w.start + Days::new(7))
+    }
+}
+
+/// True when the day's numbers come from the plan: after today, or today with nothing done.
+fn counts_plan(date: NaiveDate, today: NaiveDate, done_today: bool) -> bool {
+    date > today || (date == today && !done_today)
+}
+
+fn load_bars(doc: &AthleteDocument, today: NaiveDate, days: &[SeriesDay]) -> Vec<LoadBar> {
+    let Some(first) = days.first().map(|d| d.date) else {
+        return Vec::new();
+    };
+    let mut hardest = vec![Intensity::Rest; days.len()];
+    let index = |date: NaiveDate| usize::try_from((date - first).num_days()).ok();
+    let done_today = doc.history.activities.iter().any(|a| a.date() == today);
+    for a in &doc.history.activities {
+        if a.date() > today {
+            continue;
+        }
+        if let Some(slot) = index(a.date()).and_then(|i| hardest.get_mut(i)) {
+            *slot = (*slot).max(a.kind.default_intensity());
+        }
+    }
+    for w in doc.active_plan().iter().flat_map(|p| &p.workouts) {
+        if !counts_plan(w.date, today, done_today) {
+            continue;
+        }
+        if let Some(slot) = index(w.date).and_then(|i| hardest.get_mut(i)) {
+            *slot = (*slot).max(w.intensity());
+        }
+    }
+    days.iter()
+        .zip(hardest)
+        .filter(|(d, _)| d.values.load > 0.0)
+        .map(|(d, intensity)| LoadBar {
+            x: day_x(d.date),
+            load: d.values.load,
+            intensity,
+            projected: d.projected,
+        })
+        .collect()
+}
+
+fn week_buckets(doc: &AthleteDocument, today: NaiveDate, days: &[SeriesDay]) -> Vec<WeekBucket> {
+    let (Some(first), Some(last)) = (days.first(), days.last()) else {
+        return Vec::new();
+    };
+    let week_start = doc.athlete.week_start;
+    let first_week = week_start.week_of(first.date);
+    let count = usize::try_from((last.date - first_week).num_days() / 7 + 1).unwrap_or(0);
+    let mut weeks: Vec<WeekBucket> = (0..count)
+        .map(|i| WeekBucket::new(first_week + Days::new(7 * i as u64)))
+        .collect();
+    let slot = |date: NaiveDate| usize::try_from((date - first_week).num_days() / 7).ok();
+
+    let context = LoadContext::new(&doc.athlete, &doc.settings);
+    let done_today = doc.history.activities.iter().any(|a| a.date() == today);
+    for a in &doc.history.activities {
+        if a.date() > today || !a.kind.is_running() || a.date() < first_week {
+            continue;
+        }
+        let Some(week) = slot(a.date()).and_then(|i| weeks.get_mut(i)) else {
+            continue;
+        };
+        let intensity = a.kind.default_intensity();
+        week.km[intensity_index(intensity)] += a.distance_m.unwrap_or(0.0).max(0.0) / 1000.0;
+        let duration = a.duration_s.max(0.0);
+        week.running_s += duration;
+        if intensity <= Intensity::Easy {
+            week.easy_s += duration;
+        }
+    }
+    let plan = doc.active_plan();
+    for w in plan.iter().flat_map(|p| &p.workouts) {
+        if !counts_plan(w.date, today, done_today) || w.date < first_week {
+            continue;
+        }
+        let Some(week) = slot(w.date).and_then(|i| weeks.get_mut(i)) else {
+            continue;
+        };
+        let (duration, distance, easy) = context.running_split(w);
+        week.km[intensity_index(w.intensity())] += distance / 1000.0;
+        week.running_s += duration;
+        week.easy_s += easy;
+    }
+
+    let taper: Vec<(NaiveDate, NaiveDate)> = plan
+        .iter()
+        .flat_map(|p| &p.phases)
+        .filter(|p| p.kind == PhaseKind::Taper)
+        .map(|p| (p.start, p.end))
+        .collect();
+    for i in 0..weeks.len() {
+        let start = weeks[i].start;
+        let end = start + Days::new(6);
+        let total = weeks[i].total_km();
+        let previous = i.checked_sub(1).map(|p| weeks[p].total_km());
+        let recent_max = weeks[i.saturating_sub(3)..i]
+            .iter()
+            .map(WeekBucket::total_km)
+            .fold(0.0, f64::max);
+        let week = &mut weeks[i];
+        week.ramp = previous.filter(|p| *p > 0.0).map(|p| total / p - 1.0);
+        week.taper = taper.iter().any(|(s, e)| *s <= end && start <= *e);
+        week.cut_back = !week.taper && recent_max > 0.0 && total <= CUT_BACK_SHARE * recent_max;
+        week.projected = end > today;
+        let last_index = (end.min(last.date) - first.date).num_days();
+        let last_day = usize::try_from(last_index)
+            .ok()
+            .and_then(|i| days.get(i))
+            .filter(|d| d.date >= start);
+        week.monotony = last_day.and_then(|d| d.values.monotony);
+        week.strain = last_day.and_then(|d| d.values.strain);
+    }
+    weeks
+}
