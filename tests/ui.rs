@@ -618,3 +618,45 @@ fn the_week_view_shows_each_days_workouts_in_full() {
     click(&mut h, "Month");
     assert!(h.query_by_label("Tuesday 1 December").is_none());
 }
+
+#[test]
+fn the_charts_tab_names_its_lines_zones_and_race_and_describes_a_hovered_day() {
+    let mut harness = harness(FixedDialogs::default());
+    click(&mut harness, "Charts");
+    for entry in ["Fitness", "Fatigue", "Form", "Today", "ACWR", "Spike 1.5"] {
+        assert!(
+            harness.query_all_by_label(entry).next().is_some(),
+            "legend entry {entry}"
+        );
+    }
+    for zone in stride::science::charts::FormZone::ALL {
+        assert!(
+            harness.query_by_label(zone.label()).is_some(),
+            "zone {zone:?}"
+        );
+    }
+    let form = harness
+        .state()
+        .overview()
+        .race_morning_form
+        .expect("race ahead");
+    let race = format!("Riverside Half Marathon (race-morning form {form:+.0})");
+    assert!(harness.query_by_label(&race).is_some(), "{race}");
+
+    // The hover label of a known day: the plan's tempo on Thu 3 Dec.
+    let doc = harness.state().session().document();
+    let day = NaiveDate::from_ymd_opt(2026, 12, 3).expect("date");
+    let data = stride::science::charts::ChartData::from_document(doc, today());
+    let text = stride::ui::day_summary(&data, day);
+    let values = data.day_values(day).expect("in the series").day.values;
+    assert!(text.starts_with("Thu 3 Dec 2026 (planned)"), "{text}");
+    assert!(
+        text.contains(&format!("fitness {:.1}", values.fitness)),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("form {:+.1}", values.form)),
+        "{text}"
+    );
+    assert!(values.load > 0.0 && text.contains(&format!("load {:.0}", values.load)));
+}

@@ -64,6 +64,8 @@ pub enum CentralTab {
     Calendar,
     /// Completed activities.
     History,
+    /// Fitness, fatigue and form, ACWR, weekly volume, wellness.
+    Charts,
 }
 
 /// A typed-path prompt, used when no native dialog can be shown.
@@ -83,6 +85,21 @@ struct Derived {
     generation: u64,
     revision: u64,
     overview: Overview,
+    charts: views::ChartCache,
+}
+
+impl Derived {
+    fn compute(doc: &crate::model::AthleteDocument, today: NaiveDate, key: (u64, u64)) -> Self {
+        let overview = Overview::compute(doc, today);
+        let data =
+            crate::science::charts::ChartData::with_series(doc, today, overview.series.clone());
+        Derived {
+            generation: key.0,
+            revision: key.1,
+            charts: views::ChartCache::new(doc, data),
+            overview,
+        }
+    }
 }
 
 /// The Stride window.
@@ -105,6 +122,7 @@ pub struct StrideApp {
     calendar: views::CalendarState,
     drag: Option<views::DragView>,
     editor: views::EditorState,
+    charts: views::ChartsState,
     shown_title: String,
     close_confirmed: bool,
     commands: Vec<AppCommand>,
@@ -114,11 +132,7 @@ impl StrideApp {
     /// The app on a document; `today` anchors the calendar.
     pub fn new(session: Session, today: NaiveDate, dialogs: Box<dyn FileDialogs>) -> Self {
         let calendar = views::CalendarState::around(today, session.document());
-        let derived = Derived {
-            generation: 0,
-            revision: session.revision(),
-            overview: Overview::compute(session.document(), today),
-        };
+        let derived = Derived::compute(session.document(), today, (0, session.revision()));
         StrideApp {
             session,
             generation: 0,
@@ -137,6 +151,7 @@ impl StrideApp {
             calendar,
             drag: None,
             editor: views::EditorState::default(),
+            charts: views::ChartsState::default(),
             shown_title: String::new(),
             close_confirmed: false,
             commands: Vec::new(),
@@ -210,11 +225,7 @@ impl StrideApp {
     fn refresh_derived(&mut self) {
         let key = (self.generation, self.session.revision());
         if (self.derived.generation, self.derived.revision) != key {
-            self.derived = Derived {
-                generation: key.0,
-                revision: key.1,
-                overview: Overview::compute(self.session.document(), self.today),
-            };
+            self.derived = Derived::compute(self.session.document(), self.today, key);
         }
     }
 
@@ -386,6 +397,7 @@ impl StrideApp {
             ui.horizontal(|ui| {
                 ui.selectable_value(&mut self.tab, CentralTab::Calendar, "Calendar");
                 ui.selectable_value(&mut self.tab, CentralTab::History, "History");
+                ui.selectable_value(&mut self.tab, CentralTab::Charts, "Charts");
             });
             ui.separator();
             match self.tab {
@@ -402,6 +414,12 @@ impl StrideApp {
                     &mut self.commands,
                 ),
                 CentralTab::History => views::history_ui(ui, self.session.document()),
+                CentralTab::Charts => views::charts_tab_ui(
+                    ui,
+                    self.session.document(),
+                    &self.derived.charts,
+                    &mut self.charts,
+                ),
             }
         });
 

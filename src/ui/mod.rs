@@ -22,6 +22,7 @@ pub use dialogs::{
 };
 pub use palette::intensity_color;
 pub use profile_form::{FitnessInput, FormOutcome, ProfileForm};
+pub use views::day_summary;
 
 /// Key of the UI state in eframe's storage.
 const UI_STATE_KEY: &str = "stride_ui_state";

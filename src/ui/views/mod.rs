@@ -2,11 +2,13 @@
 //! They never change the document themselves.
 
 mod calendar;
+mod charts;
 mod editor;
 mod history;
 mod panels;
 
 pub use calendar::{CalendarState, CalendarView, DragView, calendar_ui, visible_days};
+pub use charts::{ChartCache, ChartsState, charts_tab_ui, day_summary};
 pub use editor::{EditorState, workout_editor_ui};
 pub use history::history_ui;
 pub use panels::{athlete_panel_ui, charts_ui, menu_bar_ui, status_bar_ui};
