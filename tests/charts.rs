@@ -240,3 +240,72 @@ fn the_same_load_every_day_is_maximally_monotonous() {
     assert!((strain - 7.0 * daily * 10.0).abs() < 1e-6);
     assert!(week.monotony.expect("monotony") >= MONOTONY_CRITICAL);
 }
+
+fn wellness(day: NaiveDate, hr: u16) -> WellnessEntry {
+    WellnessEntry {
+        date: day,
+        resting_hr_bpm: Some(hr),
+        hrv_ms: None,
+        sleep_hours: Some(7.5),
+        sleep_quality: None,
+        soreness: Some(2),
+        fatigue: None,
+        stress: None,
+        mood: None,
+        motivation: None,
+    }
+}
+
+#[test]
+fn the_usual_resting_heart_rate_is_the_mean_of_the_four_weeks_before() {
+    let first = date(2027, 2, 1);
+    let mut doc = AthleteDocument::new(Athlete::example());
+    // 30 days at 48 bpm, then a day at 55, entered out of order.
+    doc.history
+        .wellness
+        .push(wellness(first + Days::new(30), 55));
+    for d in 0..30 {
+        doc.history
+            .wellness
+            .push(wellness(first + Days::new(d), 48));
+    }
+    let lines = WellnessLines::from_history(&doc.history);
+    assert_eq!(lines.resting_hr.len(), 31);
+    assert!(lines.resting_hr.windows(2).all(|w| w[0][0] < w[1][0]));
+    // No usual value until three readings came before.
+    assert_eq!(
+        lines.usual_hr.first().map(|p| p[0]),
+        Some(day_x(first) + 3.0)
+    );
+    let last = lines.usual_hr.last().expect("usual");
+    assert_eq!(last, &[day_x(first) + 30.0, 48.0]);
+    assert!(55.0 >= last[1] + RESTING_HR_WARNING_BPM);
+    assert_eq!(lines.sleep_hours.len(), 31);
+    assert_eq!(lines.soreness.len(), 31);
+    assert!(lines.fatigue.is_empty());
+}
+
+#[test]
+fn old_readings_leave_the_usual_after_four_weeks() {
+    let first = date(2027, 2, 1);
+    let mut doc = AthleteDocument::new(Athlete::example());
+    // A high week, a gap of five weeks, then four normal days.
+    for d in 0..7 {
+        doc.history
+            .wellness
+            .push(wellness(first + Days::new(d), 70));
+    }
+    for d in 42..46 {
+        doc.history
+            .wellness
+            .push(wellness(first + Days::new(d), 50));
+    }
+    let lines = WellnessLines::from_history(&doc.history);
+    let after_gap: Vec<&[f64; 2]> = lines
+        .usual_hr
+        .iter()
+        .filter(|p| p[0] >= day_x(first) + 42.0)
+        .collect();
+    // Day 45 has three readings of 50 before it and none of the old 70s.
+    assert_eq!(after_gap, [&[day_x(first) + 45.0, 50.0]]);
+}

@@ -623,13 +623,26 @@ fn the_week_view_shows_each_days_workouts_in_full() {
 fn the_charts_tab_names_its_lines_zones_and_race_and_describes_a_hovered_day() {
     let mut harness = harness(FixedDialogs::default());
     click(&mut harness, "Charts");
-    for entry in ["Fitness", "Fatigue", "Form", "Today", "ACWR", "Spike 1.5"] {
+    for entry in [
+        "Fitness",
+        "Fatigue",
+        "Form",
+        "Today",
+        "ACWR",
+        "Spike 1.5",
+        "Warning 1.5",
+        "Critical 2.0",
+        "Resting HR",
+        "Usual + 5 bpm (warning sign)",
+        "Sleep, hours",
+    ] {
         assert!(
             harness.query_all_by_label(entry).next().is_some(),
             "legend entry {entry}"
         );
     }
-    for zone in stride::science::charts::FormZone::ALL {
+    use stride::science::charts::FormZone;
+    for zone in FormZone::ALL {
         assert!(
             harness.query_by_label(zone.label()).is_some(),
             "zone {zone:?}"
@@ -659,4 +672,44 @@ fn the_charts_tab_names_its_lines_zones_and_race_and_describes_a_hovered_day() {
         "{text}"
     );
     assert!(values.load > 0.0 && text.contains(&format!("load {:.0}", values.load)));
+    let week = data.week_of(day).expect("week");
+    assert!(
+        text.contains(&format!("{:.1} km", week.total_km())),
+        "{text}"
+    );
+
+    // Presets keep the tab and its legends.
+    click(&mut harness, "Whole plan");
+    click(&mut harness, "All data");
+    assert!(harness.query_by_label(FormZone::Fresh.label()).is_some());
+}
+
+#[test]
+fn hovering_a_chart_names_the_day_and_clicking_shows_it_on_the_calendar() {
+    let mut h = harness(FixedDialogs::default());
+    click(&mut h, "Charts");
+    let heading = h.get_by_label("Fitness and fatigue").rect();
+    let at = egui::pos2(heading.left() + 450.0, heading.bottom() + 140.0);
+    h.hover_at(at);
+    h.run();
+    let tooltip = h
+        .query_by_label_contains("\nfitness ")
+        .expect("a hover label with the day's values")
+        .value()
+        .expect("text");
+    let first_line = tooltip.lines().next().expect("a date line");
+    let date_text = first_line.trim_end_matches(" (planned)");
+    let day = NaiveDate::parse_from_str(date_text, "%a %-d %b %Y").expect(first_line);
+    assert!(day > today(), "the point is in the plan: {first_line}");
+
+    h.drag_at(at);
+    h.run();
+    h.drop_at(at);
+    h.run();
+    assert_eq!(h.state().tab(), stride::ui::CentralTab::Calendar);
+    let selected = h
+        .state()
+        .selected_workout()
+        .expect("the day's workout is selected");
+    assert_eq!(active_plan(&h).workout(selected).map(|w| w.date), Some(day));
 }

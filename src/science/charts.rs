@@ -259,6 +259,73 @@ pub struct DayValues {
     pub zone: FormZone,
 }
 
+/// Days of entries before a day that make a runner's usual resting heart rate.
+pub const USUAL_HR_DAYS: i64 = 28;
+/// Entries needed in that window before a usual value is shown.
+pub const USUAL_HR_MIN_ENTRIES: usize = 3;
+/// Resting heart rate this far above the usual is a warning sign (Polar; reference,
+/// "warning signs of insufficient recovery").
+pub const RESTING_HR_WARNING_BPM: f64 = 5.0;
+
+/// Wellness entries as `[x, y]` points, each series in date order.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct WellnessLines {
+    /// Resting heart rate, bpm.
+    pub resting_hr: Vec<[f64; 2]>,
+    /// The usual resting heart rate on each day with a reading: the mean of the readings of
+    /// the [`USUAL_HR_DAYS`] days before it, once there are [`USUAL_HR_MIN_ENTRIES`].
+    pub usual_hr: Vec<[f64; 2]>,
+    /// Sleep, hours.
+    pub sleep_hours: Vec<[f64; 2]>,
+    /// Soreness, 1-7 (Hooper).
+    pub soreness: Vec<[f64; 2]>,
+    /// Fatigue, 1-7 (Hooper).
+    pub fatigue: Vec<[f64; 2]>,
+}
+
+impl WellnessLines {
+    /// The lines of a history's wellness entries, in any order.
+    pub fn from_history(history: &crate::model::History) -> Self {
+        let mut entries: Vec<&crate::model::WellnessEntry> = history.wellness.iter().collect();
+        entries.sort_by_key(|e| e.date);
+        let mut lines = WellnessLines::default();
+        let mut readings: Vec<(NaiveDate, f64)> = Vec::new();
+        for e in &entries {
+            let x = day_x(e.date);
+            if let Some(hr) = e.resting_hr_bpm {
+                readings.push((e.date, f64::from(hr)));
+                lines.resting_hr.push([x, f64::from(hr)]);
+            }
+            let add = |v: Option<f64>, line: &mut Vec<[f64; 2]>| {
+                if let Some(v) = v.filter(|v| v.is_finite()) {
+                    line.push([x, v]);
+                }
+            };
+            add(e.sleep_hours, &mut lines.sleep_hours);
+            add(e.soreness.map(f64::from), &mut lines.soreness);
+            add(e.fatigue.map(f64::from), &mut lines.fatigue);
+        }
+        // Sliding window over the readings strictly before each reading's day.
+        let (mut start, mut end, mut sum) = (0usize, 0usize, 0.0);
+        for &(date, _) in &readings {
+            while end < readings.len() && readings[end].0 < date {
+                sum += readings[end].1;
+                end += 1;
+            }
+            while start < end && (date - readings[start].0).num_days() > USUAL_HR_DAYS {
+                sum -= readings[start].1;
+                start += 1;
+            }
+            if end - start >= USUAL_HR_MIN_ENTRIES {
+                lines
+                    .usual_hr
+                    .push([day_x(date), sum / (end - start) as f64]);
+            }
+        }
+        lines
+    }
+}
+
 /// Everything the four charts draw.
 #[derive(Clone, Debug)]
 pub struct ChartData {
@@ -282,6 +349,8 @@ pub struct ChartData {
     pub race: Option<RaceMarker>,
     /// First and last day of data ([`day_x`]); today alone when there is none.
     pub span: (f64, f64),
+    /// Wellness entries.
+    pub wellness: WellnessLines,
 }
 
 impl ChartData {
@@ -305,6 +374,7 @@ impl ChartData {
             weeks: Vec::new(),
             race: None,
             span: (today_x, today_x),
+            wellness: WellnessLines::from_history(&doc.history),
             series,
         };
         let days = data.series.days();

@@ -196,6 +196,16 @@ impl StrideApp {
         self.ui_state = state;
     }
 
+    /// The tab the central area shows.
+    pub fn tab(&self) -> CentralTab {
+        self.tab
+    }
+
+    /// Switches the central area to a tab.
+    pub fn show_tab(&mut self, tab: CentralTab) {
+        self.tab = tab;
+    }
+
     /// UI state to keep for the next run.
     pub fn ui_state(&self) -> &UiState {
         &self.ui_state
@@ -219,6 +229,19 @@ impl StrideApp {
     /// The derived numbers shown for the current document.
     pub fn overview(&self) -> &Overview {
         &self.derived.overview
+    }
+
+    /// Switches to the calendar on the week of `day` and selects its first workout.
+    fn show_day(&mut self, day: NaiveDate) {
+        let doc = self.session.document();
+        let week = doc.athlete.week_start.week_of(day);
+        self.tab = CentralTab::Calendar;
+        // The month view opens on the week before; the week view shows the week after it.
+        self.calendar.first_day = week.checked_sub_days(chrono::Days::new(7)).unwrap_or(week);
+        self.selected = doc
+            .active_plan()
+            .and_then(|p| p.workouts_on(day).next())
+            .map(|w| w.id);
     }
 
     /// Recomputes derived data if the document changed since it was last computed.
@@ -419,6 +442,7 @@ impl StrideApp {
                     self.session.document(),
                     &self.derived.charts,
                     &mut self.charts,
+                    &mut self.commands,
                 ),
             }
         });
@@ -510,6 +534,7 @@ impl StrideApp {
             }
             AppCommand::Apply(edit) => self.apply(edit),
             AppCommand::SelectWorkout(id) => self.selected = id,
+            AppCommand::ShowDay(day) => self.show_day(day),
             AppCommand::MoveSelection(days) => self.move_selection(days),
             AppCommand::DeleteSelected => {
                 if let Some(id) = self.selected.take() {

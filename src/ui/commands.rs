@@ -36,6 +36,8 @@ pub enum AppCommand {
     Apply(Edit),
     /// Select a workout (or nothing).
     SelectWorkout(Option<WorkoutId>),
+    /// Show a day on the calendar and select its first workout.
+    ShowDay(chrono::NaiveDate),
     /// Move the selection by this many days (to the nearest day with a workout that way).
     MoveSelection(i64),
     /// Delete the selected workout.
@@ -80,6 +82,7 @@ impl AppCommand {
             AppCommand::Quit => "Quit",
             AppCommand::Apply(_) => "Edit",
             AppCommand::SelectWorkout(_) => "Select",
+            AppCommand::ShowDay(_) => "Show on the calendar",
             AppCommand::MoveSelection(_) => "Move selection",
             AppCommand::DeleteSelected => "Delete workout",
             AppCommand::DuplicateSelected => "Duplicate workout",

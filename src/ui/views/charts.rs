@@ -7,27 +7,28 @@ use chrono::{Days, NaiveDate};
 use egui::Color32;
 use egui_plot::{
     Bar, BarChart, Corner, GridMark, HLine, Legend, Line, LineStyle, Plot, PlotPoint, PlotPoints,
-    Span, VLine,
+    Points, Span, Text, VLine,
 };
 
 use crate::model::{AthleteDocument, FormConvention, Intensity, LoadModel};
 use crate::science::charts::{
-    ACWR_BAND_HIGH, ACWR_BAND_LOW, ACWR_SPIKE, ChartData, FormZone, SplitLine, day_x,
-    intensity_index, x_day,
+    ACWR_BAND_HIGH, ACWR_BAND_LOW, ACWR_SPIKE, ChartData, FormZone, MONOTONY_CRITICAL,
+    MONOTONY_WARNING, RESTING_HR_WARNING_BPM, SplitLine, day_x, intensity_index, x_day,
 };
+use crate::ui::commands::AppCommand;
 use crate::ui::palette::intensity_color;
 
 /// A line's points in the form egui_plot borrows.
 #[derive(Default)]
-struct Points {
+struct LinePoints {
     history: Vec<PlotPoint>,
     projection: Vec<PlotPoint>,
 }
 
-impl Points {
+impl LinePoints {
     fn of(line: &SplitLine) -> Self {
         let convert = |v: &[[f64; 2]]| v.iter().map(|p| PlotPoint::new(p[0], p[1])).collect();
-        Points {
+        LinePoints {
             history: convert(&line.history),
             projection: convert(&line.projection),
         }
@@ -37,10 +38,12 @@ impl Points {
 /// Chart data and its plot points, rebuilt when the document changes.
 pub struct ChartCache {
     data: ChartData,
-    fitness: Points,
-    fatigue: Points,
-    form: Points,
-    acwr: Points,
+    fitness: LinePoints,
+    fatigue: LinePoints,
+    form: LinePoints,
+    acwr: LinePoints,
+    /// Wellness: resting HR, usual, usual + warning margin, soreness, fatigue.
+    wellness: [Vec<PlotPoint>; 5],
     caption: String,
 }
 
@@ -58,10 +61,23 @@ impl ChartCache {
             FormConvention::SameDay => "form at the end of the day",
         };
         ChartCache {
-            fitness: Points::of(&data.fitness),
-            fatigue: Points::of(&data.fatigue),
-            form: Points::of(&data.form),
-            acwr: Points::of(&data.acwr),
+            fitness: LinePoints::of(&data.fitness),
+            fatigue: LinePoints::of(&data.fatigue),
+            form: LinePoints::of(&data.form),
+            acwr: LinePoints::of(&data.acwr),
+            wellness: {
+                let w = &data.wellness;
+                let convert = |v: &[[f64; 2]], dy: f64| {
+                    v.iter().map(|p| PlotPoint::new(p[0], p[1] + dy)).collect()
+                };
+                [
+                    convert(&w.resting_hr, 0.0),
+                    convert(&w.usual_hr, 0.0),
+                    convert(&w.usual_hr, RESTING_HR_WARNING_BPM),
+                    convert(&w.soreness, 0.0),
+                    convert(&w.fatigue, 0.0),
+                ]
+            },
             caption: format!(
                 "Model: {model}, fitness {} days, fatigue {} days, {form}. \
                  Solid: history; dashed: the plan.",
@@ -98,8 +114,8 @@ impl ChartRange {
         match self {
             ChartRange::SixWeeks => "6 weeks",
             ChartRange::ThreeMonths => "3 months",
-            ChartRange::Plan => "Plan",
-            ChartRange::All => "All",
+            ChartRange::Plan => "Whole plan",
+            ChartRange::All => "All data",
         }
     }
 }
@@ -132,8 +148,53 @@ fn date_label(x: f64, wide: bool) -> String {
     }
 }
 
+/// Grid lines on week starts (Mondays), every week, four weeks, quarter or year by zoom,
+/// with lighter daily lines when zoomed in.
+fn week_grid(input: egui_plot::GridInput) -> Vec<GridMark> {
+    // 1970-01-05, day 4, was a Monday. Each Monday's line is as strong as the largest of
+    // these periods (in days) it starts, so labels thin out as the view widens.
+    const MONDAY: f64 = 4.0;
+    const LEVELS: [f64; 4] = [7.0, 28.0, 364.0, 3640.0];
+    let (min, max) = input.bounds;
+    let span = max - min;
+    if !span.is_finite() || span <= 0.0 {
+        return Vec::new();
+    }
+    let base = LEVELS
+        .into_iter()
+        .find(|step| span / step < 150.0)
+        .unwrap_or(3640.0);
+    let mut marks = Vec::new();
+    let mut x = MONDAY + ((min - MONDAY) / base).floor() * base;
+    while x <= max {
+        let step_size = LEVELS
+            .into_iter()
+            .rev()
+            .find(|l| (x - MONDAY).rem_euclid(*l) == 0.0)
+            .unwrap_or(base);
+        marks.push(GridMark {
+            value: x,
+            step_size,
+        });
+        x += base;
+    }
+    if span < 60.0 {
+        let mut day = min.floor();
+        while day <= max {
+            if (day - MONDAY).rem_euclid(7.0) != 0.0 {
+                marks.push(GridMark {
+                    value: day,
+                    step_size: 1.0,
+                });
+            }
+            day += 1.0;
+        }
+    }
+    marks
+}
+
 fn axis_label(mark: GridMark, range: &std::ops::RangeInclusive<f64>) -> String {
-    if mark.value.fract().abs() > 1e-6 {
+    if mark.value.fract().abs() > 1e-6 || mark.step_size < 7.0 {
         return String::new();
     }
     date_label(mark.value, range.end() - range.start() > 200.0)
@@ -158,6 +219,27 @@ pub fn day_summary(data: &ChartData, date: NaiveDate) -> String {
         }
         if let Some(m) = d.monotony {
             text.push_str(&format!("\nmonotony {m:.2}"));
+        }
+    }
+    if let Some(w) = data.week_of(date) {
+        text.push_str(&format!(
+            "\nweek of {}: {:.1} km",
+            w.start.format("%-d %b"),
+            w.total_km()
+        ));
+        if let Some(share) = w.easy_share() {
+            text.push_str(&format!(", {:.0}% easy", 100.0 * share));
+        }
+        if let Some(r) = w.ramp {
+            text.push_str(&format!(", {:+.0}% on the week before", 100.0 * r));
+        }
+        if let Some(strain) = w.strain {
+            text.push_str(&format!(", strain {strain:.0}"));
+        }
+        if w.taper {
+            text.push_str(" (taper)");
+        } else if w.cut_back {
+            text.push_str(" (cut-back)");
         }
     }
     text
@@ -192,6 +274,7 @@ pub fn charts_tab_ui(
     doc: &AthleteDocument,
     cache: &ChartCache,
     state: &mut ChartsState,
+    commands: &mut Vec<AppCommand>,
 ) {
     let data = &cache.data;
     ui.horizontal(|ui| {
@@ -227,6 +310,7 @@ pub fn charts_tab_ui(
             .link_axis(group, [true, false])
             .link_cursor(group, [true, false])
             .x_axis_formatter(axis_label)
+            .x_grid_spacer(week_grid)
             .label_formatter(move |pos| {
                 let x = match pos {
                     egui_plot::HoverPosition::NearDataPoint { position, .. }
@@ -243,6 +327,7 @@ pub fn charts_tab_ui(
         p
     };
 
+    let mut clicked = None;
     egui::ScrollArea::vertical().show(ui, |ui| {
         let blue = Color32::from_rgb(50, 120, 220);
         let red = Color32::from_rgb(200, 60, 120);
@@ -259,7 +344,7 @@ pub fn charts_tab_ui(
             })
         };
         ui.strong("Fitness and fatigue");
-        plot("Fitness and fatigue", 240.0).show(ui, |p| {
+        let shown = plot("Fitness and fatigue", 240.0).show(ui, |p| {
             for intensity in [
                 Intensity::Recovery,
                 Intensity::Easy,
@@ -282,7 +367,10 @@ pub fn charts_tab_ui(
                     );
                 }
             }
-            for (name, points, color) in [("Fitness", &cache.fitness, blue), ("Fatigue", &cache.fatigue, red)] {
+            for (name, points, color) in [
+                ("Fitness", &cache.fitness, blue),
+                ("Fatigue", &cache.fatigue, red),
+            ] {
                 p.add(line(name, &points.history, color, false));
                 p.add(line(name, &points.projection, color, true));
             }
@@ -291,9 +379,10 @@ pub fn charts_tab_ui(
                 p.add(race);
             }
         });
+        clicked = clicked.or_else(|| clicked_day(&shown));
         ui.add_space(4.0);
         ui.strong("Form");
-        plot("Form", 180.0).show(ui, |p| {
+        let shown = plot("Form", 180.0).show(ui, |p| {
             for zone in FormZone::ALL {
                 let (low, high) = zone.range();
                 p.add(
@@ -311,11 +400,12 @@ pub fn charts_tab_ui(
                 p.add(race);
             }
         });
+        clicked = clicked.or_else(|| clicked_day(&shown));
         ui.weak(&cache.caption);
 
         ui.add_space(8.0);
         ui.strong("Acute:chronic workload ratio");
-        plot("ACWR", 160.0).show(ui, |p| {
+        let shown = plot("ACWR", 160.0).show(ui, |p| {
             p.add(
                 Span::new("Usual band 0.8-1.3", ACWR_BAND_LOW..=ACWR_BAND_HIGH)
                     .axis(egui_plot::Axis::Y)
@@ -328,11 +418,12 @@ pub fn charts_tab_ui(
             p.add(line("ACWR", &cache.acwr.projection, purple, true));
             p.add(VLine::new("Today", data.today).color(ui_today_color(dark)));
         });
+        clicked = clicked.or_else(|| clicked_day(&shown));
         ui.weak("The thresholds are guides from studies of team sports, not verdicts.");
 
         ui.add_space(8.0);
-        ui.strong("Weekly volume by intensity");
-        plot("Weekly volume", 200.0).show(ui, |p| {
+        ui.strong("Weekly volume by session intensity (planned weeks lighter)");
+        let shown = plot("Weekly volume", 200.0).show(ui, |p| {
             let mut below: Vec<f64> = vec![0.0; data.weeks.len()];
             for intensity in [
                 Intensity::Recovery,
@@ -348,7 +439,13 @@ pub fn charts_tab_ui(
                     .filter_map(|(w, base)| {
                         let km = w.km_at(intensity);
                         let x = day_x(w.start + Days::new(3));
-                        let bar = Bar::new(x, km).width(5.5).base_offset(*base);
+                        let color = intensity_color(intensity, dark);
+                        let fill = if w.projected {
+                            color.gamma_multiply(0.45)
+                        } else {
+                            color
+                        };
+                        let bar = Bar::new(x, km).width(5.5).base_offset(*base).fill(fill);
                         *base += km;
                         (km > 0.0).then_some(bar)
                     })
@@ -361,16 +458,54 @@ pub fn charts_tab_ui(
                     );
                 }
             }
+            for w in data.weeks.iter().filter(|w| w.cut_back || w.taper) {
+                let word = if w.taper { "taper" } else { "cut-back" };
+                let at = PlotPoint::new(day_x(w.start + Days::new(3)), w.total_km());
+                p.add(
+                    Text::new(
+                        "Cut-back and taper weeks",
+                        at,
+                        egui::RichText::new(word).small(),
+                    )
+                    .anchor(egui::Align2::CENTER_BOTTOM),
+                );
+            }
             p.add(VLine::new("Today", data.today).color(ui_today_color(dark)));
         });
+        clicked = clicked.or_else(|| clicked_day(&shown));
+        ui.add_space(8.0);
+        ui.strong("Monotony (seven days to each week's end)");
+        let shown = plot("Monotony", 140.0).show(ui, |p| {
+            let points: Vec<[f64; 2]> = data
+                .weeks
+                .iter()
+                .filter_map(|w| w.monotony.map(|m| [day_x(w.start + Days::new(6)), m]))
+                .collect();
+            p.add(
+                HLine::new("Warning 1.5", MONOTONY_WARNING).color(Color32::from_rgb(230, 150, 30)),
+            );
+            p.add(
+                HLine::new("Critical 2.0", MONOTONY_CRITICAL).color(Color32::from_rgb(220, 70, 60)),
+            );
+            p.add(
+                Points::new("Monotony", points)
+                    .radius(3.0)
+                    .color(Color32::from_rgb(120, 90, 200)),
+            );
+            p.add(VLine::new("Today", data.today).color(ui_today_color(dark)));
+        });
+        clicked = clicked.or_else(|| clicked_day(&shown));
+        ui.weak("Strain (the week's load times its monotony) is in each day's hover text.");
         if let Some(week) = data.week_of(x_day(data.today).unwrap_or_default()) {
             ui.weak(format!(
                 "This week: {:.1} km, {} easy{}{}.",
                 week.total_km(),
                 week.easy_share()
                     .map_or("-".to_owned(), |s| format!("{:.0}%", 100.0 * s)),
-                week.ramp
-                    .map_or(String::new(), |r| format!(", {:+.0}% on last week", 100.0 * r)),
+                week.ramp.map_or(String::new(), |r| format!(
+                    ", {:+.0}% on last week",
+                    100.0 * r
+                )),
                 week.monotony
                     .map_or(String::new(), |m| format!(", monotony {m:.1}")),
             ));
@@ -378,15 +513,72 @@ pub fn charts_tab_ui(
 
         ui.add_space(8.0);
         ui.strong("Wellness");
-        if doc.history.wellness.is_empty() {
-            ui.weak("No wellness entries yet: resting heart rate, sleep and soreness show here once logged.");
+        let w = &data.wellness;
+        if w.resting_hr.is_empty() && w.sleep_hours.is_empty() && w.soreness.is_empty() {
+            ui.weak(
+                "No wellness entries yet: resting heart rate, sleep, soreness and fatigue \
+                 show here once logged.",
+            );
         } else {
-            ui.weak(format!(
-                "{} wellness entries; their chart comes with the wellness log.",
-                doc.history.wellness.len()
-            ));
+            let shown = plot("Resting heart rate", 140.0).show(ui, |p| {
+                let [resting, usual, upper, _, _] = &cache.wellness;
+                let grey = Color32::from_gray(140);
+                p.add(line("Usual (28-day mean)", usual, grey, false).width(1.0));
+                p.add(
+                    Line::new("Usual + 5 bpm (warning sign)", PlotPoints::Borrowed(upper))
+                        .color(Color32::from_rgb(230, 150, 30))
+                        .style(LineStyle::dashed_dense()),
+                );
+                p.add(line(
+                    "Resting HR",
+                    resting,
+                    Color32::from_rgb(220, 70, 60),
+                    false,
+                ));
+                p.add(VLine::new("Today", data.today).color(ui_today_color(dark)));
+            });
+            clicked = clicked.or_else(|| clicked_day(&shown));
+            let shown = plot("Sleep and how you feel", 140.0).show(ui, |p| {
+                let bars: Vec<Bar> = w
+                    .sleep_hours
+                    .iter()
+                    .map(|q| Bar::new(q[0], q[1]).width(0.7))
+                    .collect();
+                p.add(
+                    BarChart::new("Sleep, hours", bars)
+                        .color(Color32::from_rgb(90, 110, 200))
+                        .allow_hover(false),
+                );
+                let [_, _, _, soreness, fatigue] = &cache.wellness;
+                p.add(line(
+                    "Soreness 1-7",
+                    soreness,
+                    Color32::from_rgb(230, 150, 30),
+                    false,
+                ));
+                p.add(line(
+                    "Fatigue 1-7",
+                    fatigue,
+                    Color32::from_rgb(200, 60, 120),
+                    false,
+                ));
+                p.add(VLine::new("Today", data.today).color(ui_today_color(dark)));
+            });
+            clicked = clicked.or_else(|| clicked_day(&shown));
         }
     });
+    if let Some(day) = clicked {
+        commands.push(AppCommand::ShowDay(day));
+    }
+}
+
+/// The day under the pointer when a plot was clicked.
+fn clicked_day(shown: &egui_plot::PlotResponse<()>) -> Option<NaiveDate> {
+    if !shown.response.clicked() {
+        return None;
+    }
+    let pos = shown.response.interact_pointer_pos()?;
+    x_day(shown.transform.value_from_position(pos).x)
 }
 
 fn ui_today_color(dark: bool) -> Color32 {
