@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use crate::model::{Activity, Athlete, AthleteDocument, Plan, Workout, WorkoutId};
+use crate::model::{Activity, Athlete, AthleteDocument, Plan, Settings, Workout, WorkoutId};
 use crate::storage::{self, DocumentError};
 
 /// How many edits can be undone.
@@ -64,6 +64,8 @@ pub enum Edit {
     SetPlan(Plan),
     /// Add a completed activity to the history.
     LogActivity(Activity),
+    /// Replace the model settings (load model, time constants, form convention).
+    SetSettings(Settings),
 }
 
 fn day_label(day: NaiveDate) -> String {
@@ -80,6 +82,7 @@ impl Edit {
         };
         match self {
             Edit::SetAthlete(_) => "profile change".to_owned(),
+            Edit::SetSettings(_) => "model settings".to_owned(),
             Edit::MoveWorkout { id, to } => format!("Move {} to {}", title(id), day_label(*to)),
             Edit::CopyWorkout { id, to } => format!("Copy {} to {}", title(id), day_label(*to)),
             Edit::SwapDays { a, b } => format!("Swap {} and {}", day_label(*a), day_label(*b)),
@@ -98,6 +101,10 @@ impl Edit {
         let next_id = doc.next_workout_id();
         if let Edit::SetAthlete(athlete) = self {
             doc.athlete = athlete;
+            return;
+        }
+        if let Edit::SetSettings(settings) = self {
+            doc.settings = settings;
             return;
         }
         if let Edit::LogActivity(activity) = self {
@@ -147,7 +154,10 @@ impl Edit {
                     *w = new;
                 }
             }
-            Edit::SetAthlete(_) | Edit::SetPlan(_) | Edit::LogActivity(_) => {}
+            Edit::SetAthlete(_)
+            | Edit::SetPlan(_)
+            | Edit::LogActivity(_)
+            | Edit::SetSettings(_) => {}
         }
     }
 }

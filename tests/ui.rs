@@ -713,3 +713,25 @@ fn hovering_a_chart_names_the_day_and_clicking_shows_it_on_the_calendar() {
         .expect("the day's workout is selected");
     assert_eq!(active_plan(&h).workout(selected).map(|w| w.date), Some(day));
 }
+
+#[test]
+fn the_model_settings_change_the_charts_in_one_undoable_step() {
+    let mut h = harness(FixedDialogs::default());
+    click(&mut h, "Charts");
+    let form_before = h.state().overview().race_morning_form;
+    click(&mut h, "Model settings");
+    click(&mut h, "Averaging");
+    click(&mut h, "Runalyze (2/(N+1))");
+    let settings = &h.state().session().document().settings;
+    assert_eq!(settings.load_model, stride::model::LoadModel::Runalyze);
+    assert!(h.state().session().is_modified());
+    assert!(
+        h.query_by_label_contains("Model: Runalyze (2/(N+1)), fitness 42 days")
+            .is_some()
+    );
+    assert_ne!(h.state().overview().race_morning_form, form_before);
+    shortcut(&mut h, Modifiers::COMMAND, Key::Z);
+    let settings = &h.state().session().document().settings;
+    assert_eq!(settings.load_model, stride::model::LoadModel::Trainingpeaks);
+    assert_eq!(h.state().overview().race_morning_form, form_before);
+}

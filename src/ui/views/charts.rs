@@ -51,15 +51,8 @@ impl ChartCache {
     /// The cache for a document's chart data.
     pub fn new(doc: &AthleteDocument, data: ChartData) -> Self {
         let s = &doc.settings;
-        let model = match s.load_model {
-            LoadModel::Trainingpeaks => "TrainingPeaks (1/N)",
-            LoadModel::Goldencheetah => "GoldenCheetah (1 - e^(-1/N))",
-            LoadModel::Runalyze => "Runalyze (2/(N+1))",
-        };
-        let form = match s.form_convention {
-            FormConvention::StartOfDay => "form as the day starts",
-            FormConvention::SameDay => "form at the end of the day",
-        };
+        let model = model_label(s.load_model);
+        let form = form_label(s.form_convention);
         ChartCache {
             fitness: LinePoints::of(&data.fitness),
             fatigue: LinePoints::of(&data.fatigue),
@@ -402,6 +395,7 @@ pub fn charts_tab_ui(
         });
         clicked = clicked.or_else(|| clicked_day(&shown));
         ui.weak(&cache.caption);
+        model_settings_ui(ui, &doc.settings, commands);
 
         ui.add_space(8.0);
         ui.strong("Acute:chronic workload ratio");
@@ -570,6 +564,97 @@ pub fn charts_tab_ui(
     if let Some(day) = clicked {
         commands.push(AppCommand::ShowDay(day));
     }
+}
+
+fn model_label(model: LoadModel) -> &'static str {
+    match model {
+        LoadModel::Trainingpeaks => "TrainingPeaks (1/N)",
+        LoadModel::Goldencheetah => "GoldenCheetah (1 - e^(-1/N))",
+        LoadModel::Runalyze => "Runalyze (2/(N+1))",
+    }
+}
+
+fn form_label(form: FormConvention) -> &'static str {
+    match form {
+        FormConvention::StartOfDay => "form as the day starts",
+        FormConvention::SameDay => "form at the end of the day",
+    }
+}
+
+/// The model's settings, each change one undoable edit.
+fn model_settings_ui(
+    ui: &mut egui::Ui,
+    settings: &crate::model::Settings,
+    commands: &mut Vec<AppCommand>,
+) {
+    egui::CollapsingHeader::new("Model settings").show(ui, |ui| {
+        // While a number is dragged the changing value lives in a draft, committed when the
+        // drag ends, so one drag is one undo step; other changes commit at once.
+        let draft_id = egui::Id::unique("model_settings_draft");
+        let draft: Option<crate::model::Settings> = ui.ctx().data(|d| d.get_temp(draft_id));
+        let mut next = draft.clone().unwrap_or_else(|| settings.clone());
+        let mut dragging = false;
+        egui::Grid::new("model_settings")
+            .num_columns(2)
+            .show(ui, |ui| {
+                let l = ui.label("Averaging");
+                egui::ComboBox::from_id_salt("load_model")
+                    .selected_text(model_label(next.load_model))
+                    .show_ui(ui, |ui| {
+                        for model in LoadModel::ALL {
+                            ui.selectable_value(&mut next.load_model, model, model_label(model));
+                        }
+                    })
+                    .response
+                    .labelled_by(l.id);
+                ui.end_row();
+                let l = ui.label("Form convention");
+                egui::ComboBox::from_id_salt("form_convention")
+                    .selected_text(form_label(next.form_convention))
+                    .show_ui(ui, |ui| {
+                        for form in [FormConvention::StartOfDay, FormConvention::SameDay] {
+                            ui.selectable_value(&mut next.form_convention, form, form_label(form));
+                        }
+                    })
+                    .response
+                    .labelled_by(l.id);
+                ui.end_row();
+                let l = ui.label("Fitness days");
+                dragging |= ui
+                    .add(egui::DragValue::new(&mut next.fitness_days).range(7..=90))
+                    .labelled_by(l.id)
+                    .dragged();
+                ui.end_row();
+                let l = ui.label("Fatigue days");
+                dragging |= ui
+                    .add(egui::DragValue::new(&mut next.fatigue_days).range(2..=21))
+                    .labelled_by(l.id)
+                    .dragged();
+                ui.end_row();
+            });
+        if dragging {
+            ui.ctx().data_mut(|d| d.insert_temp(draft_id, next));
+        } else {
+            if draft.is_some() {
+                ui.ctx()
+                    .data_mut(|d| d.remove::<crate::model::Settings>(draft_id));
+            }
+            if next != *settings {
+                commands.push(AppCommand::Apply(crate::session::Edit::SetSettings(next)));
+            }
+        }
+        if ui.button("Defaults").clicked() && *settings != crate::model::Settings::default() {
+            let defaults = crate::model::Settings {
+                cross_training: settings.cross_training.clone(),
+                start_fitness: settings.start_fitness,
+                start_fatigue: settings.start_fatigue,
+                ..crate::model::Settings::default()
+            };
+            commands.push(AppCommand::Apply(crate::session::Edit::SetSettings(
+                defaults,
+            )));
+        }
+    });
 }
 
 /// The day under the pointer when a plot was clicked.
