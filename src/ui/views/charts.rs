@@ -7,7 +7,7 @@ use chrono::{Days, NaiveDate};
 use egui::Color32;
 use egui_plot::{
     Bar, BarChart, Corner, GridMark, HLine, Legend, Line, LineStyle, Plot, PlotPoint, PlotPoints,
-    Points, Span, Text, VLine,
+    Points, Polygon, Text, VLine,
 };
 
 use crate::model::{AthleteDocument, FormConvention, Intensity, LoadModel};
@@ -42,6 +42,10 @@ pub struct ChartCache {
     fatigue: LinePoints,
     form: LinePoints,
     acwr: LinePoints,
+    /// Each form zone's rectangle over the data, clipped to the form values drawn.
+    zones: Vec<(FormZone, Vec<PlotPoint>)>,
+    /// The ACWR band's rectangle.
+    acwr_band: Vec<PlotPoint>,
     /// Wellness: resting HR, usual, usual + warning margin, soreness, fatigue.
     wellness: [Vec<PlotPoint>; 5],
     caption: String,
@@ -58,6 +62,8 @@ impl ChartCache {
             fatigue: LinePoints::of(&data.fatigue),
             form: LinePoints::of(&data.form),
             acwr: LinePoints::of(&data.acwr),
+            zones: zone_rectangles(&data),
+            acwr_band: band(&data, ACWR_BAND_LOW, ACWR_BAND_HIGH),
             wellness: {
                 let w = &data.wellness;
                 let convert = |v: &[[f64; 2]], dy: f64| {
@@ -79,6 +85,41 @@ impl ChartCache {
             data,
         }
     }
+}
+
+/// Rectangles for the form zones, as wide as the data and as tall as the form values (with
+/// a margin), so they shade the chart without stretching its bounds.
+fn zone_rectangles(data: &ChartData) -> Vec<(FormZone, Vec<PlotPoint>)> {
+    let forms = data
+        .form
+        .history
+        .iter()
+        .chain(&data.form.projection)
+        .map(|p| p[1]);
+    let (low, high) = forms.fold((0.0f64, 0.0f64), |(lo, hi), y| (lo.min(y), hi.max(y)));
+    // A strip of every zone stays in view, so the legend always names all five.
+    let (low, high) = ((low - 10.0).min(-35.0), (high + 10.0).max(30.0));
+    FormZone::ALL
+        .into_iter()
+        .filter_map(|zone| {
+            let (bottom, top) = zone.range();
+            let (bottom, top) = (bottom.max(low), top.min(high));
+            (bottom < top).then(|| (zone, band(data, bottom, top)))
+        })
+        .collect()
+}
+
+/// An x range well beyond the data, for shading that must not end inside the view.
+fn wide_x(data: &ChartData) -> (f64, f64) {
+    (data.span.0 - 400.0, data.span.1 + 400.0)
+}
+
+/// A rectangle across [`wide_x`] between two values.
+fn band(data: &ChartData, bottom: f64, top: f64) -> Vec<PlotPoint> {
+    let (left, right) = wide_x(data);
+    [[left, bottom], [right, bottom], [right, top], [left, top]]
+        .map(|[x, y]| PlotPoint::new(x, y))
+        .to_vec()
 }
 
 /// Which stretch of days the charts show.
@@ -376,14 +417,12 @@ pub fn charts_tab_ui(
         ui.add_space(4.0);
         ui.strong("Form");
         let shown = plot("Form", 180.0).show(ui, |p| {
-            for zone in FormZone::ALL {
-                let (low, high) = zone.range();
+            for (zone, corners) in &cache.zones {
                 p.add(
-                    Span::new(zone.label(), low.max(-300.0)..=high.min(300.0))
-                        .axis(egui_plot::Axis::Y)
-                        .fill(zone_color(zone, dark))
-                        .border_width(0.0)
-                        .label_align(egui::Align2::RIGHT_TOP),
+                    Polygon::new(zone.label(), PlotPoints::Borrowed(corners))
+                        .fill_color(zone_color(*zone, dark))
+                        .stroke(egui::Stroke::NONE)
+                        .allow_hover(false),
                 );
             }
             p.add(line("Form", &cache.form.history, amber, false));
@@ -401,10 +440,10 @@ pub fn charts_tab_ui(
         ui.strong("Acute:chronic workload ratio");
         let shown = plot("ACWR", 160.0).show(ui, |p| {
             p.add(
-                Span::new("Usual band 0.8-1.3", ACWR_BAND_LOW..=ACWR_BAND_HIGH)
-                    .axis(egui_plot::Axis::Y)
-                    .fill(Color32::from_rgba_unmultiplied(60, 170, 90, 36))
-                    .border_width(0.0),
+                Polygon::new("Usual band 0.8-1.3", PlotPoints::Borrowed(&cache.acwr_band))
+                    .fill_color(Color32::from_rgba_unmultiplied(60, 170, 90, 36))
+                    .stroke(egui::Stroke::NONE)
+                    .allow_hover(false),
             );
             p.add(HLine::new("Spike 1.5", ACWR_SPIKE).color(Color32::from_rgb(220, 70, 60)));
             let purple = Color32::from_rgb(120, 90, 200);
