@@ -5,6 +5,7 @@
 //!   so all 42 days of a month view can be evaluated within a frame while dragging.
 //! - Everything the four charts draw, over the same 20 years: under 2 ms, so it can be
 //!   recomputed on every document change (it is never recomputed per frame).
+//! - Exporting a chart (SVG, then PNG): well under a second, so saving feels immediate.
 
 use std::hint::black_box;
 
@@ -65,6 +66,18 @@ fn bench_full_series(c: &mut Criterion) {
     });
     c.bench_function("charts: lines, load bars and weeks for 20 years", |b| {
         b.iter(|| ChartData::from_document(black_box(&doc), today))
+    });
+    let demo_today = NaiveDate::from_ymd_opt(2026, 11, 29).expect("date");
+    let demo = stride::storage::demo_document(demo_today).expect("demo");
+    let data = ChartData::from_document(&demo, demo_today);
+    let range = (data.span.0, data.span.1);
+    let size = stride::storage::chart_image::ImageSize::default();
+    c.bench_function("export: the demo's whole chart as SVG", |b| {
+        b.iter(|| stride::storage::chart_image::fitness_chart_svg(black_box(&data), range, size))
+    });
+    let svg = stride::storage::chart_image::fitness_chart_svg(&data, range, size).expect("svg");
+    c.bench_function("export: that SVG rendered to a 1200 x 600 PNG", |b| {
+        b.iter(|| stride::storage::chart_image::svg_to_png(black_box(&svg)))
     });
 }
 

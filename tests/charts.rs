@@ -309,3 +309,25 @@ fn old_readings_leave_the_usual_after_four_weeks() {
     // Day 45 has three readings of 50 before it and none of the old 70s.
     assert_eq!(after_gap, [&[day_x(first) + 45.0, 50.0]]);
 }
+
+proptest! {
+    #[test]
+    fn zoom_and_pan_stay_within_sensible_limits(
+        start in -1000.0f64..1000.0,
+        length in 0.0f64..5000.0,
+        from in -20_000.0f64..20_000.0,
+        width in -10.0f64..20_000.0,
+    ) {
+        let span = (start, start + length);
+        let (a, b) = clamp_view(from, from + width, span);
+        prop_assert!(b - a >= 7.0 - 1e-9);
+        prop_assert!(b - a <= length + 730.0 + 1e-9);
+        prop_assert!(a >= span.0 - 365.0 - 1e-9);
+        // Some of the data stays in view.
+        prop_assert!(a <= span.1 && b >= span.0, "{a}..{b} against {span:?}");
+        // A view already inside the limits is left alone.
+        if width >= 7.0 && from >= span.0 && from + width <= span.1 {
+            prop_assert_eq!((a, b), (from, from + width));
+        }
+    }
+}

@@ -735,3 +735,28 @@ fn the_model_settings_change_the_charts_in_one_undoable_step() {
     assert_eq!(settings.load_model, stride::model::LoadModel::Trainingpeaks);
     assert_eq!(h.state().overview().race_morning_form, form_before);
 }
+
+#[test]
+fn save_chart_writes_the_shown_days_through_the_save_dialog() {
+    let dir = std::env::temp_dir().join(format!("stride-ui-chart-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("chart.svg");
+    let wide = dir.join("plan.svg");
+    let mut h = harness(FixedDialogs::choosing([path.clone(), wide.clone()]));
+    click(&mut h, "Charts");
+    // Three months around today: the race, ten weeks out, is not in the picture.
+    click(&mut h, "Save chart…");
+    h.run();
+    let svg = std::fs::read_to_string(&path).expect("the chart was written");
+    assert!(svg.contains("Fitness, fatigue and form"));
+    assert!(!svg.contains("Riverside Half Marathon"));
+    // The whole plan shows it.
+    click(&mut h, "Whole plan");
+    h.run();
+    click(&mut h, "Save chart…");
+    h.run();
+    let svg = std::fs::read_to_string(&wide).expect("the chart was written");
+    assert!(svg.contains("Riverside Half Marathon"));
+    assert!(h.query_by_label_contains("Saved the chart to").is_some());
+    std::fs::remove_dir_all(dir).ok();
+}

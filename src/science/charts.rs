@@ -43,6 +43,31 @@ pub const MONOTONY_CRITICAL: f64 = 2.0;
 /// three weeks before it.
 pub const CUT_BACK_SHARE: f64 = 0.9;
 
+/// The charts' colours as RGB, shared by the window and the exported images.
+pub mod colors {
+    use super::FormZone;
+
+    /// Fitness (CTL).
+    pub const FITNESS: (u8, u8, u8) = (50, 120, 220);
+    /// Fatigue (ATL).
+    pub const FATIGUE: (u8, u8, u8) = (200, 60, 120);
+    /// Form (TSB).
+    pub const FORM: (u8, u8, u8) = (230, 150, 30);
+    /// The goal race.
+    pub const RACE: (u8, u8, u8) = (150, 90, 200);
+
+    /// A form zone's shade (drawn translucent).
+    pub fn zone(zone: FormZone) -> (u8, u8, u8) {
+        match zone {
+            FormZone::Detraining => (150, 150, 150),
+            FormZone::Fresh => (60, 170, 90),
+            FormZone::Neutral => (160, 160, 160),
+            FormZone::Productive => (70, 130, 210),
+            FormZone::HighRisk => (220, 70, 60),
+        }
+    }
+}
+
 /// The day number a date is drawn at: days since 1970-01-01.
 ///
 /// ```
@@ -63,6 +88,35 @@ pub fn x_day(x: f64) -> Option<NaiveDate> {
     }
     let days = i32::try_from(x.round() as i64).ok()?;
     NaiveDate::from_num_days_from_ce_opt(days.checked_add(EPOCH_DAYS_FROM_CE)?)
+}
+
+/// Limits a shown range of day numbers so zoom and pan stay sensible: 7 days wide at
+/// least, the data's span plus a year either side at most, and overlapping the data.
+///
+/// ```
+/// use stride::science::charts::clamp_view;
+/// let span = (100.0, 400.0);
+/// assert_eq!(clamp_view(200.0, 201.0, span).1 - clamp_view(200.0, 201.0, span).0, 7.0);
+/// let (from, to) = clamp_view(5000.0, 5100.0, span);
+/// assert!(from < 400.0 && to > 100.0);
+/// ```
+pub fn clamp_view(from: f64, to: f64, span: (f64, f64)) -> (f64, f64) {
+    if !(from.is_finite() && to.is_finite()) {
+        return (span.0, span.1.max(span.0 + 7.0));
+    }
+    let (lo, hi) = (span.0 - 365.0, span.1 + 365.0);
+    let width = (to - from).clamp(7.0, hi - lo);
+    let mid = (from + to) / 2.0;
+    // The view's middle may go no further than to leave a week of data in view (or the
+    // data's middle, for data shorter than that).
+    let (left, right) = (span.0 + 7.0 - width / 2.0, span.1 - 7.0 + width / 2.0);
+    let mid = if left <= right {
+        mid.clamp(left, right)
+    } else {
+        (span.0 + span.1) / 2.0
+    };
+    let from = (mid - width / 2.0).max(lo);
+    (from, from + width)
 }
 
 /// `NaiveDate::from_ymd(1970, 1, 1).num_days_from_ce()`.

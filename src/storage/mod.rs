@@ -16,6 +16,7 @@
 //! assert_eq!(back, doc);
 //! ```
 
+pub mod chart_image;
 mod demo;
 mod error;
 pub mod plan_csv;

@@ -535,6 +535,14 @@ impl StrideApp {
             AppCommand::Apply(edit) => self.apply(edit),
             AppCommand::SelectWorkout(id) => self.selected = id,
             AppCommand::ShowDay(day) => self.show_day(day),
+            AppCommand::ExportChart { from, to } => {
+                self.dialogs.start(DialogRequest {
+                    purpose: DialogPurpose::ExportChart { from, to },
+                    save: true,
+                    suggested_name: "fitness-fatigue-form.png".to_owned(),
+                    directory: self.current_folder(),
+                });
+            }
             AppCommand::MoveSelection(days) => self.move_selection(days),
             AppCommand::DeleteSelected => {
                 if let Some(id) = self.selected.take() {
@@ -697,6 +705,15 @@ impl StrideApp {
                 let saved = self.save(Some(&with_ron_extension(path)));
                 if let (true, Some(action)) = (saved, then) {
                     self.carry_on(action, ctx);
+                }
+            }
+            DialogPurpose::ExportChart { from, to } => {
+                let data = self.derived.charts.data();
+                let range = (from as f64, to as f64);
+                let size = crate::storage::chart_image::ImageSize::default();
+                match crate::storage::chart_image::export_fitness_chart(data, range, size, &path) {
+                    Ok(()) => self.set_status(format!("Saved the chart to {}", path.display())),
+                    Err(e) => self.error = Some(format!("{e}\n\nNothing was overwritten.")),
                 }
             }
         }

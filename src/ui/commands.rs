@@ -38,6 +38,13 @@ pub enum AppCommand {
     SelectWorkout(Option<WorkoutId>),
     /// Show a day on the calendar and select its first workout.
     ShowDay(chrono::NaiveDate),
+    /// Ask where to save the fitness, fatigue and form chart over these days (day numbers).
+    ExportChart {
+        /// First day shown.
+        from: i64,
+        /// Last day shown.
+        to: i64,
+    },
     /// Move the selection by this many days (to the nearest day with a workout that way).
     MoveSelection(i64),
     /// Delete the selected workout.
@@ -83,6 +90,7 @@ impl AppCommand {
             AppCommand::Apply(_) => "Edit",
             AppCommand::SelectWorkout(_) => "Select",
             AppCommand::ShowDay(_) => "Show on the calendar",
+            AppCommand::ExportChart { .. } => "Save chart…",
             AppCommand::MoveSelection(_) => "Move selection",
             AppCommand::DeleteSelected => "Delete workout",
             AppCommand::DuplicateSelected => "Duplicate workout",

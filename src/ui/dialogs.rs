@@ -21,6 +21,14 @@ pub enum DialogPurpose {
         /// The action that was waiting for the save (New, Open, Quit), if any.
         then: Option<super::app::PendingAction>,
     },
+    /// Save the fitness, fatigue and form chart as PNG or SVG over these days (day
+    /// numbers, see `science::charts::day_x`).
+    ExportChart {
+        /// First day shown.
+        from: i64,
+        /// Last day shown.
+        to: i64,
+    },
 }
 
 /// A request for one dialog.
@@ -107,9 +115,14 @@ impl FileDialogs for NativeDialogs {
             let job = request.clone();
             let repaint = self.repaint.clone();
             std::thread::spawn(move || {
-                let mut dialog = rfd::FileDialog::new()
-                    .add_filter("Stride athlete document", &["ron"])
-                    .add_filter("All files", &["*"]);
+                let mut dialog = match job.purpose {
+                    DialogPurpose::ExportChart { .. } => rfd::FileDialog::new()
+                        .add_filter("PNG image", &["png"])
+                        .add_filter("SVG image", &["svg"]),
+                    _ => rfd::FileDialog::new()
+                        .add_filter("Stride athlete document", &["ron"])
+                        .add_filter("All files", &["*"]),
+                };
                 if let Some(dir) = &job.directory {
                     dialog = dialog.set_directory(dir);
                 }

@@ -13,7 +13,8 @@ use egui_plot::{
 use crate::model::{AthleteDocument, FormConvention, Intensity, LoadModel};
 use crate::science::charts::{
     ACWR_BAND_HIGH, ACWR_BAND_LOW, ACWR_SPIKE, ChartData, FormZone, MONOTONY_CRITICAL,
-    MONOTONY_WARNING, RESTING_HR_WARNING_BPM, SplitLine, day_x, intensity_index, x_day,
+    MONOTONY_WARNING, RESTING_HR_WARNING_BPM, SplitLine, clamp_view, colors, day_x,
+    intensity_index, x_day,
 };
 use crate::ui::commands::AppCommand;
 use crate::ui::palette::intensity_color;
@@ -52,6 +53,11 @@ pub struct ChartCache {
 }
 
 impl ChartCache {
+    /// The data behind the charts.
+    pub fn data(&self) -> &ChartData {
+        &self.data
+    }
+
     /// The cache for a document's chart data.
     pub fn new(doc: &AthleteDocument, data: ChartData) -> Self {
         let s = &doc.settings;
@@ -160,6 +166,8 @@ pub struct ChartsState {
     range: ChartRange,
     /// Set when a preset was chosen, so the plots take its bounds on the next frame.
     apply_range: bool,
+    /// The days the charts showed last frame (after zoom and pan), for export.
+    visible: Option<(f64, f64)>,
 }
 
 fn x_bounds(range: ChartRange, doc: &AthleteDocument, data: &ChartData) -> (f64, f64) {
@@ -292,13 +300,7 @@ fn line<'a>(name: &str, points: &'a [PlotPoint], color: Color32, dashed: bool) -
 }
 
 fn zone_color(zone: FormZone, dark: bool) -> Color32 {
-    let (r, g, b) = match zone {
-        FormZone::Detraining => (150, 150, 150),
-        FormZone::Fresh => (60, 170, 90),
-        FormZone::Neutral => (160, 160, 160),
-        FormZone::Productive => (70, 130, 210),
-        FormZone::HighRisk => (220, 70, 60),
-    };
+    let (r, g, b) = colors::zone(zone);
     Color32::from_rgba_unmultiplied(r, g, b, if dark { 28 } else { 36 })
 }
 
@@ -321,6 +323,16 @@ pub fn charts_tab_ui(
                 state.range = range;
                 state.apply_range = true;
             }
+        }
+        ui.separator();
+        let save = ui
+            .button("Save chart…")
+            .on_hover_text("Save fitness, fatigue and form over the days shown, as PNG or SVG");
+        if let (true, Some((from, to))) = (save.clicked(), state.visible) {
+            commands.push(AppCommand::ExportChart {
+                from: from.floor() as i64,
+                to: to.ceil() as i64,
+            });
         }
     });
     if data.series.days().is_empty() {
@@ -362,10 +374,14 @@ pub fn charts_tab_ui(
     };
 
     let mut clicked = None;
+    let mut visible = state.visible;
     egui::ScrollArea::vertical().show(ui, |ui| {
-        let blue = Color32::from_rgb(50, 120, 220);
-        let red = Color32::from_rgb(200, 60, 120);
-        let amber = Color32::from_rgb(230, 150, 30);
+        let rgb = |(r, g, b): (u8, u8, u8)| Color32::from_rgb(r, g, b);
+        let (blue, red, amber) = (
+            rgb(colors::FITNESS),
+            rgb(colors::FATIGUE),
+            rgb(colors::FORM),
+        );
         let race_line = |label: bool| {
             data.race.as_ref().map(|race| {
                 let name = match (label, race.form) {
@@ -379,6 +395,14 @@ pub fn charts_tab_ui(
         };
         ui.strong("Fitness and fatigue");
         let shown = plot("Fitness and fatigue", 240.0).show(ui, |p| {
+            // Zoom and pan stay sensible: at least a week, at most the data and a year
+            // either side, and never wholly away from the data.
+            let b = p.plot_bounds();
+            let (from, to) = (b.min()[0], b.max()[0]);
+            let (from, to) = clamp_view(from, to, data.span);
+            if (from, to) != (b.min()[0], b.max()[0]) {
+                p.set_plot_bounds_x(from..=to);
+            }
             for intensity in [
                 Intensity::Recovery,
                 Intensity::Easy,
@@ -414,6 +438,8 @@ pub fn charts_tab_ui(
             }
         });
         clicked = clicked.or_else(|| clicked_day(&shown));
+        let shown_x = shown.transform.bounds().range_x();
+        visible = Some((*shown_x.start(), *shown_x.end()));
         ui.add_space(4.0);
         ui.strong("Form");
         let shown = plot("Form", 180.0).show(ui, |p| {
@@ -600,6 +626,7 @@ pub fn charts_tab_ui(
             clicked = clicked.or_else(|| clicked_day(&shown));
         }
     });
+    state.visible = visible;
     if let Some(day) = clicked {
         commands.push(AppCommand::ShowDay(day));
     }
