@@ -110,12 +110,15 @@ pub fn clamp_view(from: f64, to: f64, span: (f64, f64)) -> (f64, f64) {
     // The view's middle may go no further than to leave a week of data in view (or the
     // data's middle, for data shorter than that).
     let (left, right) = (span.0 + 7.0 - width / 2.0, span.1 - 7.0 + width / 2.0);
-    let mid = if left <= right {
+    let middle = if left <= right {
         mid.clamp(left, right)
     } else {
         (span.0 + span.1) / 2.0
     };
-    let from = (mid - width / 2.0).max(lo);
+    if width == to - from && middle == mid && from >= lo {
+        return (from, to);
+    }
+    let from = (middle - width / 2.0).max(lo);
     (from, from + width)
 }
 
