@@ -26,7 +26,7 @@ use chrono::{Datelike, Days, NaiveDate};
 
 use super::load::LoadContext;
 use super::pmc::PmcParams;
-use super::series::{LoadSeries, SeriesDay};
+use super::series::{LoadSeries, SeriesDay, counts_plan};
 use crate::model::{AthleteDocument, Intensity, PhaseKind};
 
 /// Lower edge of the ACWR band drawn as "usual" (a guide, not a verdict).
@@ -445,8 +445,10 @@ impl ChartData {
             data.form.push(x, Some(d.values.form), today_x);
             data.acwr.push(x, d.values.acwr, today_x);
         }
-        data.loads = load_bars(doc, today, days);
-        data.weeks = week_buckets(doc, today, days);
+        // Today counts what was done if anything was, else what is planned (as the series).
+        let done_today = doc.history.activities.iter().any(|a| a.date() == today);
+        data.loads = load_bars(doc, today, done_today, days);
+        data.weeks = week_buckets(doc, today, done_today, days);
         data.race = doc.active_plan().map(|p| RaceMarker {
             x: day_x(p.goal.date),
             name: p.goal.name.clone(),
@@ -473,18 +475,17 @@ impl ChartData {
     }
 }
 
-/// True when the day's numbers come from the plan: after today, or today with nothing done.
-fn counts_plan(date: NaiveDate, today: NaiveDate, done_today: bool) -> bool {
-    date > today || (date == today && !done_today)
-}
-
-fn load_bars(doc: &AthleteDocument, today: NaiveDate, days: &[SeriesDay]) -> Vec<LoadBar> {
+fn load_bars(
+    doc: &AthleteDocument,
+    today: NaiveDate,
+    done_today: bool,
+    days: &[SeriesDay],
+) -> Vec<LoadBar> {
     let Some(first) = days.first().map(|d| d.date) else {
         return Vec::new();
     };
     let mut hardest = vec![Intensity::Rest; days.len()];
     let index = |date: NaiveDate| usize::try_from((date - first).num_days()).ok();
-    let done_today = doc.history.activities.iter().any(|a| a.date() == today);
     for a in &doc.history.activities {
         if a.date() > today {
             continue;
@@ -513,7 +514,12 @@ fn load_bars(doc: &AthleteDocument, today: NaiveDate, days: &[SeriesDay]) -> Vec
         .collect()
 }
 
-fn week_buckets(doc: &AthleteDocument, today: NaiveDate, days: &[SeriesDay]) -> Vec<WeekBucket> {
+fn week_buckets(
+    doc: &AthleteDocument,
+    today: NaiveDate,
+    done_today: bool,
+    days: &[SeriesDay],
+) -> Vec<WeekBucket> {
     let (Some(first), Some(last)) = (days.first(), days.last()) else {
         return Vec::new();
     };
@@ -526,7 +532,6 @@ fn week_buckets(doc: &AthleteDocument, today: NaiveDate, days: &[SeriesDay]) -> 
     let slot = |date: NaiveDate| usize::try_from((date - first_week).num_days() / 7).ok();
 
     let context = LoadContext::new(&doc.athlete, &doc.settings);
-    let done_today = doc.history.activities.iter().any(|a| a.date() == today);
     for a in &doc.history.activities {
         if a.date() > today || !a.kind.is_running() || a.date() < first_week {
             continue;

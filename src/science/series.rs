@@ -49,6 +49,11 @@ pub struct LoadSeries {
     race_day: Option<NaiveDate>,
 }
 
+/// True when a day's load comes from the plan: after today, or today with nothing done.
+pub(crate) fn counts_plan(date: NaiveDate, today: NaiveDate, done_today: bool) -> bool {
+    date > today || (date == today && !done_today)
+}
+
 fn day_index(first: NaiveDate, date: NaiveDate) -> i64 {
     (date - first).num_days()
 }
@@ -84,7 +89,7 @@ impl LoadSeries {
         let plan = doc.active_plan();
         let race_day = plan.map(|p| p.goal.date);
         for w in plan.iter().flat_map(|p| &p.workouts) {
-            if w.date > today || (w.date == today && !done_today) {
+            if counts_plan(w.date, today, done_today) {
                 entries.push((w.date, context.planned_load(w), true));
             }
         }

@@ -13,8 +13,7 @@ use egui_plot::{
 use crate::model::{AthleteDocument, FormConvention, Intensity, LoadModel};
 use crate::science::charts::{
     ACWR_BAND_HIGH, ACWR_BAND_LOW, ACWR_SPIKE, ChartData, FormZone, MONOTONY_CRITICAL,
-    MONOTONY_WARNING, RESTING_HR_WARNING_BPM, SplitLine, clamp_view, colors, day_x,
-    intensity_index, x_day,
+    MONOTONY_WARNING, RESTING_HR_WARNING_BPM, SplitLine, clamp_view, colors, day_x, x_day,
 };
 use crate::ui::commands::AppCommand;
 use crate::ui::palette::intensity_color;
@@ -28,13 +27,29 @@ struct LinePoints {
 
 impl LinePoints {
     fn of(line: &SplitLine) -> Self {
-        let convert = |v: &[[f64; 2]]| v.iter().map(|p| PlotPoint::new(p[0], p[1])).collect();
         LinePoints {
-            history: convert(&line.history),
-            projection: convert(&line.projection),
+            history: plot_points(&line.history, 0.0),
+            projection: plot_points(&line.projection, 0.0),
         }
     }
 }
+
+/// `[x, y]` points as plot points, raised by `dy`.
+fn plot_points(points: &[[f64; 2]], dy: f64) -> Vec<PlotPoint> {
+    points
+        .iter()
+        .map(|p| PlotPoint::new(p[0], p[1] + dy))
+        .collect()
+}
+
+/// The intensities drawn as bars, bottom to top (rest carries no load or distance).
+const BAR_INTENSITIES: [Intensity; 5] = [
+    Intensity::Recovery,
+    Intensity::Easy,
+    Intensity::Moderate,
+    Intensity::Hard,
+    Intensity::Race,
+];
 
 /// Chart data and its plot points, rebuilt when the document changes.
 pub struct ChartCache {
@@ -72,15 +87,12 @@ impl ChartCache {
             acwr_band: band(&data, ACWR_BAND_LOW, ACWR_BAND_HIGH),
             wellness: {
                 let w = &data.wellness;
-                let convert = |v: &[[f64; 2]], dy: f64| {
-                    v.iter().map(|p| PlotPoint::new(p[0], p[1] + dy)).collect()
-                };
                 [
-                    convert(&w.resting_hr, 0.0),
-                    convert(&w.usual_hr, 0.0),
-                    convert(&w.usual_hr, RESTING_HR_WARNING_BPM),
-                    convert(&w.soreness, 0.0),
-                    convert(&w.fatigue, 0.0),
+                    plot_points(&w.resting_hr, 0.0),
+                    plot_points(&w.usual_hr, 0.0),
+                    plot_points(&w.usual_hr, RESTING_HR_WARNING_BPM),
+                    plot_points(&w.soreness, 0.0),
+                    plot_points(&w.fatigue, 0.0),
                 ]
             },
             caption: format!(
@@ -403,17 +415,11 @@ pub fn charts_tab_ui(
             if (from, to) != (b.min()[0], b.max()[0]) {
                 p.set_plot_bounds_x(from..=to);
             }
-            for intensity in [
-                Intensity::Recovery,
-                Intensity::Easy,
-                Intensity::Moderate,
-                Intensity::Hard,
-                Intensity::Race,
-            ] {
+            for intensity in BAR_INTENSITIES {
                 let bars: Vec<Bar> = data
                     .loads
                     .iter()
-                    .filter(|b| intensity_index(b.intensity) == intensity_index(intensity))
+                    .filter(|b| b.intensity == intensity)
                     .map(|b| Bar::new(b.x, b.load).width(0.7))
                     .collect();
                 if !bars.is_empty() {
@@ -484,13 +490,7 @@ pub fn charts_tab_ui(
         ui.strong("Weekly volume by session intensity (planned weeks lighter)");
         let shown = plot("Weekly volume", 200.0).show(ui, |p| {
             let mut below: Vec<f64> = vec![0.0; data.weeks.len()];
-            for intensity in [
-                Intensity::Recovery,
-                Intensity::Easy,
-                Intensity::Moderate,
-                Intensity::Hard,
-                Intensity::Race,
-            ] {
+            for intensity in BAR_INTENSITIES {
                 let bars: Vec<Bar> = data
                     .weeks
                     .iter()
