@@ -13,6 +13,7 @@
 //! assert_eq!(cli.file.as_deref(), Some("anna.ron".as_ref()));
 //! ```
 
+pub mod import;
 pub mod load;
 pub mod paces;
 pub mod plan;
@@ -99,6 +100,21 @@ pub enum Command {
         /// Training history before the plan: an athlete document or a session CSV.
         #[arg(long)]
         history: Option<PathBuf>,
+    },
+    /// Merge wellness check-ins and sessions from CSV files into an athlete document: one
+    /// line per file (`FILE: wellness A added, U updated, N unchanged` or `FILE: activities A
+    /// added, D duplicates skipped`), then `saved FILE.ron` or `unchanged FILE.ron`; exit
+    /// code 2 when any file failed.
+    Import {
+        /// CSV files, each told apart by its header: wellness (date and any of resting_hr,
+        /// hrv, sleep_hours, sleep_quality, soreness, fatigue, stress, mood, motivation) or
+        /// sessions (date and any of kind, duration_min, distance_km, rpe, avg_hr, load,
+        /// title).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The athlete document (.ron) to merge into; the previous version is kept as .bak.
+        #[arg(long, value_name = "FILE.ron")]
+        into: PathBuf,
     },
 }
 
@@ -321,6 +337,11 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         Command::Check { file, history } => match plan::run_check(&file, history.as_deref(), out) {
             Ok(plan::CheckOutcome::Clean) => Ok(()),
             Ok(plan::CheckOutcome::Errors) => return EXIT_FINDINGS,
+            Err(e) => Err(e),
+        },
+        Command::Import { files, into } => match import::run(&files, &into, out, err) {
+            Ok(import::ImportOutcome::AllImported) => Ok(()),
+            Ok(import::ImportOutcome::SomeFailed) => return EXIT_BAD_INPUT,
             Err(e) => Err(e),
         },
     };

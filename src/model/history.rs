@@ -146,4 +146,111 @@ impl History {
         let wellness = self.wellness.iter().map(|w| w.date).max();
         activity.max(wellness)
     }
+
+    /// Merges check-ins by date. For a day already in the history, each value an entry records
+    /// overwrites the stored one and values it lacks keep theirs; a day not yet in the history
+    /// is added, unless the entry records nothing. The wellness list ends sorted by date (it is
+    /// sorted first if it was not; entries of the same day keep their order).
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use stride::model::{History, WellnessEntry};
+    ///
+    /// let day = NaiveDate::from_ymd_opt(2027, 3, 1).unwrap();
+    /// let mut history = History::default();
+    /// history.wellness.push(WellnessEntry {
+    ///     date: day,
+    ///     resting_hr_bpm: Some(52),
+    ///     mood: Some(3),
+    ///     ..WellnessEntry::default()
+    /// });
+    /// let merge = history.merge_wellness([
+    ///     WellnessEntry { date: day, mood: Some(4), ..WellnessEntry::default() },
+    ///     WellnessEntry { date: day.pred_opt().unwrap(), stress: Some(2), ..WellnessEntry::default() },
+    /// ]);
+    /// assert_eq!((merge.added, merge.updated, merge.unchanged), (1, 1, 0));
+    /// // The day before comes first; the stored resting heart rate stays, the mood is new.
+    /// assert_eq!(history.wellness[1].resting_hr_bpm, Some(52));
+    /// assert_eq!(history.wellness[1].mood, Some(4));
+    /// assert_eq!(history.wellness[0].stress, Some(2));
+    /// ```
+    pub fn merge_wellness(
+        &mut self,
+        entries: impl IntoIterator<Item = WellnessEntry>,
+    ) -> WellnessMerge {
+        self.wellness.sort_by_key(|w| w.date);
+        let mut merge = WellnessMerge::default();
+        for entry in entries {
+            let at = self.wellness.partition_point(|w| w.date < entry.date);
+            match self.wellness.get_mut(at) {
+                Some(stored) if stored.date == entry.date => {
+                    if stored.overwrite_with(&entry) {
+                        merge.updated += 1;
+                    } else {
+                        merge.unchanged += 1;
+                    }
+                }
+                _ if entry.records_anything() => {
+                    self.wellness.insert(at, entry);
+                    merge.added += 1;
+                }
+                _ => merge.unchanged += 1,
+            }
+        }
+        merge
+    }
+}
+
+/// What [`History::merge_wellness`] did with the entries it was given.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct WellnessMerge {
+    /// Entries for days that had no check-in.
+    pub added: usize,
+    /// Entries that changed at least one value of a stored check-in.
+    pub updated: usize,
+    /// Entries that changed nothing: every value they record was already stored, or they
+    /// record nothing at all.
+    pub unchanged: usize,
+}
+
+impl WellnessEntry {
+    /// Whether the entry records any value besides its date.
+    pub fn records_anything(&self) -> bool {
+        self.resting_hr_bpm.is_some()
+            || self.hrv_ms.is_some()
+            || self.sleep_hours.is_some()
+            || self.sleep_quality.is_some()
+            || self.soreness.is_some()
+            || self.fatigue.is_some()
+            || self.stress.is_some()
+            || self.mood.is_some()
+            || self.motivation.is_some()
+    }
+
+    /// Copies every value `other` records over this entry's, keeping the values `other`
+    /// lacks; returns whether anything changed. The date is not touched.
+    fn overwrite_with(&mut self, other: &WellnessEntry) -> bool {
+        fn take<T: Copy + PartialEq>(stored: &mut Option<T>, new: Option<T>) -> bool {
+            match new {
+                Some(value) if *stored != Some(value) => {
+                    *stored = Some(value);
+                    true
+                }
+                _ => false,
+            }
+        }
+        // Every field is taken, whatever the earlier ones did.
+        let changes = [
+            take(&mut self.resting_hr_bpm, other.resting_hr_bpm),
+            take(&mut self.hrv_ms, other.hrv_ms),
+            take(&mut self.sleep_hours, other.sleep_hours),
+            take(&mut self.sleep_quality, other.sleep_quality),
+            take(&mut self.soreness, other.soreness),
+            take(&mut self.fatigue, other.fatigue),
+            take(&mut self.stress, other.stress),
+            take(&mut self.mood, other.mood),
+            take(&mut self.motivation, other.motivation),
+        ];
+        changes.contains(&true)
+    }
 }

@@ -22,8 +22,8 @@ mod units;
 mod workout;
 
 pub use athlete::{Athlete, ExperienceLevel, FieldError, RaceResult, Sex, WeekStart};
-pub use document::{AthleteDocument, CURRENT_FORMAT_VERSION};
-pub use history::{Activity, History, Load, LoadMetric, WellnessEntry};
+pub use document::{AthleteDocument, CURRENT_FORMAT_VERSION, DATE_YEARS};
+pub use history::{Activity, History, Load, LoadMetric, WellnessEntry, WellnessMerge};
 pub use plan::{GoalRace, Phase, PhaseKind, Plan};
 pub use settings::{CrossTrainingFactors, FormConvention, LoadModel, Settings};
 pub use units::{

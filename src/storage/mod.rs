@@ -21,6 +21,7 @@ mod demo;
 mod error;
 pub mod plan_csv;
 pub mod session_csv;
+pub mod wellness_csv;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -29,6 +30,7 @@ use serde::Deserialize;
 
 pub use demo::{DEMO_ATHLETE_RON, demo_document};
 pub use error::DocumentError;
+pub use wellness_csv::{CsvKind, csv_kind};
 
 use crate::model::{AthleteDocument, CURRENT_FORMAT_VERSION};
 
@@ -148,7 +150,7 @@ pub fn migrate(mut doc: AthleteDocument, from_version: u32) -> Result<AthleteDoc
 }
 
 /// Line and column (from 1) of a byte offset in a byte string.
-fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
+pub(crate) fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
     let before = &bytes[..offset.min(bytes.len())];
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
     let line_start = before

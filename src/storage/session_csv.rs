@@ -31,7 +31,7 @@ pub const COLUMNS: [&str; 8] = [
     "title",
 ];
 
-/// A problem in a session CSV, with its place.
+/// A problem in a CSV file (sessions, plans or wellness), with its place.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 #[error("line {line}, column {column}: {message}")]
 pub struct CsvError {
@@ -155,7 +155,15 @@ fn parse_start(text: &str) -> Result<NaiveDateTime, String> {
     ))
 }
 
-fn parse_number(text: &str, name: &str, range: (f64, f64)) -> Result<Option<f64>, String> {
+/// Parses the number in a cell, `None` when the cell is empty.
+///
+/// # Errors
+/// A message naming the column `name` when the text is not a finite number within `range`.
+pub(crate) fn parse_number(
+    text: &str,
+    name: &str,
+    range: (f64, f64),
+) -> Result<Option<f64>, String> {
     let text = text.trim();
     if text.is_empty() {
         return Ok(None);
@@ -163,7 +171,10 @@ fn parse_number(text: &str, name: &str, range: (f64, f64)) -> Result<Option<f64>
     let value: f64 = text
         .parse()
         .map_err(|_| format!("{name} '{text}' is not a number"))?;
-    if !value.is_finite() || value < range.0 || value > range.1 {
+    if !value.is_finite() {
+        return Err(format!("{name} '{text}' is not a finite number"));
+    }
+    if value < range.0 || value > range.1 {
         return Err(format!(
             "{name} {text} is outside {} to {}",
             range.0, range.1
