@@ -9,7 +9,7 @@
 //!   main.rs ──► cli ─────────────────► ui (eframe, egui, rfd)
 //!                │                      │
 //!                ▼                      ▼
-//!            generator ──► rules     session (edits, undo)
+//!   readiness ──► generator ──► rules     session (edits, undo)
 //!                │           │          │
 //!                ▼           ▼          ▼
 //!              science (load, fitness/fatigue/form, paces)   storage (RON, CSV, demo)
@@ -22,6 +22,8 @@
 //! - [`science`]: session load, fitness/fatigue/form, ACWR, monotony, Daniels paces.
 //! - [`rules`]: the recovery rules R1-R11 that check every plan and edit.
 //! - [`generator`]: plans toward a goal race that pass the rules.
+//! - [`readiness`]: warning signs of poor recovery from history and check-ins, suggested
+//!   plan changes, recovery tips, and adapting the plan to what actually happened.
 //! - [`storage`]: RON documents (atomic writes, backups, versions, readable errors) and the
 //!   session and plan CSV formats.
 //! - [`session`]: the open document and the one place edits are applied, with undo.
@@ -34,6 +36,7 @@
 pub mod cli;
 pub mod generator;
 pub mod model;
+pub mod readiness;
 pub mod rules;
 pub mod science;
 pub mod session;

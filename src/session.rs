@@ -24,7 +24,9 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use crate::model::{Activity, Athlete, AthleteDocument, Plan, Settings, Workout, WorkoutId};
+use crate::model::{
+    Activity, Athlete, AthleteDocument, Plan, Settings, WellnessEntry, Workout, WorkoutId,
+};
 use crate::storage::{self, DocumentError};
 
 /// How many edits can be undone.
@@ -64,6 +66,27 @@ pub enum Edit {
     SetPlan(Plan),
     /// Add a completed activity to the history.
     LogActivity(Activity),
+    /// Replace a logged activity (the first one equal to `old`) with `new`.
+    EditActivity {
+        /// The activity as it is.
+        old: Box<Activity>,
+        /// What it becomes.
+        new: Box<Activity>,
+    },
+    /// Remove a logged activity (the first one equal to it).
+    DeleteActivity(Activity),
+    /// Record a day's wellness check-in, replacing any earlier one of that day.
+    SetWellness(WellnessEntry),
+    /// Remove the check-in of a day.
+    DeleteWellness(NaiveDate),
+    /// Replace the active plan with a changed version of itself: a suggestion taken or the
+    /// plan adapted from today. The label names the change for Undo.
+    ChangePlan {
+        /// The whole plan after the change.
+        plan: Plan,
+        /// What changed, for the Undo menu.
+        label: String,
+    },
     /// Replace the model settings (load model, time constants, form convention).
     SetSettings(Settings),
 }
@@ -93,72 +116,104 @@ impl Edit {
                 Some(id) => format!("Mark {} done", title(&id)),
                 None => format!("Log {}", a.kind.label()),
             },
+            Edit::EditActivity { new, .. } => {
+                format!("Edit {} of {}", new.kind.label(), day_label(new.date()))
+            }
+            Edit::DeleteActivity(a) => {
+                format!("Delete {} of {}", a.kind.label(), day_label(a.date()))
+            }
+            Edit::SetWellness(e) => format!("Check-in of {}", day_label(e.date)),
+            Edit::DeleteWellness(d) => format!("Delete check-in of {}", day_label(*d)),
+            Edit::ChangePlan { label, .. } => label.clone(),
         }
     }
 
     /// Applies the edit to a document.
     fn apply_to(self, doc: &mut AthleteDocument) {
         let next_id = doc.next_workout_id();
-        if let Edit::SetAthlete(athlete) = self {
-            doc.athlete = athlete;
-            return;
-        }
-        if let Edit::SetSettings(settings) = self {
-            doc.settings = settings;
-            return;
-        }
-        if let Edit::LogActivity(activity) = self {
-            doc.history.activities.push(activity);
-            return;
-        }
-        if let Edit::SetPlan(plan) = self {
-            match doc.plans.first_mut() {
-                Some(active) => *active = plan,
-                None => doc.plans.push(plan),
+        let plan = match self {
+            Edit::SetAthlete(athlete) => return doc.athlete = athlete,
+            Edit::SetSettings(settings) => return doc.settings = settings,
+            Edit::SetPlan(plan) => {
+                match doc.plans.first_mut() {
+                    Some(active) => *active = plan,
+                    None => doc.plans.push(plan),
+                }
+                return;
             }
-            return;
-        }
-        let Some(plan) = doc.plans.first_mut() else {
+            Edit::LogActivity(activity) => return doc.history.activities.push(activity),
+            Edit::EditActivity { old, new } => {
+                if let Some(a) = doc.history.activities.iter_mut().find(|a| **a == *old) {
+                    *a = *new;
+                }
+                return;
+            }
+            Edit::DeleteActivity(old) => {
+                if let Some(i) = doc.history.activities.iter().position(|a| *a == old) {
+                    doc.history.activities.remove(i);
+                }
+                return;
+            }
+            Edit::SetWellness(entry) => {
+                let wellness = &mut doc.history.wellness;
+                wellness.retain(|e| e.date != entry.date);
+                let at = wellness.partition_point(|e| e.date < entry.date);
+                return wellness.insert(at, entry);
+            }
+            Edit::DeleteWellness(day) => return doc.history.wellness.retain(|e| e.date != day),
+            plan_edit => plan_edit,
+        };
+        let Some(active) = doc.plans.first_mut() else {
             return;
         };
-        match self {
-            Edit::MoveWorkout { id, to } => {
-                if let Some(w) = plan.workouts.iter_mut().find(|w| w.id == id) {
-                    w.date = to;
+        apply_to_plan(plan, active, next_id);
+    }
+}
+
+/// Applies an edit of the active plan.
+fn apply_to_plan(edit: Edit, plan: &mut Plan, next_id: WorkoutId) {
+    match edit {
+        Edit::ChangePlan { plan: new, .. } => *plan = new,
+        Edit::MoveWorkout { id, to } => {
+            if let Some(w) = plan.workouts.iter_mut().find(|w| w.id == id) {
+                w.date = to;
+                w.locked = true;
+            }
+        }
+        Edit::CopyWorkout { id, to } => {
+            if let Some(w) = plan.workouts.iter().find(|w| w.id == id) {
+                let mut copy = w.clone();
+                copy.id = next_id;
+                copy.date = to;
+                copy.locked = true;
+                plan.workouts.push(copy);
+            }
+        }
+        Edit::SwapDays { a, b } => {
+            for w in &mut plan.workouts {
+                if w.date == a {
+                    w.date = b;
+                    w.locked = true;
+                } else if w.date == b {
+                    w.date = a;
                     w.locked = true;
                 }
             }
-            Edit::CopyWorkout { id, to } => {
-                if let Some(w) = plan.workouts.iter().find(|w| w.id == id) {
-                    let mut copy = w.clone();
-                    copy.id = next_id;
-                    copy.date = to;
-                    copy.locked = true;
-                    plan.workouts.push(copy);
-                }
-            }
-            Edit::SwapDays { a, b } => {
-                for w in &mut plan.workouts {
-                    if w.date == a {
-                        w.date = b;
-                        w.locked = true;
-                    } else if w.date == b {
-                        w.date = a;
-                        w.locked = true;
-                    }
-                }
-            }
-            Edit::DeleteWorkout(id) => plan.workouts.retain(|w| w.id != id),
-            Edit::ReplaceWorkout(new) => {
-                if let Some(w) = plan.workouts.iter_mut().find(|w| w.id == new.id) {
-                    *w = new;
-                }
-            }
-            Edit::SetAthlete(_)
-            | Edit::SetPlan(_)
-            | Edit::LogActivity(_)
-            | Edit::SetSettings(_) => {}
         }
+        Edit::DeleteWorkout(id) => plan.workouts.retain(|w| w.id != id),
+        Edit::ReplaceWorkout(new) => {
+            if let Some(w) = plan.workouts.iter_mut().find(|w| w.id == new.id) {
+                *w = new;
+            }
+        }
+        Edit::SetAthlete(_)
+        | Edit::SetSettings(_)
+        | Edit::SetPlan(_)
+        | Edit::LogActivity(_)
+        | Edit::EditActivity { .. }
+        | Edit::DeleteActivity(_)
+        | Edit::SetWellness(_)
+        | Edit::DeleteWellness(_) => {}
     }
 }
 

@@ -297,3 +297,29 @@ fn without_start_the_plan_begins_next_monday() {
         "in the week of Monday 8 March: {first}"
     );
 }
+
+#[test]
+fn check_adds_the_warning_signs_of_the_documents_history_and_its_readiness() {
+    let demo = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/demo-athlete.ron");
+    // The demo's history ends on 28 Nov 2026 with a week of rising resting HR, poor sleep
+    // and easy runs that felt hard.
+    let out = stride(&["check", demo, "--today", "2026-11-29"]);
+    assert_eq!(out.status.code(), Some(1), "a red readiness is an error");
+    let stdout = text(&out.stdout);
+    let signs: Vec<&str> = stdout
+        .lines()
+        .filter(|l| l.contains("\tW-"))
+        .map(|l| l.split('\t').nth(2).expect("rule column"))
+        .collect();
+    assert_eq!(signs, ["W-HR", "W-SLEEP", "W-SLUGGISH"], "{stdout}");
+    assert!(
+        stdout
+            .lines()
+            .any(|l| l == "2026-11-29\terror\tREADINESS\treadiness red: 3 warning signs"),
+        "{stdout}"
+    );
+    // Months later the check-ins are stale and the load has faded: no signs.
+    let later = stride(&["check", demo, "--today", "2027-06-01"]);
+    let stdout = text(&later.stdout);
+    assert!(!stdout.contains("\tW-") && !stdout.contains("READINESS"), "{stdout}");
+}

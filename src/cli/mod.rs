@@ -100,6 +100,9 @@ pub enum Command {
         /// Training history before the plan: an athlete document or a session CSV.
         #[arg(long)]
         history: Option<PathBuf>,
+        /// The day readiness is assessed on (default: today).
+        #[arg(long)]
+        today: Option<NaiveDate>,
     },
     /// Merge wellness check-ins and sessions from CSV files into an athlete document: one
     /// line per file (`FILE: wellness A added, U updated, N unchanged` or `FILE: activities A
@@ -334,7 +337,16 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         }
         Command::Load(args) => load::run(&load_request(&args), out),
         Command::Plan(args) => plan::run_plan(&plan_request(args), out),
-        Command::Check { file, history } => match plan::run_check(&file, history.as_deref(), out) {
+        Command::Check {
+            file,
+            history,
+            today,
+        } => match plan::run_check(
+            &file,
+            history.as_deref(),
+            today.unwrap_or_else(|| chrono::Local::now().date_naive()),
+            out,
+        ) {
             Ok(plan::CheckOutcome::Clean) => Ok(()),
             Ok(plan::CheckOutcome::Errors) => return EXIT_FINDINGS,
             Err(e) => Err(e),

@@ -252,13 +252,18 @@ pub enum CheckOutcome {
     Errors,
 }
 
-/// Runs `stride check`: prints `date<TAB>severity<TAB>rule<TAB>message` per finding.
+/// Runs `stride check`: prints `date<TAB>severity<TAB>rule<TAB>message` per finding of
+/// the recovery rules (R1-R11), then, when the document has history or check-ins, one such
+/// line per warning sign of poor recovery as of `today` (rule codes `W-HR`, `W-SLEEP` ...;
+/// severity `error` for a red sign) and a `READINESS` line with the status (`error` when
+/// red). Errors and a red readiness give exit code 1.
 ///
 /// # Errors
 /// A message for unreadable input (exit code 2).
 pub fn run_check(
     file: &Path,
     history: Option<&Path>,
+    today: NaiveDate,
     out: &mut dyn Write,
 ) -> Result<CheckOutcome, String> {
     let text = std::fs::read_to_string(file)
@@ -283,20 +288,45 @@ pub fn run_check(
         storage::document_from_str(&text, file).map_err(|e| e.to_string())?
     };
     let extra = history.map(read_history).transpose()?;
-    let Some(mut input) = CheckInput::for_document(&doc) else {
-        return Err(format!(
-            "{}: the document has no plan to check",
-            file.display()
-        ));
+    let has_history = !doc.history.activities.is_empty() || !doc.history.wellness.is_empty();
+    let findings = match CheckInput::for_document(&doc) {
+        Some(mut input) => {
+            if let Some(h) = &extra {
+                input.history = Some(h);
+            }
+            crate::rules::check_plan(&input)
+        }
+        None if has_history => Vec::new(),
+        None => {
+            return Err(format!(
+                "{}: the document has no plan or history to check",
+                file.display()
+            ));
+        }
     };
-    if let Some(h) = &extra {
-        input.history = Some(h);
-    }
-    let findings = crate::rules::check_plan(&input);
     for f in &findings {
         writeln!(out, "{f}").map_err(super::output_error)?;
     }
-    Ok(if has_errors(&findings) {
+    // The warning signs of the document's own history and check-ins, as of `today`, then
+    // the readiness they add up to.
+    let readiness = has_history.then(|| crate::readiness::Readiness::assess(&doc, today));
+    let mut red = false;
+    if let Some(r) = readiness.filter(|r| !r.warnings.is_empty()) {
+        for w in &r.warnings {
+            writeln!(out, "{w}").map_err(super::output_error)?;
+        }
+        red = r.status == crate::readiness::Status::Red;
+        let severity = if red { "error" } else { "warning" };
+        let signs = r.warnings.len();
+        let plural = if signs == 1 { "" } else { "s" };
+        writeln!(
+            out,
+            "{today}\t{severity}\tREADINESS\treadiness {}: {signs} warning sign{plural}",
+            r.status.name()
+        )
+        .map_err(super::output_error)?;
+    }
+    Ok(if has_errors(&findings) || red {
         CheckOutcome::Errors
     } else {
         CheckOutcome::Clean

@@ -88,7 +88,9 @@ pub fn max_run_days(a: &Athlete) -> usize {
     a.available_weekdays.len().min(cap)
 }
 
-pub(super) fn validate(input: &GeneratorInput) -> Result<f64, GenerateError> {
+/// Checks the input. `short_ok` lets a plan have fewer weeks than [`min_weeks`]: the rest
+/// of a plan regenerated part-way through.
+pub(super) fn validate(input: &GeneratorInput, short_ok: bool) -> Result<f64, GenerateError> {
     let a = &input.athlete;
     if let Some(e) = a.validate().into_iter().next() {
         return Err(invalid(e.field, e.message));
@@ -122,7 +124,7 @@ pub(super) fn validate(input: &GeneratorInput) -> Result<f64, GenerateError> {
     // profile says (see `RecoveryProfile`).
     let level = RecoveryProfile::for_athlete(a, input.start.year()).level;
     let need = min_weeks(d, level);
-    if weeks < need {
+    if weeks < need && !short_ok {
         return Err(invalid(
             "race_date",
             format!(

@@ -344,7 +344,30 @@ pub fn generate_with_history(
     settings: &Settings,
     history: Option<&crate::model::History>,
 ) -> Result<Plan, GenerateError> {
-    validate(input)?;
+    generate_checked(input, settings, history, false)
+}
+
+/// Generates the rest of a plan from `input.start` to the race, as
+/// [`generate_with_history`] does, but also when fewer weeks are left than a whole plan for
+/// the distance needs (see [`min_weeks`]): what is left is made from the phases that fit.
+///
+/// # Errors
+/// As [`generate`], except for the minimum number of weeks.
+pub fn generate_remaining(
+    input: &GeneratorInput,
+    settings: &Settings,
+    history: Option<&crate::model::History>,
+) -> Result<Plan, GenerateError> {
+    generate_checked(input, settings, history, true)
+}
+
+fn generate_checked(
+    input: &GeneratorInput,
+    settings: &Settings,
+    history: Option<&crate::model::History>,
+    short_ok: bool,
+) -> Result<Plan, GenerateError> {
+    validate(input, short_ok)?;
     let history = history.filter(|h| !h.activities.is_empty());
     let a = &input.athlete;
     let context = LoadContext::new(a, settings);

@@ -1,0 +1,135 @@
+//! Short recovery tips for the day after a hard session or when a warning sign fires.
+//!
+//! The habits are those of `training-science.md`, section 6 ("Recovery habits to suggest":
+//! sleep, carbohydrate plus protein within an hour after a run, hydration, low-impact
+//! cross-training, stretching, foam rolling, mental downtime); each tip is chosen by the
+//! situation it answers and says why.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use stride::model::{Activity, WorkoutKind};
+//! use stride::readiness::{Readiness, tips};
+//!
+//! let today = NaiveDate::from_ymd_opt(2027, 3, 10).unwrap();
+//! let mut doc = stride::model::AthleteDocument::new(stride::model::Athlete::example());
+//! let start = today.and_hms_opt(7, 0, 0).unwrap();
+//! let mut run = Activity::from_planned(&stride::model::Workout::new(
+//!     stride::model::WorkoutId(1), today, WorkoutKind::Intervals));
+//! run.planned_workout = None;
+//! run.duration_s = 3600.0;
+//! doc.history.activities.push(run);
+//! let list = tips(&doc, today, &Readiness::assess(&doc, today));
+//! assert!(list.iter().any(|t| t.text.contains("protein")));
+//! ```
+
+use chrono::{Days, NaiveDate};
+
+use super::{Readiness, Sign, Status};
+use crate::model::{AthleteDocument, Intensity, WorkoutKind};
+
+/// One tip.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Tip {
+    /// What to do.
+    pub text: String,
+    /// The situation it answers: "after yesterday's intervals", "resting HR is up".
+    pub because: String,
+}
+
+fn tip(text: &str, because: impl Into<String>) -> Tip {
+    Tip {
+        text: text.to_owned(),
+        because: because.into(),
+    }
+}
+
+/// Soreness at or above this today means rest rather than a recovery run.
+const VERY_SORE: u8 = 4;
+
+/// The tips for `today`, most pressing first (at most five).
+pub fn tips(doc: &AthleteDocument, today: NaiveDate, readiness: &Readiness) -> Vec<Tip> {
+    let mut out = Vec::new();
+    let yesterday = today - Days::new(1);
+    let hard = |a: &&crate::model::Activity| {
+        matches!(
+            a.kind.default_intensity(),
+            Intensity::Hard | Intensity::Race
+        ) || matches!(a.kind, WorkoutKind::Long)
+    };
+    let today_hard = doc
+        .history
+        .activities
+        .iter()
+        .filter(|a| a.date() == today)
+        .find(hard);
+    let yesterday_hard = doc
+        .history
+        .activities
+        .iter()
+        .filter(|a| a.date() == yesterday)
+        .find(hard);
+    if let Some(a) = today_hard {
+        let what = format!("after today's {}", a.kind.label().to_lowercase());
+        out.push(tip(
+            "Eat carbohydrate with some protein (about 20 g) within an hour of finishing.",
+            what.clone(),
+        ));
+        out.push(tip(
+            "Drink to replace what you sweated out: until your urine is pale again.",
+            what,
+        ));
+    }
+    if let Some(a) = yesterday_hard {
+        out.push(tip(
+            "Keep today easy: a recovery run at conversation pace, or rest.",
+            format!("the day after {}", a.kind.label().to_lowercase()),
+        ));
+    }
+    let soreness_today = doc
+        .history
+        .wellness
+        .iter()
+        .filter(|e| e.date == today)
+        .find_map(|e| e.soreness);
+    if soreness_today.is_some_and(|s| s >= VERY_SORE) {
+        out.push(tip(
+            "Very sore: rest instead of the recovery run; walk, stretch gently and foam-roll the sore muscles.",
+            "soreness is high today",
+        ));
+    } else if readiness.has(Sign::Soreness) {
+        out.push(tip(
+            "Foam-roll and stretch the sore muscles for ten minutes; keep any run short and flat.",
+            "soreness has not subsided",
+        ));
+    }
+    if readiness.has(Sign::Sleep) || today_hard.is_some() || yesterday_hard.is_some() {
+        out.push(tip(
+            "Aim for 8 hours in bed tonight: go to bed 30 minutes earlier, dark and cool room, no screens for the last hour.",
+            if readiness.has(Sign::Sleep) { "sleep has been poor" } else { "sleep is when the adaptation happens" },
+        ));
+    }
+    if readiness.has(Sign::RestingHr) {
+        out.push(tip(
+            "Check for illness (sore throat, fever): if you feel ill, rest until your resting HR is back near usual. Drink well.",
+            "resting HR is up",
+        ));
+    }
+    if readiness.has(Sign::Fatigue)
+        || readiness.has(Sign::Acwr)
+        || readiness.has(Sign::Form)
+        || readiness.status == Status::Red
+    {
+        out.push(tip(
+            "Swap one run for low-impact cross-training (easy cycling or swimming): it keeps fitness with less pounding.",
+            "fatigue is high",
+        ));
+    }
+    if readiness.has(Sign::Motivation) || readiness.has(Sign::WellnessScore) {
+        out.push(tip(
+            "Take mental downtime: run once without a watch or a plan, with friends or somewhere new.",
+            "you have been feeling low",
+        ));
+    }
+    out.truncate(5);
+    out
+}
