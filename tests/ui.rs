@@ -9,42 +9,8 @@ use egui_kittest::kittest::Queryable;
 use stride::storage::load_document;
 use stride::ui::{FixedDialogs, StrideApp};
 
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 29).expect("date")
-}
-
-fn harness(dialogs: FixedDialogs) -> Harness<'static, StrideApp> {
-    let app = StrideApp::with_demo(today(), Box::new(dialogs));
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 820.0))
-        .build_ui_state(|ui, app: &mut StrideApp| app.frame_ui(ui), app);
-    harness.run();
-    harness
-}
-
-fn shortcut(harness: &mut Harness<'static, StrideApp>, modifiers: Modifiers, key: Key) {
-    harness.key_press_modifiers(modifiers, key);
-    harness.run();
-}
-
-const SHIFT_COMMAND: Modifiers = Modifiers {
-    shift: true,
-    ..Modifiers::COMMAND
-};
-
-/// Replaces the text of the field labelled `label`.
-fn fill(harness: &mut Harness<'static, StrideApp>, label: &str, text: &str) {
-    harness.get_by_label(label).focus();
-    harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness.get_by_label(label).type_text(text);
-    harness.run();
-}
-
-fn click(harness: &mut Harness<'static, StrideApp>, label: &str) {
-    harness.get_by_label(label).click();
-    harness.run();
-}
+mod common;
+use common::*;
 
 #[test]
 fn opens_on_the_demo_athlete_with_its_plan_on_the_calendar() {

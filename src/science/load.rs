@@ -320,3 +320,14 @@ impl LoadContext {
         (duration, distance, easy)
     }
 }
+
+/// The words for how a load was computed, as the window shows them: "heart rate", "pace".
+pub fn metric_label(metric: LoadMetric) -> &'static str {
+    match metric {
+        LoadMetric::Explicit => "given",
+        LoadMetric::HeartRate => "heart rate",
+        LoadMetric::Pace => "pace",
+        LoadMetric::SessionRpe => "session RPE",
+        LoadMetric::Planned => "planned",
+    }
+}

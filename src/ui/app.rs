@@ -10,10 +10,12 @@ use super::dialogs::{DialogAnswer, DialogPurpose, DialogRequest, FileDialogs};
 use super::profile_form::{FormOutcome, ProfileForm, profile_form_ui};
 use super::views;
 use crate::model::{Athlete, AthleteDocument, WorkoutId};
+use crate::readiness::{Adaptation, Readiness, Suggestion, Tip};
 use crate::science::overview::Overview;
 use crate::session::{Edit, Session};
 use crate::storage;
 
+mod recovery;
 mod windows;
 
 /// How many recent files the File menu lists.
@@ -86,6 +88,9 @@ struct Derived {
     revision: u64,
     overview: Overview,
     charts: views::ChartCache,
+    readiness: Readiness,
+    suggestions: Vec<Suggestion>,
+    tips: Vec<Tip>,
 }
 
 impl Derived {
@@ -93,10 +98,14 @@ impl Derived {
         let overview = Overview::compute(doc, today);
         let data =
             crate::science::charts::ChartData::with_series(doc, today, overview.series.clone());
+        let readiness = Readiness::assess_with(doc, today, &overview.series);
         Derived {
             generation: key.0,
             revision: key.1,
             charts: views::ChartCache::new(doc, data),
+            suggestions: crate::readiness::suggestions(doc, today, &readiness),
+            tips: crate::readiness::tips(doc, today, &readiness),
+            readiness,
             overview,
         }
     }
@@ -123,6 +132,13 @@ pub struct StrideApp {
     drag: Option<views::DragView>,
     editor: views::EditorState,
     charts: views::ChartsState,
+    history: views::HistoryState,
+    checkin: Option<super::checkin_form::CheckInForm>,
+    activity_form: Option<super::activity_form::ActivityForm>,
+    recovery_open: bool,
+    /// The suggestion under the pointer in the Recovery window, previewed on the calendar.
+    suggestion_hover: Option<usize>,
+    adaptation: Option<Result<Adaptation, String>>,
     shown_title: String,
     close_confirmed: bool,
     commands: Vec<AppCommand>,
@@ -152,6 +168,12 @@ impl StrideApp {
             drag: None,
             editor: views::EditorState::default(),
             charts: views::ChartsState::default(),
+            history: views::HistoryState::default(),
+            checkin: None,
+            activity_form: None,
+            recovery_open: false,
+            suggestion_hover: None,
+            adaptation: None,
             shown_title: String::new(),
             close_confirmed: false,
             commands: Vec::new(),
@@ -231,6 +253,16 @@ impl StrideApp {
         &self.derived.overview
     }
 
+    /// The readiness shown in the banner.
+    pub fn readiness(&self) -> &Readiness {
+        &self.derived.readiness
+    }
+
+    /// The plan changes suggested for the current warning signs.
+    pub fn suggestions(&self) -> &[Suggestion] {
+        &self.derived.suggestions
+    }
+
     /// Switches to the calendar on the week of `day` and selects its first workout.
     fn show_day(&mut self, day: NaiveDate) {
         let doc = self.session.document();
@@ -242,6 +274,12 @@ impl StrideApp {
             .active_plan()
             .and_then(|p| p.workouts_on(day).next())
             .map(|w| w.id);
+    }
+
+    fn open_check_in(&mut self, day: NaiveDate) {
+        let doc = self.session.document();
+        let existing = doc.history.wellness.iter().find(|e| e.date == day);
+        self.checkin = Some(super::checkin_form::CheckInForm::for_day(day, existing));
     }
 
     /// Recomputes derived data if the document changed since it was last computed.
@@ -386,6 +424,14 @@ impl StrideApp {
                 &mut self.commands,
             );
         });
+        egui::Panel::top("readiness_banner").show(ui, |ui| {
+            views::readiness_banner_ui(
+                ui,
+                &self.derived.readiness,
+                self.session.document().active_plan().is_some(),
+                &mut self.commands,
+            );
+        });
         egui::Panel::bottom("status_bar").show(ui, |ui| {
             views::status_bar_ui(ui, &self.session, self.status_message());
         });
@@ -432,11 +478,22 @@ impl StrideApp {
                         today: self.today,
                         selected: self.selected,
                         drag: self.drag.as_ref(),
+                        preview: self
+                            .suggestion_hover
+                            .and_then(|i| self.derived.suggestions.get(i))
+                            .map(|s| s.changes.as_slice()),
                     },
                     &mut self.calendar,
                     &mut self.commands,
                 ),
-                CentralTab::History => views::history_ui(ui, self.session.document()),
+                CentralTab::History => views::history_ui(
+                    ui,
+                    self.session.document(),
+                    (self.generation, self.session.revision()),
+                    self.today,
+                    &mut self.history,
+                    &mut self.commands,
+                ),
                 CentralTab::Charts => views::charts_tab_ui(
                     ui,
                     self.session.document(),
@@ -451,9 +508,18 @@ impl StrideApp {
         self.plan_form_window(&ctx);
         self.unsaved_changes_modal(&ctx);
         self.path_prompt_window(&ctx);
+        self.checkin_window(&ctx);
+        self.activity_window(&ctx);
+        self.recovery_window(&ctx);
+        self.adapt_window(&ctx);
         self.error_window(&ctx);
 
-        for command in std::mem::take(&mut self.commands) {
+        let commands = std::mem::take(&mut self.commands);
+        if !commands.is_empty() {
+            // What the commands changed is drawn in the next frame.
+            ctx.request_repaint();
+        }
+        for command in commands {
             self.run(command, &ctx);
         }
         let title = self.title();
@@ -544,6 +610,35 @@ impl StrideApp {
                 });
             }
             AppCommand::MoveSelection(days) => self.move_selection(days),
+            AppCommand::CheckIn => self.open_check_in(self.today),
+            AppCommand::CheckInOn(day) => self.open_check_in(day),
+            AppCommand::LogActivity(activity) => {
+                let units = self.session.document().athlete.units;
+                self.activity_form = Some(match activity {
+                    Some(a) => super::activity_form::ActivityForm::new(*a, units, true),
+                    None => super::activity_form::ActivityForm::blank(self.today, units),
+                });
+            }
+            AppCommand::MarkDone(id) => {
+                let doc = self.session.document();
+                if let Some(w) = doc.active_plan().and_then(|p| p.workout(id)) {
+                    let a = crate::model::Activity::from_planned(w);
+                    self.activity_form = Some(super::activity_form::ActivityForm::new(
+                        a,
+                        doc.athlete.units,
+                        false,
+                    ));
+                }
+            }
+            AppCommand::ShowRecovery => self.recovery_open = true,
+            AppCommand::AdaptPlan => {
+                self.refresh_derived();
+                let doc = self.session.document();
+                self.adaptation = Some(
+                    crate::readiness::adapt_from_today(doc, self.today, &self.derived.readiness)
+                        .map_err(|e| e.to_string()),
+                );
+            }
             AppCommand::DeleteSelected => {
                 if let Some(id) = self.selected.take() {
                     self.apply(Edit::DeleteWorkout(id));

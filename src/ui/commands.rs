@@ -47,6 +47,18 @@ pub enum AppCommand {
     },
     /// Move the selection by this many days (to the nearest day with a workout that way).
     MoveSelection(i64),
+    /// Open today's check-in.
+    CheckIn,
+    /// Open the check-in of a day.
+    CheckInOn(chrono::NaiveDate),
+    /// Open the activity form: a new activity (`None`) or one to edit.
+    LogActivity(Option<Box<crate::model::Activity>>),
+    /// Open the activity form prefilled from a planned workout ("Mark done").
+    MarkDone(WorkoutId),
+    /// Show the Recovery window (warnings, suggestions, tips).
+    ShowRecovery,
+    /// Work out "Adapt plan from today" and show the comparison.
+    AdaptPlan,
     /// Delete the selected workout.
     DeleteSelected,
     /// Duplicate the selected workout on its day.
@@ -92,6 +104,11 @@ impl AppCommand {
             AppCommand::ShowDay(_) => "Show on the calendar",
             AppCommand::ExportChart { .. } => "Save chart…",
             AppCommand::MoveSelection(_) => "Move selection",
+            AppCommand::CheckIn | AppCommand::CheckInOn(_) => "Check in…",
+            AppCommand::LogActivity(_) => "Log activity…",
+            AppCommand::MarkDone(_) => "Mark done…",
+            AppCommand::ShowRecovery => "Recovery…",
+            AppCommand::AdaptPlan => "Adapt plan from today…",
             AppCommand::DeleteSelected => "Delete workout",
             AppCommand::DuplicateSelected => "Duplicate workout",
             AppCommand::BeginDrag(_) => "Drag",

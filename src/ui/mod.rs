@@ -4,7 +4,9 @@
 //! drawing, in one place, so every edit goes through the undoable [`crate::session::Session`].
 //! File dialogs go through the [`FileDialogs`] interface so tests never open a native one.
 
+mod activity_form;
 mod app;
+mod checkin_form;
 mod commands;
 mod dialogs;
 mod palette;

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use chrono::{Days, NaiveDate};
 
-use crate::model::{AthleteDocument, WorkoutId, format_distance, format_duration};
+use crate::model::{AthleteDocument, Workout, WorkoutId, format_distance, format_duration};
 use crate::rules::Severity;
 use crate::rules::preview::DropVerdict;
 use crate::science::adherence::Status;
@@ -98,7 +98,13 @@ pub struct CalendarView<'a> {
     pub selected: Option<WorkoutId>,
     /// The drag in progress.
     pub drag: Option<&'a DragView>,
+    /// Days a suggested change would alter, with the workout after it (previewed while the
+    /// suggestion is hovered).
+    pub preview: Option<&'a [Change]>,
 }
+
+/// One day's change: the day, the workout before and after.
+pub type Change = (NaiveDate, Option<Workout>, Option<Workout>);
 
 /// Draws the calendar with its navigation bar.
 pub fn calendar_ui(
@@ -113,6 +119,7 @@ pub fn calendar_ui(
         today,
         selected,
         drag,
+        preview,
     } = *view;
     let week_start = doc.athlete.week_start;
     let plan = doc.active_plan();
@@ -226,6 +233,7 @@ pub fn calendar_ui(
                     dark,
                     units,
                     drag,
+                    preview,
                 };
                 if day_cell_ui(&mut cell_ui, doc, &cell_view, commands) {
                     hovered = Some(day);
@@ -275,6 +283,7 @@ fn week_ui(
                 dark,
                 units,
                 drag: view.drag,
+                preview: view.preview,
             };
             if day_cell_ui(&mut cell_ui, doc, &cell_view, commands) {
                 hovered = Some(day);
@@ -417,6 +426,7 @@ struct CellView<'a> {
     dark: bool,
     units: crate::model::Units,
     drag: Option<&'a DragView>,
+    preview: Option<&'a [Change]>,
 }
 
 /// Draws one day; returns true when a dragged workout is over it.
@@ -471,6 +481,13 @@ fn day_cell_ui(
                 stroke = egui::Stroke::new(2.5, color);
             }
         }
+    }
+    // A suggested change under the pointer: the day outlined, with what it would become.
+    let change = view
+        .preview
+        .and_then(|changes| changes.iter().find(|c| c.0 == day));
+    if change.is_some() {
+        stroke = egui::Stroke::new(2.5, egui::Color32::from_rgb(225, 150, 20));
     }
     ui.painter()
         .rect(rect, 4.0, fill, stroke, egui::StrokeKind::Inside);
@@ -594,15 +611,23 @@ fn day_cell_ui(
                 .iter()
                 .any(|a| a.planned_workout == Some(w.id));
             if ui
-                .add_enabled(!done, egui::Button::new("Mark done"))
+                .add_enabled(!done, egui::Button::new("Mark done…"))
                 .on_disabled_hover_text("Already logged.")
                 .clicked()
             {
-                commands.push(AppCommand::Apply(Edit::LogActivity(
-                    crate::model::Activity::from_planned(w),
-                )));
+                commands.push(AppCommand::MarkDone(w.id));
             }
         });
+    }
+    if let Some((_, _, after)) = change {
+        let after = after
+            .as_ref()
+            .map_or_else(|| "nothing".to_owned(), Workout::display_title);
+        ui.label(
+            egui::RichText::new(format!("-> {after}"))
+                .small()
+                .color(egui::Color32::from_rgb(225, 150, 20)),
+        );
     }
     if let Some(done) = view.overview.unplanned.get(&day) {
         for a in done {

@@ -6,9 +6,11 @@ mod charts;
 mod editor;
 mod history;
 mod panels;
+mod readiness;
 
 pub use calendar::{CalendarState, CalendarView, DragView, calendar_ui, visible_days};
 pub use charts::{ChartCache, ChartsState, charts_tab_ui, day_summary};
 pub use editor::{EditorState, workout_editor_ui};
-pub use history::history_ui;
+pub use history::{HistoryState, history_ui};
 pub use panels::{athlete_panel_ui, charts_ui, menu_bar_ui, status_bar_ui};
+pub use readiness::{readiness_banner_ui, recovery_ui};

@@ -84,6 +84,14 @@ pub fn menu_bar_ui(
         });
         ui.menu_button("Plan", |ui| {
             command_button(ui, AppCommand::NewPlan, true, commands);
+            let has_plan = session.document().active_plan().is_some();
+            command_button(ui, AppCommand::AdaptPlan, has_plan, commands);
+            ui.separator();
+            command_button(ui, AppCommand::ShowRecovery, true, commands);
+        });
+        ui.menu_button("Training", |ui| {
+            command_button(ui, AppCommand::LogActivity(None), true, commands);
+            command_button(ui, AppCommand::CheckIn, true, commands);
         });
         ui.menu_button("View", |ui| {
             let mut dark = ui.visuals().dark_mode;
