@@ -25,7 +25,7 @@
 //! - [`readiness`]: warning signs of poor recovery from history and check-ins, suggested
 //!   plan changes, recovery tips, and adapting the plan to what actually happened.
 //! - [`storage`]: RON documents (atomic writes, backups, versions, readable errors) and the
-//!   session and plan CSV formats.
+//!   session, wellness and plan CSV formats.
 //! - [`session`]: the open document and the one place edits are applied, with undo.
 //! - [`cli`]: the headless subcommands and argument parsing.
 //! - [`ui`]: the eframe application; views push commands, one place applies them.

@@ -321,5 +321,8 @@ fn check_adds_the_warning_signs_of_the_documents_history_and_its_readiness() {
     // Months later the check-ins are stale and the load has faded: no signs.
     let later = stride(&["check", demo, "--today", "2027-06-01"]);
     let stdout = text(&later.stdout);
-    assert!(!stdout.contains("\tW-") && !stdout.contains("READINESS"), "{stdout}");
+    assert!(
+        !stdout.contains("\tW-") && !stdout.contains("READINESS"),
+        "{stdout}"
+    );
 }

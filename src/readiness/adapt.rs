@@ -87,6 +87,8 @@ pub struct Adaptation {
     pub weeks: Vec<WeekChange>,
     /// Days from the start on whose workouts changed.
     pub sessions_changed: usize,
+    /// Days from the start to the race, both included.
+    pub days: usize,
     /// Race-morning form with the current plan.
     pub race_form_before: Option<f64>,
     /// Race-morning form with the adapted plan.
@@ -102,7 +104,7 @@ fn running_km(workouts: &[Workout], from: NaiveDate, to: NaiveDate) -> f64 {
         .iter()
         .filter(|w| (from..to).contains(&w.date) && w.kind.is_running())
         .filter_map(|w| w.planned_distance_m)
-        .sum::<f64>()
+        .fold(0.0, |sum, m| sum + m)
         / 1000.0
 }
 
@@ -171,6 +173,7 @@ pub fn adapt_from_today(
         .collect();
     Ok(Adaptation {
         sessions_changed: changed_days(old, &plan, start),
+        days: (race - start).num_days() as usize + 1,
         race_form_before: form(doc),
         race_form_after: form(&after),
         weeks,

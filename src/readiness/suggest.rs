@@ -10,6 +10,7 @@
 //!   runs, a low wellness score) or the status is red.
 //! - **Cut next week's volume by [`CUT_SHARE`]**, when the load figures are high (ACWR, form,
 //!   monotony) or the status is red, unless next week holds the race (the taper cuts it).
+//!   The easy and long runs are shortened; the quality sessions keep their repeats.
 //!
 //! Changed workouts are marked `locked` (placed by hand), so regenerating keeps them.
 //!
@@ -48,6 +49,8 @@ pub const CUT_SHARE: f64 = 0.2;
 pub const RECOVERY_RUN_MAX_MIN: f64 = 40.0;
 /// Shortest recovery run, minutes.
 pub const RECOVERY_RUN_MIN_MIN: f64 = 20.0;
+/// The most "cut next week" shortens one run: to half its length.
+pub const MIN_CUT_FACTOR: f64 = 0.5;
 
 /// One suggested change.
 #[derive(Clone, Debug, PartialEq)]
@@ -206,7 +209,12 @@ pub fn scaled(w: &Workout, factor: f64) -> Workout {
     if let (Some(old), Some(new)) = (w.planned_distance_m, s.planned_distance_m) {
         let from = format!("{:.0} km", old / 1000.0);
         let to = format!("{:.0} km", new / 1000.0);
-        s.title = w.title.replacen(&from, &to, 1);
+        s.title = s.title.replacen(&from, &to, 1);
+    }
+    if let (Some(old), Some(new)) = (w.planned_duration_s, s.planned_duration_s) {
+        let from = format!("{:.0} min", old / 60.0);
+        let to = format!("{:.0} min", new / 60.0);
+        s.title = s.title.replacen(&from, &to, 1);
     }
     s.locked = true;
     s
@@ -223,7 +231,9 @@ fn cut_next_week(
     if (start..end).contains(&plan.goal.date) {
         return None;
     }
-    let new: Vec<Workout> = plan
+    // The quality sessions stay as they are (their repeats are the point of them); the easy
+    // and long runs give up the 20%, down to half their length at most.
+    let running: Vec<&Workout> = plan
         .workouts
         .iter()
         .filter(|w| {
@@ -231,8 +241,19 @@ fn cut_next_week(
                 && w.kind.is_running()
                 && !matches!(w.kind, WorkoutKind::Race { .. })
         })
-        .map(|w| scaled(w, 1.0 - CUT_SHARE))
         .collect();
+    let size = |w: &Workout| w.planned_distance_m.or(w.planned_duration_s).unwrap_or(0.0);
+    let total: f64 = running.iter().map(|w| size(w)).sum();
+    let easy: Vec<&Workout> = running
+        .into_iter()
+        .filter(|w| w.intensity() < Intensity::Hard)
+        .collect();
+    let easy_total: f64 = easy.iter().map(|w| size(w)).sum();
+    if easy_total <= 0.0 {
+        return None;
+    }
+    let factor = (1.0 - CUT_SHARE * total / easy_total).max(MIN_CUT_FACTOR);
+    let new: Vec<Workout> = easy.into_iter().map(|w| scaled(w, factor)).collect();
     if new.is_empty() {
         return None;
     }

@@ -112,7 +112,7 @@ fn number_field(ui: &mut egui::Ui, label: &str, value: &mut String, hint: &str) 
     let r = ui
         .add(
             egui::TextEdit::singleline(value)
-                .desired_width(60.0)
+                .desired_width(70.0)
                 .hint_text(hint),
         )
         .labelled_by(l.id);
@@ -129,31 +129,31 @@ pub fn checkin_form_ui(ui: &mut egui::Ui, form: &mut CheckInForm) -> CheckInOutc
         .spacing([10.0, 6.0])
         .show(ui, |ui| {
             first = Some(number_field(ui, "Resting HR", &mut form.resting_hr, "bpm"));
-            number_field(ui, "HRV", &mut form.hrv, "ms, optional");
+            number_field(ui, "HRV (optional)", &mut form.hrv, "ms");
             number_field(ui, "Sleep hours", &mut form.sleep_hours, "h");
             for (item, typed) in WellnessItem::ALL.iter().zip(form.scales.iter_mut()) {
                 let l = ui.label(item.label());
                 ui.horizontal(|ui| {
                     ui.add(
                         egui::TextEdit::singleline(typed)
-                            .desired_width(22.0)
+                            .desired_width(30.0)
                             .char_limit(1)
                             .hint_text("1-5"),
                     )
                     .labelled_by(l.id);
                     let current = typed.trim().parse::<u8>().ok();
                     for v in 1..=5u8 {
-                        let word = item.word(v);
-                        if ui
-                            .selectable_label(current == Some(v), v.to_string())
-                            .on_hover_text(word)
-                            .clicked()
-                        {
+                        // Clickable but left out of the Tab order: Tab goes field to field.
+                        let button = egui::Button::selectable(current == Some(v), v.to_string())
+                            .sense(egui::Sense::CLICK);
+                        if ui.add(button).on_hover_text(item.word(v)).clicked() {
                             *typed = v.to_string();
                         }
                     }
-                    let word = current.map_or("", |v| item.word(v));
-                    ui.weak(word);
+                    match current.filter(|v| (1..=5).contains(v)) {
+                        Some(v) => ui.label(item.word(v)),
+                        None => ui.weak(format!("1 {} … 5 {}", item.word(1), item.word(5))),
+                    };
                 });
                 ui.end_row();
             }

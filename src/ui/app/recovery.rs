@@ -67,12 +67,17 @@ impl StrideApp {
             return;
         }
         let mut open = true;
+        let units = self.session.document().athlete.units;
+        // Over the workout panel, so the calendar's preview stays in view.
+        let right = ctx.content_rect().right();
         egui::Window::new("Recovery")
             .open(&mut open)
             .default_width(420.0)
+            .default_pos(egui::pos2(right - 440.0, 60.0))
             .show(ctx, |ui| {
                 views::recovery_ui(
                     ui,
+                    units,
                     &self.derived.readiness,
                     &self.derived.suggestions,
                     &self.derived.tips,
@@ -116,11 +121,11 @@ impl StrideApp {
 /// The before/after comparison; returns true when Apply is clicked.
 fn adaptation_ui(ui: &mut egui::Ui, a: &Adaptation, units: crate::model::Units) -> bool {
     ui.label(format!(
-        "From {} to the race on {}: {} day{} change.",
+        "From {} to the race on {}: {} of {} days change.",
         a.start.format("%a %-d %b"),
         a.plan.goal.date.format("%a %-d %b"),
         a.sessions_changed,
-        if a.sessions_changed == 1 { "" } else { "s" }
+        a.days
     ));
     if let (Some(before), Some(after)) = (a.race_form_before, a.race_form_after) {
         ui.label(format!(

@@ -279,7 +279,7 @@ fn activities_ui(
         ("RPE", SortColumn::Rpe),
         ("Load", SortColumn::Load),
     ];
-    let widths = [150.0, 100.0, 64.0, 70.0, 55.0, 40.0, 120.0];
+    let widths = [125.0, 80.0, 60.0, 66.0, 48.0, 36.0, 100.0];
     let mut sort = state.sort;
     // Edit and Delete come first in each row, so they stay in view in a narrow window.
     let actions_width = 96.0;
@@ -328,11 +328,7 @@ fn activities_ui(
                 let cell = |ui: &mut egui::Ui, text: String, width: f32| {
                     ui.add_sized([width, row_height - 4.0], egui::Label::new(text).truncate());
                 };
-                cell(
-                    ui,
-                    a.start.format("%a %-d %b %Y %H:%M").to_string(),
-                    widths[0],
-                );
+                cell(ui, a.start.format("%-d %b %Y %H:%M").to_string(), widths[0]);
                 cell(ui, a.kind.label(), widths[1]);
                 cell(ui, format_duration(a.duration_s), widths[2]);
                 let distance = a
@@ -350,7 +346,7 @@ fn activities_ui(
                     widths[5],
                 );
                 let load = shown.loads[i].map_or_else(String::new, |l| {
-                    format!("{:.0} ({})", l.value, metric_label(l.metric))
+                    format!("{:.0} · {}", l.value, metric_label(l.metric))
                 });
                 cell(ui, load, widths[6]);
                 if !a.notes.is_empty() {

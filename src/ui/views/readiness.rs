@@ -2,6 +2,7 @@
 //! signs, the suggested changes (previewed on the calendar while hovered, applied with one
 //! click as one undoable edit) and the recovery tips.
 
+use crate::model::format_distance;
 use crate::readiness::{Readiness, Status, Suggestion, Tip};
 use crate::session::Edit;
 use crate::ui::commands::AppCommand;
@@ -80,6 +81,7 @@ pub fn readiness_banner_ui(
 /// whose changes the calendar previews.
 pub fn recovery_ui(
     ui: &mut egui::Ui,
+    units: crate::model::Units,
     readiness: &Readiness,
     suggestions: &[Suggestion],
     tips: &[Tip],
@@ -124,9 +126,12 @@ pub fn recovery_ui(
                 ui.label(&s.title);
             });
             for (day, before, after) in &s.changes {
-                let title = |w: &Option<crate::model::Workout>| {
-                    w.as_ref()
-                        .map_or_else(|| "nothing".to_owned(), |w| w.display_title())
+                let title = |w: &Option<crate::model::Workout>| match w {
+                    None => "nothing".to_owned(),
+                    Some(w) => match w.planned_distance_m {
+                        Some(m) => format!("{} ({})", w.display_title(), format_distance(m, units)),
+                        None => w.display_title(),
+                    },
                 };
                 ui.weak(format!(
                     "{}: {} -> {}",
