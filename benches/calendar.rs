@@ -63,6 +63,7 @@ fn big_document() -> AthleteDocument {
                 WorkoutKind::Easy
             },
             duration_s: 3000.0,
+            moving_s: None,
             distance_m: Some(9000.0),
             avg_hr_bpm: Some(142),
             max_hr_bpm: None,

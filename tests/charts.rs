@@ -16,6 +16,7 @@ fn run(day: NaiveDate, kind: WorkoutKind, km: f64) -> Activity {
         start: day.and_hms_opt(7, 0, 0).expect("time"),
         kind,
         duration_s: km * 330.0,
+        moving_s: None,
         distance_m: Some(km * 1000.0),
         avg_hr_bpm: None,
         max_hr_bpm: None,

@@ -52,6 +52,7 @@ fn athlete_file(dir: &Path) -> PathBuf {
         start: at("2027-03-01 07:00"),
         kind: WorkoutKind::Easy,
         duration_s: 2400.0,
+        moving_s: None,
         distance_m: Some(8000.0),
         avg_hr_bpm: None,
         max_hr_bpm: None,

@@ -72,6 +72,7 @@ fn small_document() -> AthleteDocument {
             .expect("time"),
         kind: WorkoutKind::Easy,
         duration_s: 2400.0,
+        moving_s: None,
         distance_m: Some(7100.0),
         avg_hr_bpm: Some(141),
         max_hr_bpm: None,

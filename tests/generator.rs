@@ -291,6 +291,7 @@ fn history_before(start: NaiveDate, daily_km: &[f64]) -> History {
             start: day.and_hms_opt(7, 0, 0).expect("time"),
             kind: WorkoutKind::Easy,
             duration_s: km * 360.0,
+            moving_s: None,
             distance_m: Some(km * 1000.0),
             avg_hr_bpm: None,
             max_hr_bpm: None,

@@ -225,6 +225,7 @@ fn run(back: u64, kind: WorkoutKind, minutes: f64, km: f64, hr: Option<u16>) -> 
         start: day(back).and_time(NaiveTime::from_hms_opt(7, 0, 0).expect("present")),
         kind,
         duration_s: minutes * 60.0,
+        moving_s: None,
         distance_m: Some(km * 1000.0),
         avg_hr_bpm: hr,
         max_hr_bpm: None,

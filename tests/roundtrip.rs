@@ -252,6 +252,8 @@ fn activity() -> impl Strategy<Value = Activity> {
                     ),
                     kind,
                     duration_s,
+                    // Moving time where there is a distance, so both forms round-trip.
+                    moving_s: distance_m.map(|_| duration_s * 0.95),
                     distance_m,
                     avg_hr_bpm: avg,
                     max_hr_bpm: max,

@@ -432,6 +432,7 @@ fn history_of(daily_km: f64, days: u64) -> History {
             start: date.and_hms_opt(7, 0, 0).expect("time"),
             kind: WorkoutKind::Easy,
             duration_s: daily_km * 330.0,
+            moving_s: None,
             distance_m: Some(daily_km * 1000.0),
             avg_hr_bpm: None,
             max_hr_bpm: None,

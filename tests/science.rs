@@ -214,6 +214,7 @@ fn activity(kind: WorkoutKind) -> Activity {
         start: NaiveDateTime::parse_from_str("2026-11-20 07:00", "%Y-%m-%d %H:%M").expect("t"),
         kind,
         duration_s: 3600.0,
+        moving_s: None,
         distance_m: Some(12_000.0),
         avg_hr_bpm: Some(150),
         max_hr_bpm: None,

@@ -144,6 +144,9 @@ impl AthleteDocument {
             let at = format!("history.activities[{i}]");
             check_date(&format!("{at}.start"), a.date())?;
             check_amount(&format!("{at}.duration_s"), a.duration_s)?;
+            if let Some(m) = a.moving_s {
+                check_amount(&format!("{at}.moving_s"), m)?;
+            }
             if let Some(d) = a.distance_m {
                 check_amount(&format!("{at}.distance_m"), d)?;
             }

@@ -40,6 +40,9 @@ pub struct Activity {
     pub kind: WorkoutKind,
     /// Elapsed duration in seconds.
     pub duration_s: f64,
+    /// Moving time in seconds (without stops), when the recording tells it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub moving_s: Option<f64>,
     /// Distance in metres, if measured.
     #[serde(default)]
     pub distance_m: Option<f64>,
@@ -76,6 +79,7 @@ impl Activity {
                 .and_time(chrono::NaiveTime::from_hms_opt(7, 0, 0).unwrap_or_default()),
             kind: w.kind.clone(),
             duration_s: w.planned_duration_s.unwrap_or(0.0),
+            moving_s: None,
             distance_m: w.planned_distance_m,
             avg_hr_bpm: None,
             max_hr_bpm: None,

@@ -113,6 +113,7 @@ impl ActivityForm {
             start,
             kind: WorkoutKind::Easy,
             duration_s: 0.0,
+            moving_s: None,
             distance_m: None,
             avg_hr_bpm: None,
             max_hr_bpm: None,
