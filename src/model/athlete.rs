@@ -161,6 +161,7 @@ pub struct Athlete {
 
 /// Accepted ranges, in one place so forms, loaders and messages agree.
 mod limits {
+    pub const NAME_CHARS: usize = 200;
     pub const BIRTH_YEAR: (i32, i32) = (1900, 2200);
     pub const TRAINING_AGE_YEARS: u32 = 90;
     pub const WEEKLY_VOLUME_KM: (f64, f64) = (0.0, 400.0);
@@ -207,6 +208,11 @@ impl Athlete {
         };
         if self.name.trim().is_empty() {
             fail("name", "Enter a name.".to_owned());
+        } else if self.name.chars().count() > limits::NAME_CHARS {
+            fail(
+                "name",
+                format!("A name has at most {} characters.", limits::NAME_CHARS),
+            );
         }
         let (lo, hi) = limits::BIRTH_YEAR;
         if !(lo..=hi).contains(&self.birth_year) {

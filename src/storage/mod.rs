@@ -70,9 +70,42 @@ fn parse_error(text: &str, path: &Path, error: &ron::error::SpannedError) -> Doc
         path: path.to_owned(),
         line,
         column,
-        message: error.code.to_string(),
+        message: plain_message(&error.code),
     }
 }
+
+/// The parser's message, in words for someone fixing the file by hand where the parser's own
+/// words are about its internals.
+fn plain_message(code: &ron::Error) -> String {
+    use ron::Error as E;
+    match code {
+        E::Eof => "the file ends too early: is it cut off?".to_owned(),
+        E::TrailingCharacters => {
+            "there is more text after the end of the document (a stray bracket?)".to_owned()
+        }
+        E::ExceededRecursionLimit => format!(
+            "brackets nest deeper than an athlete document can ({RECURSION_LIMIT} levels)"
+        ),
+        E::IntegerOutOfBounds => "the number is too large for this field".to_owned(),
+        // Dates and weekdays are checked by chrono, whose messages name no format.
+        E::Message(m) if m == "input is out of range" => {
+            "not a real date (a day that does not exist in that month?)".to_owned()
+        }
+        E::Message(m)
+            if m == "input contains invalid characters"
+                || m == "premature end of input"
+                || m == "input is not enough for unique date and time"
+                || m == "trailing input" =>
+        {
+            "a date must be written \"YYYY-MM-DD\", like \"2027-03-12\"".to_owned()
+        }
+        other => other.to_string(),
+    }
+}
+
+/// How deep brackets may nest in a document (the parser's limit; the deepest real document
+/// nests about eight levels).
+pub const RECURSION_LIMIT: usize = 128;
 
 /// The parser reports some errors at the blank before the offending value; a person fixing
 /// the file wants the value itself. Moves a (line, column) position, both from 1, forward over
