@@ -27,6 +27,8 @@
 //! - [`storage`]: RON documents (atomic writes, backups, versions, readable errors) and the
 //!   session, wellness and plan CSV formats.
 //! - [`session`]: the open document and the one place edits are applied, with undo.
+//! - [`import`]: activities from FIT, GPX, TCX, session CSV and Strava files, without duplicates.
+//! - [`export`]: the active plan as iCalendar, plan CSV, RON, FIT workouts or printable HTML.
 //! - [`cli`]: the headless subcommands and argument parsing.
 //! - [`ui`]: the eframe application; views push commands, one place applies them.
 //!
@@ -34,11 +36,14 @@
 //! everything a user sees in the window is computed there and tested without one.
 
 pub mod cli;
+pub mod export;
 pub mod generator;
+pub mod import;
 pub mod model;
 pub mod readiness;
 pub mod rules;
 pub mod science;
 pub mod session;
 pub mod storage;
+#[cfg(feature = "gui")]
 pub mod ui;

@@ -1,14 +1,21 @@
-//! `stride import FILES... --into FILE.ron`: wellness check-ins and sessions from CSV files,
-//! merged into an athlete document.
+//! `stride import FILES... --into FILE.ron`: wellness check-ins and sessions from CSV files, and
+//! activities from FIT, GPX and TCX recordings and Strava's `activities.csv`, merged into an
+//! athlete document.
 //!
-//! Each file's header tells what it holds: a wellness CSV (a `date` column and any of
-//! `resting_hr,hrv,sleep_hours,sleep_quality,soreness,fatigue,stress,mood,motivation`, see
-//! [`crate::storage::wellness_csv`]) or a session CSV (a `date` column and any of
-//! `kind,duration_min,distance_km,rpe,avg_hr,load,title`, see
-//! [`crate::storage::session_csv`]). Wellness rows merge by day: each value a row has
-//! overwrites the stored one, values it lacks keep theirs. Session rows become activities; one
-//! that starts at most a minute from an activity already in the document (or imported just
-//! before it) is taken for the same session and skipped.
+//! Each FILE is a file or a folder; a folder stands for the `.fit`, `.gpx`, `.tcx` and `.csv`
+//! files in it (not in its subfolders), in name order ([`crate::import::expand_paths`]). A file's
+//! content tells what it holds, its extension only when the content does not
+//! ([`crate::import::detect`]):
+//!
+//! - a wellness CSV (a `date` column and any of
+//!   `resting_hr,hrv,sleep_hours,sleep_quality,soreness,fatigue,stress,mood,motivation`, see
+//!   [`crate::storage::wellness_csv`]): rows merge by day, each value a row has overwriting the
+//!   stored one, values it lacks keeping theirs;
+//! - a session CSV (a `date` column and any of `kind,duration_min,distance_km,rpe,avg_hr,load,
+//!   title`, see [`crate::storage::session_csv`]), a FIT, GPX or TCX recording, or Strava's
+//!   `activities.csv` (see [`crate::import`]): each session becomes an activity; one that
+//!   starts at most a minute from an activity already in the document (or imported just before
+//!   it) is taken for the same session and skipped.
 //!
 //! Standard output has one line per file imported, in the order given, then one line about the
 //! document:
@@ -19,25 +26,35 @@
 //! saved anna.ron
 //! ```
 //!
-//! `FILE` is the path as given, and the words stay the same whatever the counts (`1 duplicates
-//! skipped`), so other tools can read the lines. The last line is `saved FILE` when anything was
-//! added or updated, and `unchanged FILE` when nothing was; the document is then not written at
-//! all. Saving is atomic and keeps the
-//! previous version as `FILE.bak`. A file that fails is reported on standard error as
-//! `error: FILE:LINE:COLUMN: message` (or `error: FILE: message` when the problem has no place
-//! in the file) and gets no line on standard output; the other files are still imported. The
+//! When FILES name a folder or any FIT, GPX, TCX or Strava file, a summary line ends the
+//! output (imports of wellness and session CSVs alone print exactly the lines above, as before):
+//!
+//! ```text
+//! runs/morning.fit: activities 1 added, 0 duplicates skipped
+//! runs/evening.gpx: activities 0 added, 1 duplicates skipped
+//! saved anna.ron
+//! summary: 2 files imported, 1 failed, 1 activities added, 1 duplicates skipped
+//! ```
+//!
+//! `FILE` is the path as given (for a folder's files, the folder joined with the name), and the
+//! words stay the same whatever the counts (`1 duplicates skipped`), so other tools can read the
+//! lines. The document line is `saved FILE` when anything was added or updated, and
+//! `unchanged FILE` when nothing was; the document is then not written at all. Saving is atomic
+//! and keeps the previous version as `FILE.bak`. A file that fails is reported on standard
+//! error as `error: FILE:LINE:COLUMN: message` for a place in a text file, `error: FILE: byte
+//! N: message` for one in a FIT file, or `error: FILE: message` when the problem has no place
+//! in the file, and gets no line on standard output; the other files are still imported. The
 //! exit code is 0 when every file was imported and 2 when any failed, or when the document
 //! could not be read or saved (nothing is written then).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use chrono::{Datelike, TimeDelta};
-
-use crate::model::{AthleteDocument, DATE_YEARS};
-use crate::storage::session_csv::{self, CsvError};
+use crate::import::{self, ImportError, SourceFormat};
+use crate::model::AthleteDocument;
+use crate::storage::session_csv;
 use crate::storage::wellness_csv::{self, CsvKind};
-use crate::storage::{self, MAX_DOCUMENT_BYTES};
+use crate::storage::{self};
 
 /// Whether every file of a `stride import` was imported.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -54,10 +71,23 @@ struct Imported {
     summary: String,
     /// Whether the document changed.
     changed: bool,
+    /// Activities added and left out as duplicates.
+    activities: import::Merge,
 }
 
-/// Runs `stride import`: merges `files` into the document at `into`, reporting each file's
-/// result on `out` and each failed file on `err`.
+/// Running totals for the summary line.
+#[derive(Default)]
+struct Totals {
+    imported: usize,
+    failed: usize,
+    added: usize,
+    duplicates: usize,
+    /// Whether the summary line is printed: a folder or a recording was among the files.
+    summarize: bool,
+}
+
+/// Runs `stride import`: merges `files` (files or folders) into the document at `into`,
+/// reporting each file's result on `out` and each failed file on `err`.
 ///
 /// # Errors
 /// A message naming the file when the document cannot be read or saved, or when the output
@@ -69,17 +99,24 @@ pub fn run(
     err: &mut dyn Write,
 ) -> Result<ImportOutcome, String> {
     let mut doc = storage::load_document(into).map_err(|e| e.to_string())?;
-    let mut lines = Vec::with_capacity(files.len() + 1);
+    let mut totals = Totals {
+        summarize: files.iter().any(|f| f.is_dir()),
+        ..Totals::default()
+    };
+    let files = import::expand_paths(files);
+    let mut lines = Vec::with_capacity(files.len() + 2);
     let mut changed = false;
-    let mut outcome = ImportOutcome::AllImported;
-    for file in files {
-        match import_file(&mut doc, file) {
+    for file in &files {
+        match import_file(&mut doc, file, &mut totals.summarize) {
             Ok(imported) => {
                 changed |= imported.changed;
+                totals.imported += 1;
+                totals.added += imported.activities.added;
+                totals.duplicates += imported.activities.duplicates;
                 lines.push(format!("{}: {}", file.display(), imported.summary));
             }
             Err(message) => {
-                outcome = ImportOutcome::SomeFailed;
+                totals.failed += 1;
                 // If standard error is gone there is nobody left to tell.
                 let _ = writeln!(err, "error: {message}");
             }
@@ -93,20 +130,66 @@ pub fn run(
     } else {
         lines.push(format!("unchanged {}", into.display()));
     }
+    if totals.summarize {
+        lines.push(format!(
+            "summary: {} files imported, {} failed, {} activities added, {} duplicates skipped",
+            totals.imported, totals.failed, totals.added, totals.duplicates
+        ));
+    }
     for line in lines {
         writeln!(out, "{line}").map_err(super::output_error)?;
     }
-    Ok(outcome)
+    Ok(if totals.failed > 0 {
+        ImportOutcome::SomeFailed
+    } else {
+        ImportOutcome::AllImported
+    })
 }
 
-/// Imports one file into `doc`; on any error `doc` is left as it was.
-fn import_file(doc: &mut AthleteDocument, path: &Path) -> Result<Imported, String> {
-    let text = read_text(path)?;
+/// Whether a format is one of the recordings (or Strava's export) rather than a CSV of before.
+fn is_recording(format: SourceFormat) -> bool {
+    !matches!(format, SourceFormat::SessionCsv)
+}
+
+/// Imports one file into `doc`; on any error `doc` is left as it was. Sets `recording` when
+/// the file is (or is named as) a recording or Strava's export.
+fn import_file(
+    doc: &mut AthleteDocument,
+    path: &Path,
+    recording: &mut bool,
+) -> Result<Imported, String> {
+    let named = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    if matches!(named.as_str(), "fit" | "gpx" | "tcx") {
+        *recording = true;
+    }
+    let bytes = import::read_bytes(path).map_err(|e| e.located(path))?;
+    let format = import::detect(&bytes, path);
     let mut merged = doc.clone();
-    let imported = match wellness_csv::csv_kind(&text) {
-        Some(CsvKind::Wellness) => import_wellness(&mut merged, path, &text)?,
-        Some(CsvKind::Sessions) => import_sessions(&mut merged, path, &text)?,
-        None => return Err(unknown_kind(path, &text)),
+    let imported = match format {
+        Some(format) if is_recording(format) => {
+            *recording = true;
+            import_activities(&mut merged, path, format, &bytes)?
+        }
+        _ => {
+            // The CSV files of before, told apart by their header.
+            let Ok(text) = std::str::from_utf8(&bytes) else {
+                if format.is_none() && !matches!(named.as_str(), "csv" | "txt") {
+                    let reason = import::unsupported_reason(&bytes, path);
+                    return Err(ImportError::Unsupported { reason }.located(path));
+                }
+                return Err(not_utf8(path, &bytes));
+            };
+            match wellness_csv::csv_kind(text) {
+                Some(CsvKind::Wellness) => import_wellness(&mut merged, path, text)?,
+                Some(CsvKind::Sessions) => {
+                    import_activities(&mut merged, path, SourceFormat::SessionCsv, &bytes)?
+                }
+                None => return Err(unknown_kind(path, text)),
+            }
+        }
     };
     merged.validate().map_err(|e| {
         format!(
@@ -119,32 +202,19 @@ fn import_file(doc: &mut AthleteDocument, path: &Path) -> Result<Imported, Strin
     Ok(imported)
 }
 
-/// A CSV error as `FILE:LINE:COLUMN: message`.
-fn located(path: &Path, e: &CsvError) -> String {
-    format!("{}:{}:{}: {}", path.display(), e.line, e.column, e.message)
-}
-
-/// The text of a file to import.
-fn read_text(path: &Path) -> Result<String, String> {
-    let name = path.display();
-    let unreadable = |e: std::io::Error| format!("{name}: could not read the file: {e}");
-    let size = std::fs::metadata(path).map_err(unreadable)?.len();
-    if size > MAX_DOCUMENT_BYTES {
-        return Err(format!(
-            "{name}: the file is {} MB, over the {} MB limit for imports; is it the right file?",
-            size / (1024 * 1024),
-            MAX_DOCUMENT_BYTES / (1024 * 1024)
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(unreadable)?;
-    String::from_utf8(bytes).map_err(|e| {
-        let (line, column) = storage::line_column(e.as_bytes(), e.utf8_error().valid_up_to());
-        format!("{name}:{line}:{column}: the file is not UTF-8 text; save it as a UTF-8 CSV")
-    })
+/// The error of a CSV file that is not UTF-8, naming the first bad byte.
+fn not_utf8(path: &Path, bytes: &[u8]) -> String {
+    let valid = std::str::from_utf8(bytes).map_or_else(|e| e.valid_up_to(), |_| bytes.len());
+    let (line, column) = storage::line_column(bytes, valid);
+    format!(
+        "{}:{line}:{column}: the file is not UTF-8 text; save it as a UTF-8 CSV",
+        path.display()
+    )
 }
 
 fn import_wellness(doc: &mut AthleteDocument, path: &Path, text: &str) -> Result<Imported, String> {
-    let rows = wellness_csv::parse_wellness(text).map_err(|e| located(path, &e))?;
+    let rows = wellness_csv::parse_wellness(text)
+        .map_err(|e| format!("{}:{}:{}: {}", path.display(), e.line, e.column, e.message))?;
     let merge = doc
         .history
         .merge_wellness(rows.into_iter().map(|row| row.entry));
@@ -154,67 +224,44 @@ fn import_wellness(doc: &mut AthleteDocument, path: &Path, text: &str) -> Result
             merge.added, merge.updated, merge.unchanged
         ),
         changed: merge.added + merge.updated > 0,
+        activities: import::Merge::default(),
     })
 }
 
-fn import_sessions(doc: &mut AthleteDocument, path: &Path, text: &str) -> Result<Imported, String> {
-    let rows = session_csv::parse_sessions(text).map_err(|e| located(path, &e))?;
-    // The session reader takes any date; the document keeps to its years.
-    let (lo, hi) = DATE_YEARS;
-    if let Some(row) = rows
-        .iter()
-        .find(|row| !(lo..=hi).contains(&row.activity.start.year()))
-    {
-        return Err(format!(
-            "{}:{}:{}: date {} is outside the years {lo}-{hi}",
-            path.display(),
-            row.line,
-            date_column(text),
-            row.activity.start.date()
-        ));
-    }
-    let source = path
-        .file_name()
-        .map(|name| name.to_string_lossy().into_owned());
-    let activities = &mut doc.history.activities;
-    let (mut added, mut duplicates) = (0, 0);
-    for row in rows {
-        let mut activity = row.activity;
-        let same_session = activities
-            .iter()
-            .any(|a| (a.start - activity.start).abs() <= TimeDelta::minutes(1));
-        if same_session {
-            duplicates += 1;
-            continue;
-        }
-        activity.source_file.clone_from(&source);
-        let at = activities.partition_point(|a| a.start <= activity.start);
-        activities.insert(at, activity);
-        added += 1;
-    }
+/// Imports the activities of a session CSV, a recording or Strava's export.
+fn import_activities(
+    doc: &mut AthleteDocument,
+    path: &Path,
+    format: SourceFormat,
+    bytes: &[u8],
+) -> Result<Imported, String> {
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let activities = match import::parse(format, bytes, &name) {
+        Ok(activities) => activities,
+        // A session CSV with a header and no rows adds nothing, as it always did.
+        Err(ImportError::Empty { .. }) if format == SourceFormat::SessionCsv => Vec::new(),
+        Err(e) => return Err(e.located(path)),
+    };
+    let merge = import::merge_into(&mut doc.history, activities);
     Ok(Imported {
-        summary: format!("activities {added} added, {duplicates} duplicates skipped"),
-        changed: added > 0,
+        summary: format!(
+            "activities {} added, {} duplicates skipped",
+            merge.added, merge.duplicates
+        ),
+        changed: merge.added > 0,
+        activities: merge,
     })
 }
 
-/// The column of `date` in a CSV's header, from 1 (1 when there is none).
-fn date_column(text: &str) -> usize {
-    session_csv::open(text)
-        .ok()
-        .and_then(|(_, headers)| {
-            headers
-                .iter()
-                .position(|h| h.trim().eq_ignore_ascii_case("date"))
-        })
-        .map_or(1, |i| i + 1)
-}
-
-/// The error of a file that is neither a wellness nor a session CSV, saying why and what is
-/// expected.
+/// The error of a file that is neither a wellness nor a session CSV (nor anything else Stride
+/// imports), saying why and what is expected.
 fn unknown_kind(path: &Path, text: &str) -> String {
     let expected = format!(
-        "a wellness CSV's header has date and any of {}; a session CSV's has date and any of {}",
+        "a wellness CSV's header has date and any of {}; a session CSV's has date and any of {}; \
+         other files must be FIT, GPX or TCX recordings or Strava's activities.csv",
         wellness_csv::COLUMNS[1..].join(","),
         session_csv::COLUMNS[1..].join(",")
     );

@@ -13,6 +13,7 @@
 //! assert_eq!(cli.file.as_deref(), Some("anna.ron".as_ref()));
 //! ```
 
+pub mod export;
 pub mod import;
 pub mod load;
 pub mod paces;
@@ -104,21 +105,73 @@ pub enum Command {
         #[arg(long)]
         today: Option<NaiveDate>,
     },
-    /// Merge wellness check-ins and sessions from CSV files into an athlete document: one
-    /// line per file (`FILE: wellness A added, U updated, N unchanged` or `FILE: activities A
-    /// added, D duplicates skipped`), then `saved FILE.ron` or `unchanged FILE.ron`; exit
-    /// code 2 when any file failed.
+    /// Merge wellness check-ins, sessions and recorded activities into an athlete document:
+    /// one line per file (`FILE: wellness A added, U updated, N unchanged` or `FILE:
+    /// activities A added, D duplicates skipped`), then `saved FILE.ron` or `unchanged
+    /// FILE.ron`, then (when a folder or a recording was among the files) `summary: F files
+    /// imported, E failed, A activities added, D duplicates skipped`; exit code 2 when any
+    /// file failed.
     Import {
-        /// CSV files, each told apart by its header: wellness (date and any of resting_hr,
-        /// hrv, sleep_hours, sleep_quality, soreness, fatigue, stress, mood, motivation) or
-        /// sessions (date and any of kind, duration_min, distance_km, rpe, avg_hr, load,
-        /// title).
+        /// Files or folders (a folder's .fit, .gpx, .tcx and .csv files), each told apart by
+        /// its content: FIT, GPX or TCX recordings, Strava's activities.csv, or CSV files with
+        /// a header of wellness (date and any of resting_hr, hrv, sleep_hours, sleep_quality,
+        /// soreness, fatigue, stress, mood, motivation) or sessions (date and any of kind,
+        /// duration_min, distance_km, rpe, avg_hr, load, title).
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// The athlete document (.ron) to merge into; the previous version is kept as .bak.
         #[arg(long, value_name = "FILE.ron")]
         into: PathBuf,
     },
+    /// Write the active plan of an athlete document for a calendar, a spreadsheet, a watch
+    /// or paper: prints `wrote PATH` for each file written.
+    Export(ExportArgs),
+}
+
+/// Arguments of `stride export`.
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// The athlete document (.ron) whose active plan is exported.
+    pub file: PathBuf,
+    /// ics: calendar events; csv: the plan CSV; ron: a Stride document with the plan; fit:
+    /// watch workouts, one file per structured workout, in the folder --out; html: a
+    /// printable page.
+    #[arg(long, value_enum)]
+    pub format: ExportFormatArg,
+    /// The file to write, or for fit the folder (created if missing).
+    #[arg(long, value_name = "PATH")]
+    pub out: PathBuf,
+    /// The export time (RFC 3339, like 2027-03-01T08:00:00Z) for reproducible files: the
+    /// calendar's DTSTAMP, the FIT creation time, the HTML chart's today (default: now).
+    #[arg(long)]
+    pub now: Option<String>,
+}
+
+/// `stride export` formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormatArg {
+    /// iCalendar (.ics).
+    Ics,
+    /// The plan CSV.
+    Csv,
+    /// A Stride athlete document with the plan.
+    Ron,
+    /// FIT workout files.
+    Fit,
+    /// A printable HTML page.
+    Html,
+}
+
+impl From<ExportFormatArg> for crate::export::ExportFormat {
+    fn from(arg: ExportFormatArg) -> Self {
+        match arg {
+            ExportFormatArg::Ics => crate::export::ExportFormat::Ics,
+            ExportFormatArg::Csv => crate::export::ExportFormat::Csv,
+            ExportFormatArg::Ron => crate::export::ExportFormat::Ron,
+            ExportFormatArg::Fit => crate::export::ExportFormat::Fit,
+            ExportFormatArg::Html => crate::export::ExportFormat::Html,
+        }
+    }
 }
 
 /// Arguments of `stride plan`.
@@ -351,6 +404,11 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             Ok(plan::CheckOutcome::Errors) => return EXIT_FINDINGS,
             Err(e) => Err(e),
         },
+        Command::Export(args) => args
+            .now
+            .as_deref()
+            .map_or_else(|| Ok(chrono::Utc::now()), export::parse_now)
+            .and_then(|now| export::run(&args.file, args.format.into(), &args.out, now, out)),
         Command::Import { files, into } => match import::run(&files, &into, out, err) {
             Ok(import::ImportOutcome::AllImported) => Ok(()),
             Ok(import::ImportOutcome::SomeFailed) => return EXIT_BAD_INPUT,

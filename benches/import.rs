@@ -1,0 +1,157 @@
+//! Speed goals of importing activity files.
+//!
+//! - A 3-hour run recorded once a second as FIT (10,800 records and a session, about 110 KB):
+//!   reported in MB/s. The goal is 10 MB/s or more, which keeps even a 24-hour recording
+//!   (about 1 MB) well under a second.
+//! - A bulk import of 1,000 small files (a third each FIT, GPX and TCX, 30-minute runs with a
+//!   point every 5 seconds, written to a temporary folder in the setup) with
+//!   [`stride::import::import_files`]: under 10 s, so a Strava export's activities folder
+//!   imports while the user watches the progress bar.
+
+use std::fmt::Write as _;
+use std::hint::black_box;
+use std::path::PathBuf;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use rustyfit::profile::typedef::{Sport, SubSport};
+use stride::import::{SourceFormat, import_files, parse};
+use stride::model::History;
+
+#[path = "../tests/data/import/fit_writer.rs"]
+mod fit_writer;
+
+use fit_writer::{FitActivity, Point, Totals, write_fit};
+
+/// Seconds since 1970 of 2027-01-01 06:00 UTC.
+const START_UNIX_S: i64 = 1_798_783_200;
+
+/// A run of `seconds` with a point every `step` seconds at about 3 m/s and a heart rate
+/// wandering between 130 and 170.
+fn fit_run(start_unix_s: i64, seconds: u32, step: u32) -> FitActivity {
+    let points: Vec<Point> = (0..=seconds / step)
+        .map(|i| {
+            let at_s = i * step;
+            Point {
+                at_s,
+                distance_m: f64::from(at_s) * 3.0,
+                hr: Some(130 + (at_s / 7 % 40) as u8),
+            }
+        })
+        .collect();
+    FitActivity {
+        start_unix_s,
+        local_offset_s: Some(3600),
+        points,
+        session: Some(Totals {
+            sport: (Sport::RUNNING, SubSport::GENERIC),
+            elapsed_s: f64::from(seconds),
+            timer_s: f64::from(seconds),
+            distance_m: f64::from(seconds) * 3.0,
+            avg_hr: Some(150),
+            max_hr: Some(169),
+        }),
+    }
+}
+
+/// The same run as GPX, with times at +01:00.
+fn gpx_run(start: chrono::NaiveDateTime, seconds: u32, step: u32) -> String {
+    let mut text = String::from(
+        "<?xml version=\"1.0\"?>\n<gpx version=\"1.1\" creator=\"bench\" \
+         xmlns:gpxtpx=\"http://www.garmin.com/xmlschemas/TrackPointExtension/v1\">\
+         <trk><type>running</type><trkseg>\n",
+    );
+    for i in 0..=seconds / step {
+        let at_s = i * step;
+        let time = start + chrono::TimeDelta::seconds(i64::from(at_s));
+        let lat = 52.0 + f64::from(at_s) * 3.0 / 111_195.0;
+        let _ = writeln!(
+            text,
+            "<trkpt lat=\"{lat:.7}\" lon=\"13.4\"><ele>35.0</ele><time>{}+01:00</time>\
+             <extensions><gpxtpx:TrackPointExtension><gpxtpx:hr>{}</gpxtpx:hr>\
+             </gpxtpx:TrackPointExtension></extensions></trkpt>",
+            time.format("%Y-%m-%dT%H:%M:%S"),
+            130 + at_s / 7 % 40
+        );
+    }
+    text.push_str("</trkseg></trk></gpx>\n");
+    text
+}
+
+/// The same run as TCX, with times at +01:00.
+fn tcx_run(start: chrono::NaiveDateTime, seconds: u32, step: u32) -> String {
+    let stamp = |t: chrono::NaiveDateTime| format!("{}+01:00", t.format("%Y-%m-%dT%H:%M:%S"));
+    let mut text = format!(
+        "<?xml version=\"1.0\"?>\n<TrainingCenterDatabase \
+         xmlns=\"http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2\"><Activities>\
+         <Activity Sport=\"Running\"><Id>{0}</Id><Lap StartTime=\"{0}\">\
+         <TotalTimeSeconds>{seconds}</TotalTimeSeconds><DistanceMeters>{1}</DistanceMeters>\
+         <Track>\n",
+        stamp(start),
+        seconds * 3
+    );
+    for i in 0..=seconds / step {
+        let at_s = i * step;
+        let time = start + chrono::TimeDelta::seconds(i64::from(at_s));
+        let _ = writeln!(
+            text,
+            "<Trackpoint><Time>{}</Time><DistanceMeters>{}</DistanceMeters>\
+             <HeartRateBpm><Value>{}</Value></HeartRateBpm></Trackpoint>",
+            stamp(time),
+            at_s * 3,
+            130 + at_s / 7 % 40
+        );
+    }
+    text.push_str("</Track></Lap></Activity></Activities></TrainingCenterDatabase>\n");
+    text
+}
+
+fn bench_long_fit(c: &mut Criterion) {
+    let file = write_fit(&fit_run(START_UNIX_S, 3 * 3600, 1));
+    let mut group = c.benchmark_group("import");
+    group.throughput(Throughput::Bytes(file.len() as u64));
+    group.bench_function("FIT: 3 hours at 1 Hz", |b| {
+        b.iter(|| parse(SourceFormat::Fit, black_box(&file), "long.fit"))
+    });
+    group.finish();
+}
+
+/// Writes 1,000 small files into `dir`, one run a day.
+fn write_many(dir: &std::path::Path) -> Vec<PathBuf> {
+    let first = chrono::DateTime::from_timestamp(START_UNIX_S, 0)
+        .expect("a time")
+        .naive_utc();
+    (0..1000u32)
+        .map(|i| {
+            let day = i64::from(i) * 86_400;
+            let local = first + chrono::TimeDelta::seconds(day + 3600);
+            let (name, bytes) = match i % 3 {
+                0 => (
+                    format!("{i:04}.fit"),
+                    write_fit(&fit_run(START_UNIX_S + day, 1800, 5)),
+                ),
+                1 => (format!("{i:04}.gpx"), gpx_run(local, 1800, 5).into_bytes()),
+                _ => (format!("{i:04}.tcx"), tcx_run(local, 1800, 5).into_bytes()),
+            };
+            let path = dir.join(name);
+            std::fs::write(&path, bytes).expect("write a file");
+            path
+        })
+        .collect()
+}
+
+fn bench_many_files(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let files = write_many(dir.path());
+    let history = History::default();
+    let check = import_files(&files, &history, &mut |_| true);
+    assert_eq!(check.imported.len(), 1000, "{:?}", check.failed.first());
+    let mut group = c.benchmark_group("import");
+    group.sample_size(10);
+    group.bench_function("1,000 small files (FIT, GPX, TCX)", |b| {
+        b.iter(|| import_files(black_box(&files), &history, &mut |_| true))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench_long_fit, bench_many_files);
+criterion_main!(benches);

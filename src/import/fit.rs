@@ -1,0 +1,447 @@
+//! FIT activity files (Garmin's Flexible and Interoperable Data Transfer protocol; message and
+//! field meanings from the FIT SDK's `Profile.xlsx`), decoded with `rustyfit` with its CRC
+//! checks on.
+//!
+//! Each `session` message becomes one activity (a multisport file has one per leg):
+//!
+//! - start: `start_time` (seconds since 1989-12-31 00:00 UTC), moved to local time by the file's
+//!   own offset, `activity.local_timestamp` minus `activity.timestamp`, when the file has an
+//!   `activity` message with both; else by this computer's time zone;
+//! - elapsed: `total_elapsed_time` (scale 1000), else `timestamp` minus `start_time`;
+//! - moving: `total_moving_time`, else the intervals between consecutive `record` messages of
+//!   the session's time faster than [`super::MOVING_SPEED_M_S`] (from their `distance`), else
+//!   `total_timer_time` (timer time leaves out pauses);
+//! - distance: `total_distance` (scale 100), else what the session's records cover;
+//! - heart rate: `avg_heart_rate` and `max_heart_rate`, else the mean and highest of the
+//!   records' `heart_rate`;
+//! - sport: `sport` and `sub_sport` (running, cycling and e-biking, swimming, rowing and indoor
+//!   rowing, elliptical, strength training; any other by its profile name).
+//!
+//! A file without sessions (some apps write only records) gives one activity from its records
+//! and its `sport` message. Chained FIT files are read sequence after sequence; bytes after the
+//! last complete sequence that do not start another one are ignored. A file that is cut short,
+//! fails its header or data CRC, or uses a message type it never defined is an error naming
+//! the byte offset where reading stopped.
+
+use rustyfit::profile::mesgdef;
+use rustyfit::profile::typedef::{File, MesgNum, Sport, SubSport};
+use rustyfit::proto::{Message, Value};
+use rustyfit::{Decoder, DecoderError, DecoderEvent, StreamingIterator};
+
+use chrono::{NaiveDateTime, TimeDelta};
+
+use super::{ImportError, Place, SourceFormat, Stamp, Summary};
+use crate::model::Activity;
+
+const FORMAT: SourceFormat = SourceFormat::Fit;
+
+/// Seconds from 1970-01-01 to the FIT epoch, 1989-12-31 00:00 UTC.
+const FIT_EPOCH_UNIX_S: i64 = 631_065_600;
+
+/// FIT times below this are seconds since the device was switched on, not dates.
+const FIT_MIN_DATE: u32 = 0x1000_0000;
+
+/// Most `record` messages read from one file (46 days at one a second).
+pub const MAX_RECORDS: usize = 4_000_000;
+
+/// Most `session` messages read from one file.
+pub const MAX_SESSIONS: usize = 10_000;
+
+/// Largest local time offset accepted from a file, seconds.
+const MAX_OFFSET_S: i64 = 16 * 3600;
+
+/// Whether `bytes` start with a FIT file header: a size of 12 or 14 and `.FIT` at bytes 8-11.
+pub fn has_header(bytes: &[u8]) -> bool {
+    matches!(bytes.first(), Some(12 | 14)) && bytes.get(8..12) == Some(b".FIT".as_slice())
+}
+
+/// One `record` message, compactly.
+#[derive(Clone, Copy, Debug)]
+struct Record {
+    /// FIT time, seconds.
+    time: u32,
+    /// Distance from the start, centimetres ([`u32::MAX`]: none).
+    distance_cm: u32,
+    /// Heart rate, bpm (0: none).
+    hr: u8,
+}
+
+/// What is kept of a `session` message.
+#[derive(Clone, Debug)]
+struct Session {
+    start: Option<u32>,
+    end: Option<u32>,
+    elapsed_s: Option<f64>,
+    timer_s: Option<f64>,
+    moving_s: Option<f64>,
+    distance_m: Option<f64>,
+    avg_hr: Option<u8>,
+    max_hr: Option<u8>,
+    sport: Sport,
+    sub_sport: SubSport,
+}
+
+/// Everything read from the file.
+#[derive(Default)]
+struct Collected {
+    records: Vec<Record>,
+    sessions: Vec<Session>,
+    /// `activity.local_timestamp - activity.timestamp`, seconds.
+    local_offset_s: Option<i64>,
+    /// The `sport` message's sport and sub-sport.
+    sport: Option<(Sport, SubSport)>,
+    /// The `file_id` message's file type.
+    file_type: Option<File>,
+}
+
+/// A valid FIT date.
+fn fit_date(value: u32) -> Option<u32> {
+    (value >= FIT_MIN_DATE && value != u32::MAX).then_some(value)
+}
+
+fn field_u32(mesg: &Message, num: u8) -> Option<u32> {
+    mesg.fields
+        .iter()
+        .find(|f| f.num == num)
+        .and_then(|f| match f.value {
+            Value::Uint32(v) if v != u32::MAX => Some(v),
+            _ => None,
+        })
+}
+
+fn field_u8(mesg: &Message, num: u8) -> Option<u8> {
+    mesg.fields
+        .iter()
+        .find(|f| f.num == num)
+        .and_then(|f| match f.value {
+            Value::Uint8(v) if v != u8::MAX => Some(v),
+            _ => None,
+        })
+}
+
+impl Collected {
+    fn take(&mut self, mesg: &Message) -> Result<(), String> {
+        match mesg.num {
+            MesgNum::RECORD => {
+                let Some(time) = field_u32(mesg, mesgdef::Record::TIMESTAMP) else {
+                    return Ok(());
+                };
+                if self.records.len() >= MAX_RECORDS {
+                    return Err(format!(
+                        "the recording has more than {MAX_RECORDS} points, more than Stride \
+                         reads from one file; is it damaged?"
+                    ));
+                }
+                self.records.push(Record {
+                    time,
+                    distance_cm: field_u32(mesg, mesgdef::Record::DISTANCE).unwrap_or(u32::MAX),
+                    hr: field_u8(mesg, mesgdef::Record::HEART_RATE).unwrap_or(0),
+                });
+            }
+            MesgNum::SESSION => {
+                if self.sessions.len() >= MAX_SESSIONS {
+                    return Err(format!(
+                        "the file has more than {MAX_SESSIONS} sessions; is it damaged?"
+                    ));
+                }
+                let s = mesgdef::Session::from(mesg);
+                let valid = |v: u8| (v != u8::MAX).then_some(v);
+                self.sessions.push(Session {
+                    start: fit_date(s.start_time.0),
+                    end: fit_date(s.timestamp.0),
+                    elapsed_s: s.total_elapsed_time_scaled(),
+                    timer_s: s.total_timer_time_scaled(),
+                    moving_s: s.total_moving_time_scaled(),
+                    distance_m: s.total_distance_scaled(),
+                    avg_hr: valid(s.avg_heart_rate),
+                    max_hr: valid(s.max_heart_rate),
+                    sport: s.sport,
+                    sub_sport: s.sub_sport,
+                });
+            }
+            MesgNum::ACTIVITY => {
+                let utc = field_u32(mesg, mesgdef::Activity::TIMESTAMP);
+                let local = field_u32(mesg, mesgdef::Activity::LOCAL_TIMESTAMP);
+                if let (Some(utc), Some(local)) = (utc, local) {
+                    let offset = i64::from(local) - i64::from(utc);
+                    if offset.abs() <= MAX_OFFSET_S {
+                        self.local_offset_s = Some(offset);
+                    }
+                }
+            }
+            MesgNum::SPORT => {
+                let sport = field_u8(mesg, mesgdef::Sport::SPORT).map(Sport);
+                let sub = field_u8(mesg, mesgdef::Sport::SUB_SPORT).map_or(SubSport(0), SubSport);
+                if let Some(sport) = sport {
+                    self.sport = Some((sport, sub));
+                }
+            }
+            MesgNum::FILE_ID => {
+                if let Some(t) = field_u8(mesg, mesgdef::FileId::TYPE) {
+                    self.file_type = Some(File(t));
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// The local wall-clock time of a FIT date.
+    fn local_time(&self, fit: u32) -> Option<NaiveDateTime> {
+        let unix = i64::from(fit) + FIT_EPOCH_UNIX_S;
+        let utc = chrono::DateTime::from_timestamp(unix, 0)?.naive_utc();
+        match self.local_offset_s {
+            Some(offset) => utc.checked_add_signed(TimeDelta::seconds(offset)),
+            None => Some(Stamp::from_utc(utc).local),
+        }
+    }
+
+    /// Statistics of the records from `start` to `end` (FIT times, inclusive).
+    fn record_stats(&self, start: u32, end: u32) -> RecordStats {
+        let mut stats = RecordStats::default();
+        let mut prev: Option<(u32, u32)> = None;
+        for r in self
+            .records
+            .iter()
+            .filter(|r| r.time >= start && r.time <= end)
+        {
+            stats.first = Some(stats.first.map_or(r.time, |f: u32| f.min(r.time)));
+            stats.last = Some(stats.last.map_or(r.time, |l: u32| l.max(r.time)));
+            if r.hr > 0
+                && let Some(hr) = super::plausible_hr(f64::from(r.hr))
+            {
+                stats.hr_sum += hr;
+                stats.hr_count += 1;
+                stats.hr_max = Some(stats.hr_max.map_or(hr, |m: f64| m.max(hr)));
+            }
+            if r.distance_cm == u32::MAX {
+                continue;
+            }
+            if let Some((t0, d0)) = prev {
+                let step = f64::from(r.distance_cm.saturating_sub(d0)) / 100.0;
+                stats.distance_m += step;
+                stats.has_distance = true;
+                let dt = f64::from(r.time) - f64::from(t0);
+                if dt > 0.0 {
+                    stats.has_motion = true;
+                    if step / dt > super::MOVING_SPEED_M_S {
+                        stats.moving_s += dt;
+                    }
+                }
+            }
+            prev = Some((r.time, r.distance_cm));
+        }
+        stats
+    }
+}
+
+/// What the records of a time span tell.
+#[derive(Default)]
+struct RecordStats {
+    first: Option<u32>,
+    last: Option<u32>,
+    distance_m: f64,
+    has_distance: bool,
+    moving_s: f64,
+    has_motion: bool,
+    hr_sum: f64,
+    hr_count: u64,
+    hr_max: Option<f64>,
+}
+
+impl RecordStats {
+    fn avg_hr(&self) -> Option<f64> {
+        (self.hr_count > 0).then(|| self.hr_sum / self.hr_count as f64)
+    }
+}
+
+/// The name of a FIT sport for [`super::kind_for_sport`], `None` when the file does not say.
+fn sport_name(sport: Sport, sub: SubSport) -> Option<String> {
+    let name = match sport {
+        Sport(u8::MAX) => return None,
+        Sport::RUNNING => "running",
+        Sport::CYCLING | Sport::E_BIKING => "cycling",
+        Sport::SWIMMING => "swimming",
+        Sport::ROWING => "rowing",
+        _ => match sub {
+            SubSport::ELLIPTICAL => "elliptical",
+            SubSport::INDOOR_ROWING => "rowing",
+            SubSport::STRENGTH_TRAINING => "strength training",
+            SubSport::INDOOR_CYCLING => "cycling",
+            SubSport::TREADMILL => "running",
+            _ => {
+                // The profile's name, like "stand_up_paddleboarding": made readable.
+                let text = sport.to_string().replace('_', " ");
+                let mut chars = text.chars();
+                return Some(match chars.next() {
+                    Some(first) => first.to_uppercase().chain(chars).collect(),
+                    None => text,
+                });
+            }
+        },
+    };
+    Some(name.to_owned())
+}
+
+/// The error of a decoding failure at byte `offset`.
+fn decode_error<E: std::fmt::Debug>(e: DecoderError<E>, offset: usize) -> ImportError {
+    let reason = match e {
+        DecoderError::UnexpectedEof => {
+            "the file ends early: it is cut short (truncated); copy or export it again in full"
+                .to_owned()
+        }
+        DecoderError::NotFITFile => {
+            "there is no FIT file header here (a header size of 12 or 14 and \".FIT\"); this is \
+             not a FIT file, or it is damaged"
+                .to_owned()
+        }
+        DecoderError::ChecksumMismatch { found, calculated } => format!(
+            "the checksum does not match (the file says {found:#06x}, its content gives \
+             {calculated:#06x}): the file is damaged; copy or export it again"
+        ),
+        DecoderError::MissingMessageDefinition { local_mesg_num } => format!(
+            "a message uses local message type {local_mesg_num}, which was never defined: the \
+             file is damaged"
+        ),
+        DecoderError::Io { err } => format!("the FIT data cannot be read ({err:?})"),
+    };
+    ImportError::corrupt(FORMAT, Some(Place::Byte(offset as u64)), reason)
+}
+
+/// Reads a FIT file's activities.
+///
+/// # Errors
+/// An [`ImportError`] with the byte offset where reading stopped when the file is not a FIT
+/// file, is cut short, fails a CRC check or is otherwise damaged; [`ImportError::Empty`] when
+/// it holds no session and no timed record (a workout or course file, say).
+pub fn parse(bytes: &[u8]) -> Result<Vec<Activity>, ImportError> {
+    if !has_header(bytes) {
+        let reason = if bytes.len() < 12 {
+            format!(
+                "the file is {} bytes long, too short for a FIT file (its header alone is 12 or \
+                 14 bytes)",
+                bytes.len()
+            )
+        } else {
+            "the file does not start with a FIT header (a header size of 12 or 14 and \".FIT\"); \
+             this is not a FIT file, or it is damaged"
+                .to_owned()
+        };
+        return Err(ImportError::corrupt(FORMAT, Some(Place::Byte(0)), reason));
+    }
+    let mut reader: &[u8] = bytes;
+    let mut decoder = Decoder::new();
+    let mut collected = Collected::default();
+    let mut complete_sequences = 0usize;
+    let mut between_sequences = false;
+    let failure = {
+        let mut stream = decoder.stream(&mut reader);
+        loop {
+            match stream.next() {
+                None => break None,
+                Some(Ok(DecoderEvent::Message(mesg))) => {
+                    if let Err(reason) = collected.take(mesg) {
+                        break Some(Err(reason));
+                    }
+                }
+                Some(Ok(DecoderEvent::Crc(_))) => {
+                    complete_sequences += 1;
+                    between_sequences = true;
+                }
+                Some(Ok(DecoderEvent::FileHeader(_))) => between_sequences = false,
+                Some(Ok(DecoderEvent::MessageDefinition(_))) => {}
+                // Bytes after a complete sequence that are not another one are ignored.
+                Some(Err(_)) if between_sequences && complete_sequences > 0 => break None,
+                Some(Err(e)) => break Some(Ok(e)),
+            }
+        }
+    };
+    let offset = bytes.len() - reader.len();
+    match failure {
+        Some(Ok(e)) => return Err(decode_error(e, offset)),
+        Some(Err(reason)) => {
+            return Err(ImportError::corrupt(
+                FORMAT,
+                Some(Place::Byte(offset as u64)),
+                reason,
+            ));
+        }
+        None => {}
+    }
+    activities(&collected)
+}
+
+/// The activities of what was read.
+fn activities(c: &Collected) -> Result<Vec<Activity>, ImportError> {
+    let fail = |reason: String| ImportError::corrupt(FORMAT, None, reason);
+    let mut out = Vec::with_capacity(c.sessions.len().max(1));
+    for s in &c.sessions {
+        let start = match s.start {
+            Some(start) => start,
+            None => {
+                return Err(fail(
+                    "a session has no start time, or one counted from when the device was \
+                     switched on rather than a date; was the device's clock set?"
+                        .to_owned(),
+                ));
+            }
+        };
+        let elapsed = s.elapsed_s.or_else(|| {
+            s.end
+                .filter(|end| *end >= start)
+                .map(|end| f64::from(end - start))
+        });
+        let end = match (elapsed, s.end) {
+            (Some(e), _) => start.saturating_add(e.ceil().clamp(0.0, f64::from(u32::MAX)) as u32),
+            (None, Some(end)) => end,
+            (None, None) => u32::MAX,
+        };
+        let stats = c.record_stats(start, end);
+        let elapsed = elapsed
+            .or_else(|| Some(f64::from(stats.last? - start)))
+            .unwrap_or(0.0);
+        let summary = Summary {
+            start: c.local_time(start),
+            sport: sport_name(s.sport, s.sub_sport),
+            elapsed_s: elapsed,
+            moving_s: s
+                .moving_s
+                .or(stats.has_motion.then_some(stats.moving_s))
+                .or(s.timer_s),
+            distance_m: s
+                .distance_m
+                .or(stats.has_distance.then_some(stats.distance_m)),
+            avg_hr: s.avg_hr.map(f64::from).or(stats.avg_hr()),
+            max_hr: s.max_hr.map(f64::from).or(stats.hr_max),
+            name: None,
+        };
+        out.push(summary.into_activity(FORMAT, None)?);
+    }
+    if out.is_empty() {
+        let first = c.records.iter().map(|r| r.time).filter_map(fit_date).min();
+        let Some(first) = first else {
+            let what = match c.file_type {
+                Some(t) if t != File::ACTIVITY => format!("it is a FIT {t} file"),
+                _ => "it has no session and no timed record".to_owned(),
+            };
+            return Err(ImportError::Empty {
+                format: FORMAT,
+                reason: what,
+            });
+        };
+        let stats = c.record_stats(first, u32::MAX);
+        let (sport, sub) = c.sport.unwrap_or((Sport(u8::MAX), SubSport(0)));
+        let summary = Summary {
+            start: c.local_time(first),
+            sport: sport_name(sport, sub),
+            elapsed_s: stats.last.map_or(0.0, |l| f64::from(l - first)),
+            moving_s: stats.has_motion.then_some(stats.moving_s),
+            distance_m: stats.has_distance.then_some(stats.distance_m),
+            avg_hr: stats.avg_hr(),
+            max_hr: stats.hr_max,
+            name: None,
+        };
+        out.push(summary.into_activity(FORMAT, None)?);
+    }
+    Ok(out)
+}

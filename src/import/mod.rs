@@ -1,0 +1,1038 @@
+//! Importing completed activities from the files other apps and devices write: FIT, GPX and
+//! TCX recordings, Stride's session CSV ([`crate::storage::session_csv`]) and the
+//! `activities.csv` of Strava's bulk export.
+//!
+//! [`read_file`] tells a file's format by its content first and its extension second
+//! ([`detect`]), [`parse`] reads bytes of a known format, and [`import_files`] imports many
+//! files, skipping duplicates and reporting progress. Every file becomes zero or more
+//! [`Activity`] values that pass [`crate::model::AthleteDocument::validate`]:
+//!
+//! - `start`: local wall-clock time. A time written with a non-zero UTC offset keeps its wall
+//!   time; a UTC time (`Z`, as GPX and TCX write, and Strava's `Activity Date`) becomes this
+//!   computer's local time on that date; a FIT file's own local offset (its `activity`
+//!   message's `local_timestamp`) is used when it has one.
+//! - `kind`: running is [`WorkoutKind::Easy`], or [`WorkoutKind::Long`] from 90 minutes
+//!   (moving time when known, else elapsed); cycling, swimming, rowing, elliptical and strength
+//!   training are cross-training of that sport; anything else is cross-training by the name
+//!   the file gives ([`kind_for_sport`]).
+//! - `duration_s` is the elapsed time, `moving_s` the moving time: the recording's own
+//!   figure when it has one, else the sum of the intervals between consecutive points moving
+//!   faster than [`MOVING_SPEED_M_S`].
+//! - `distance_m`, `avg_hr_bpm`, `max_hr_bpm` as recorded; heart rates outside 20-250 bpm are
+//!   dropped (a strap without contact records 0).
+//! - `source_file` is the file's name, `notes` the activity's name when the file gives one,
+//!   and `load` is left empty: [`crate::science::load::LoadContext::activity_load`] computes
+//!   it from heart rate, pace or RPE when it is needed.
+//!
+//! Distances between GPS points use the haversine formula (R. W. Sinnott, "Virtues of the
+//! Haversine", Sky and Telescope 68(2), 1984) on a sphere of the IUGG mean Earth radius,
+//! 6,371,008.8 m (H. Moritz, "Geodetic Reference System 1980", Journal of Geodesy 74, 2000).
+//!
+//! Every error is an [`ImportError`] that says what is wrong, where (line and column, or byte
+//! offset) when known, and what to do. Nothing in a file, however damaged, makes the import
+//! panic or allocate more than the file's own size suggests; files over [`MAX_FILE_BYTES`] are
+//! refused before they are read.
+//!
+//! ```
+//! use stride::import::{SourceFormat, parse};
+//! use stride::model::WorkoutKind;
+//!
+//! let gpx = br#"<?xml version="1.0"?>
+//! <gpx version="1.1" creator="example"><trk><type>running</type><trkseg>
+//!   <trkpt lat="52.0" lon="13.0"><time>2027-03-01T07:00:00+01:00</time></trkpt>
+//!   <trkpt lat="52.001" lon="13.0"><time>2027-03-01T07:00:40+01:00</time></trkpt>
+//! </trkseg></trk></gpx>"#;
+//! let activities = parse(SourceFormat::Gpx, gpx, "run.gpx").unwrap();
+//! assert_eq!(activities.len(), 1);
+//! assert_eq!(activities[0].start.to_string(), "2027-03-01 07:00:00");
+//! assert_eq!(activities[0].kind, WorkoutKind::Easy);
+//! assert_eq!(activities[0].duration_s, 40.0);
+//! assert_eq!(activities[0].source_file.as_deref(), Some("run.gpx"));
+//! ```
+
+pub mod fit;
+pub mod gpx;
+pub mod strava;
+pub mod tcx;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Datelike, Local, NaiveDateTime, TimeDelta, TimeZone};
+
+use crate::model::{Activity, CrossActivity, DATE_YEARS, History, WorkoutKind};
+use crate::storage::session_csv::{self, CsvError};
+use crate::storage::wellness_csv::{self, CsvKind};
+
+/// Largest file Stride imports, in bytes (256 MB).
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Two activities starting at most this many seconds apart are taken for the same session.
+pub const DUPLICATE_WINDOW_S: i64 = 60;
+
+/// Speed above which an interval between two recorded points counts as moving, m/s.
+pub const MOVING_SPEED_M_S: f64 = 0.5;
+
+/// A running activity this long (moving time, else elapsed) or longer is a long run, seconds.
+pub const LONG_RUN_S: f64 = 90.0 * 60.0;
+
+/// Longest activity accepted, seconds (7 days, as for session CSVs).
+pub const MAX_DURATION_S: f64 = 7.0 * 24.0 * 3600.0;
+
+/// Longest distance accepted, metres.
+pub const MAX_DISTANCE_M: f64 = 5_000_000.0;
+
+/// Mean Earth radius (IUGG), metres.
+pub const EARTH_RADIUS_M: f64 = 6_371_008.8;
+
+/// Heart rates outside this range, bpm, are not recorded values.
+const HR_RANGE: (f64, f64) = (20.0, 250.0);
+
+/// Longest sport or activity name kept, in characters.
+const MAX_NAME_CHARS: usize = 80;
+
+/// The file formats Stride imports activities from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SourceFormat {
+    /// Garmin's binary Flexible and Interoperable Data Transfer format (`.fit`).
+    Fit,
+    /// GPS Exchange Format (`.gpx`), with Garmin's heart-rate extension.
+    Gpx,
+    /// Garmin Training Center XML (`.tcx`).
+    Tcx,
+    /// Stride's session CSV ([`crate::storage::session_csv`]).
+    SessionCsv,
+    /// The `activities.csv` of Strava's bulk export.
+    StravaCsv,
+}
+
+impl SourceFormat {
+    /// The format's name as shown to the user.
+    pub fn label(self) -> &'static str {
+        match self {
+            SourceFormat::Fit => "FIT",
+            SourceFormat::Gpx => "GPX",
+            SourceFormat::Tcx => "TCX",
+            SourceFormat::SessionCsv => "session CSV",
+            SourceFormat::StravaCsv => "Strava activities.csv",
+        }
+    }
+}
+
+impl fmt::Display for SourceFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// Where in a file a problem is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place {
+    /// A line and column of a text file, both from 1 (columns count bytes).
+    LineColumn {
+        /// Line, from 1.
+        line: usize,
+        /// Column, from 1.
+        column: usize,
+    },
+    /// A byte offset in a binary file, from 0.
+    Byte(u64),
+}
+
+impl fmt::Display for Place {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Place::LineColumn { line, column } => write!(f, "line {line}, column {column}"),
+            Place::Byte(offset) => write!(f, "byte {offset}"),
+        }
+    }
+}
+
+/// What the text of [`ImportError::Unsupported`] ends with.
+const SUPPORTED: &str = "Stride imports FIT, GPX and TCX recordings, session CSVs \
+                         (date,kind,duration_min,...) and Strava's activities.csv";
+
+/// Why a file could not be imported. The `Display` text says what is wrong and what to do;
+/// [`ImportError::located`] puts the file (and the place in it) in front.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    /// Neither the content nor the name of the file tells a format Stride imports.
+    #[error("{reason}; {SUPPORTED}")]
+    Unsupported {
+        /// What the file looks like instead.
+        reason: String,
+    },
+    /// The file could not be read at the operating-system level.
+    #[error("could not read the file: {source}")]
+    Io {
+        /// The operating system's reason.
+        #[from]
+        source: std::io::Error,
+    },
+    /// The file is larger than Stride imports.
+    #[error(
+        "the file is {size_mb} MB, over the {limit_mb} MB limit for imports; is it the right \
+         file?"
+    )]
+    TooLarge {
+        /// Its size in MB.
+        size_mb: u64,
+        /// The limit in MB.
+        limit_mb: u64,
+    },
+    /// The content is damaged or holds a value Stride cannot accept.
+    #[error("{}{reason}", place_prefix(place))]
+    Corrupt {
+        /// The format the file was read as.
+        format: SourceFormat,
+        /// Where the problem is, when known.
+        place: Option<Place>,
+        /// What is wrong, in plain words, and what to do.
+        reason: String,
+    },
+    /// The file is readable but holds no activity.
+    #[error("the {format} file holds no activity: {reason}")]
+    Empty {
+        /// The format the file was read as.
+        format: SourceFormat,
+        /// What it holds instead.
+        reason: String,
+    },
+}
+
+fn place_prefix(place: &Option<Place>) -> String {
+    place.map_or_else(String::new, |p| format!("{p}: "))
+}
+
+impl ImportError {
+    /// Where in the file the problem is, when known.
+    pub fn place(&self) -> Option<Place> {
+        match self {
+            ImportError::Corrupt { place, .. } => *place,
+            _ => None,
+        }
+    }
+
+    /// The error with the file in front: `FILE:LINE:COLUMN: reason` for a place in a text
+    /// file, `FILE: byte N: reason` for one in a binary file, else `FILE: reason`.
+    pub fn located(&self, file: &Path) -> String {
+        match self {
+            ImportError::Corrupt {
+                place: Some(Place::LineColumn { line, column }),
+                reason,
+                ..
+            } => format!("{}:{line}:{column}: {reason}", file.display()),
+            other => format!("{}: {other}", file.display()),
+        }
+    }
+
+    /// A problem in the content, at a place.
+    pub(crate) fn corrupt(format: SourceFormat, place: Option<Place>, reason: String) -> Self {
+        ImportError::Corrupt {
+            format,
+            place,
+            reason,
+        }
+    }
+
+    /// A problem at a byte offset of a text file, as line and column.
+    pub(crate) fn at_offset(
+        format: SourceFormat,
+        bytes: &[u8],
+        offset: usize,
+        reason: String,
+    ) -> Self {
+        let (line, column) = crate::storage::line_column(bytes, offset);
+        ImportError::corrupt(format, Some(Place::LineColumn { line, column }), reason)
+    }
+
+    /// A CSV reader's error.
+    pub(crate) fn of_csv(format: SourceFormat, e: CsvError) -> Self {
+        let place = Place::LineColumn {
+            line: e.line,
+            column: e.column,
+        };
+        ImportError::corrupt(format, Some(place), e.message)
+    }
+}
+
+/// A file that could not be imported, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Failed {
+    /// The file.
+    pub file: PathBuf,
+    /// What is wrong, with the place in the file when known (the error's `Display`).
+    pub reason: String,
+}
+
+/// An activity left out because the history (or this import) already has it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Skipped {
+    /// The file it came from.
+    pub file: PathBuf,
+    /// Its start time.
+    pub start: NaiveDateTime,
+    /// Which activity it duplicates, in words.
+    pub reason: String,
+}
+
+/// What [`import_files`] did.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ImportReport {
+    /// The new activities, in the order of the files and, within a file, as it lists them.
+    pub imported: Vec<Activity>,
+    /// Activities left out as duplicates.
+    pub skipped: Vec<Skipped>,
+    /// Files that could not be imported.
+    pub failed: Vec<Failed>,
+    /// How many files were handled (imported or failed) before the import ended.
+    pub files_done: usize,
+    /// Whether the progress callback stopped the import.
+    pub cancelled: bool,
+}
+
+/// Reads a file's bytes, refusing files over [`MAX_FILE_BYTES`] before reading them.
+///
+/// # Errors
+/// [`ImportError::Io`] when the file cannot be read (a folder, missing, no permission),
+/// [`ImportError::TooLarge`] when it is over the limit.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, ImportError> {
+    let metadata = std::fs::metadata(path)?;
+    if metadata.is_dir() {
+        return Err(ImportError::Unsupported {
+            reason: "this is a folder whose files could not be listed".to_owned(),
+        });
+    }
+    let size = metadata.len();
+    if size > MAX_FILE_BYTES {
+        return Err(too_large(size));
+    }
+    Ok(std::fs::read(path)?)
+}
+
+fn too_large(size: u64) -> ImportError {
+    ImportError::TooLarge {
+        size_mb: size / (1024 * 1024),
+        limit_mb: MAX_FILE_BYTES / (1024 * 1024),
+    }
+}
+
+/// The file's extension in lower case, `""` when it has none.
+fn extension(path: &Path) -> String {
+    path.extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default()
+}
+
+/// How many bytes from the start [`detect`] looks at for an XML root element.
+const SNIFF_BYTES: usize = 4096;
+
+/// How many bytes of a CSV header line [`detect`] looks at.
+const SNIFF_HEADER_BYTES: usize = 64 * 1024;
+
+/// How deep XML elements may nest; GPX and TCX need fewer than ten levels.
+pub const MAX_XML_DEPTH: usize = 256;
+
+/// Tells a file's format by its content first and its extension second; `None` when neither
+/// tells one this module reads (a wellness CSV included: it holds check-ins, not activities).
+///
+/// By content: a FIT header (`.FIT` at bytes 8-11 after a 12- or 14-byte header size), an XML
+/// root element `gpx` or `TrainingCenterDatabase` in the first 4 KB, a CSV header starting
+/// with `Activity ID` and naming `Activity Date` (Strava), or a session CSV header. By
+/// extension: `.fit`, `.gpx`, `.tcx`, and `.csv` for a session CSV.
+///
+/// ```
+/// use stride::import::{SourceFormat, detect};
+/// let gpx = b"\xEF\xBB\xBF  <?xml version=\"1.0\"?>\n<gpx version=\"1.1\"></gpx>";
+/// assert_eq!(detect(gpx, "track.xml".as_ref()), Some(SourceFormat::Gpx));
+/// assert_eq!(detect(b"date,kind\n", "x.txt".as_ref()), Some(SourceFormat::SessionCsv));
+/// assert_eq!(detect(b"garbage", "run.fit".as_ref()), Some(SourceFormat::Fit));
+/// assert_eq!(detect(b"date,mood\n", "wellness.csv".as_ref()), None);
+/// ```
+pub fn detect(bytes: &[u8], path: &Path) -> Option<SourceFormat> {
+    if fit::has_header(bytes) {
+        return Some(SourceFormat::Fit);
+    }
+    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let start = text
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(text.len());
+    let text = &text[start..];
+    if text.first() == Some(&b'<') {
+        let head = &text[..text.len().min(SNIFF_BYTES)];
+        match xml_root(head) {
+            Some(root) if root.eq_ignore_ascii_case(b"gpx") => return Some(SourceFormat::Gpx),
+            Some(root) if root == b"TrainingCenterDatabase" => return Some(SourceFormat::Tcx),
+            _ => {}
+        }
+    }
+    let first_line = text.split(|&b| b == b'\n').next().unwrap_or_default();
+    let header = String::from_utf8_lossy(&first_line[..first_line.len().min(SNIFF_HEADER_BYTES)]);
+    let wellness = match wellness_csv::csv_kind(&header) {
+        Some(CsvKind::Sessions) => return Some(SourceFormat::SessionCsv),
+        Some(CsvKind::Wellness) => true,
+        None => false,
+    };
+    if strava::is_header(&header) {
+        return Some(SourceFormat::StravaCsv);
+    }
+    match extension(path).as_str() {
+        "fit" => Some(SourceFormat::Fit),
+        "gpx" => Some(SourceFormat::Gpx),
+        "tcx" => Some(SourceFormat::Tcx),
+        "csv" if !wellness => Some(SourceFormat::SessionCsv),
+        _ => None,
+    }
+}
+
+/// The local name of the first element of XML text (after the declaration, comments and a
+/// document type), `None` when there is none in `head`.
+fn xml_root(head: &[u8]) -> Option<&[u8]> {
+    let mut rest = head;
+    loop {
+        let at = rest.iter().position(|&b| b == b'<')?;
+        rest = rest.get(at + 1..)?;
+        match rest.first()? {
+            b'?' | b'!' => {
+                let end = rest.iter().position(|&b| b == b'>')?;
+                rest = rest.get(end + 1..)?;
+            }
+            _ => {
+                let end = rest
+                    .iter()
+                    .position(|b| b.is_ascii_whitespace() || matches!(b, b'>' | b'/'))
+                    .unwrap_or(rest.len());
+                let name = &rest[..end];
+                let local = match name.iter().rposition(|&b| b == b':') {
+                    Some(colon) => &name[colon + 1..],
+                    None => name,
+                };
+                return Some(local);
+            }
+        }
+    }
+}
+
+/// Reads one file's activities; the format is told by content first, extension second
+/// ([`detect`]). Each activity's `source_file` is the file's name.
+///
+/// # Errors
+/// An [`ImportError`]: the file cannot be read or is too large, its format is not one Stride
+/// imports, its content is damaged or invalid, or it holds no activity.
+pub fn read_file(path: &Path) -> Result<Vec<Activity>, ImportError> {
+    let bytes = read_bytes(path)?;
+    let Some(format) = detect(&bytes, path) else {
+        return Err(ImportError::Unsupported {
+            reason: unsupported_reason(&bytes, path),
+        });
+    };
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    parse(format, &bytes, &name)
+}
+
+/// Says what a file [`detect`] found no format for looks like.
+pub fn unsupported_reason(bytes: &[u8], path: &Path) -> String {
+    let header = bytes.split(|&b| b == b'\n').next().unwrap_or_default();
+    let header = String::from_utf8_lossy(header);
+    if wellness_csv::csv_kind(&header) == Some(CsvKind::Wellness) {
+        return "this is a wellness CSV: it holds check-ins, not activities (stride import \
+                merges it into a document)"
+            .to_owned();
+    }
+    match extension(path).as_str() {
+        "gz" | "zip" => "the file is compressed; unpack it first (gunzip or unzip) and import \
+                         what it holds"
+            .to_owned(),
+        "" => "the file's content is not one Stride knows and its name has no extension".to_owned(),
+        ext => format!("the file's content is not one Stride knows, nor is its extension .{ext}"),
+    }
+}
+
+/// Parses the bytes of a file of a known format. `file_name` becomes each activity's
+/// `source_file`. This is what the fuzz targets call.
+///
+/// # Errors
+/// An [`ImportError`] when the content is damaged or invalid, or holds no activity.
+pub fn parse(
+    format: SourceFormat,
+    bytes: &[u8],
+    file_name: &str,
+) -> Result<Vec<Activity>, ImportError> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    let mut activities = match format {
+        SourceFormat::Fit => fit::parse(bytes)?,
+        SourceFormat::Gpx => gpx::parse(bytes)?,
+        SourceFormat::Tcx => tcx::parse(bytes)?,
+        SourceFormat::SessionCsv => parse_session_csv(bytes)?,
+        SourceFormat::StravaCsv => strava::parse(bytes)?,
+    };
+    if activities.is_empty() {
+        return Err(ImportError::Empty {
+            format,
+            reason: "it has no rows or recorded points".to_owned(),
+        });
+    }
+    for activity in &mut activities {
+        activity.source_file = Some(file_name.to_owned());
+    }
+    Ok(activities)
+}
+
+/// UTF-8 text of a text format, a leading byte-order mark skipped; the error names the first
+/// byte that is not UTF-8.
+pub(crate) fn utf8_text(bytes: &[u8], format: SourceFormat) -> Result<&str, ImportError> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        ImportError::at_offset(
+            format,
+            bytes,
+            e.valid_up_to(),
+            format!("the file is not UTF-8 text; save it as UTF-8 (is it a {format} file at all?)"),
+        )
+    })
+}
+
+/// A session CSV's activities, with the document's date years enforced.
+fn parse_session_csv(bytes: &[u8]) -> Result<Vec<Activity>, ImportError> {
+    let format = SourceFormat::SessionCsv;
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        ImportError::at_offset(
+            format,
+            bytes,
+            e.valid_up_to(),
+            "the file is not UTF-8 text; save it as a UTF-8 CSV".to_owned(),
+        )
+    })?;
+    let rows = session_csv::parse_sessions(text).map_err(|e| ImportError::of_csv(format, e))?;
+    let (lo, hi) = DATE_YEARS;
+    let mut activities = Vec::with_capacity(rows.len());
+    for row in rows {
+        if !(lo..=hi).contains(&row.activity.start.year()) {
+            let column = session_csv::open(text)
+                .ok()
+                .and_then(|(_, headers)| {
+                    headers
+                        .iter()
+                        .position(|h| h.trim().eq_ignore_ascii_case("date"))
+                })
+                .map_or(1, |i| i + 1);
+            let place = Place::LineColumn {
+                line: row.line,
+                column,
+            };
+            return Err(ImportError::corrupt(
+                format,
+                Some(place),
+                format!(
+                    "date {} is outside the years {lo}-{hi}",
+                    row.activity.start.date()
+                ),
+            ));
+        }
+        activities.push(row.activity);
+    }
+    Ok(activities)
+}
+
+/// The supported file extensions, for [`expand_paths`].
+const EXTENSIONS: [&str; 4] = ["fit", "gpx", "tcx", "csv"];
+
+/// The files to import: each path that is not a folder as it is, and for a folder the files in
+/// it (not in its subfolders) whose extension is `.fit`, `.gpx`, `.tcx` or `.csv` in any case,
+/// sorted by name; hidden files (names starting with `.`) are left out. The paths keep their
+/// order. A folder that cannot be listed is returned as it is, so importing it reports why.
+pub fn expand_paths(paths: &[PathBuf]) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for path in paths {
+        if !path.is_dir() {
+            files.push(path.clone());
+            continue;
+        }
+        let Ok(entries) = std::fs::read_dir(path) else {
+            files.push(path.clone());
+            continue;
+        };
+        let mut found: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .map(|entry| entry.path())
+            .filter(|p| {
+                let hidden = p
+                    .file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+                !hidden && p.is_file() && EXTENSIONS.contains(&extension(p).as_str())
+            })
+            .collect();
+        found.sort();
+        files.extend(found);
+    }
+    files
+}
+
+/// Whether two start times are of the same session: at most [`DUPLICATE_WINDOW_S`] apart.
+pub fn same_session(a: NaiveDateTime, b: NaiveDateTime) -> bool {
+    (a - b).abs() <= TimeDelta::seconds(DUPLICATE_WINDOW_S)
+}
+
+/// Start times already taken, sorted, each with where it came from (`None`: the history).
+struct Taken {
+    starts: Vec<(NaiveDateTime, Option<usize>)>,
+}
+
+impl Taken {
+    fn new(existing: &[Activity]) -> Self {
+        let mut starts: Vec<_> = existing.iter().map(|a| (a.start, None)).collect();
+        starts.sort_by_key(|s| s.0);
+        Taken { starts }
+    }
+
+    /// The taken start nearest `start` within the duplicate window, if any.
+    fn find(&self, start: NaiveDateTime) -> Option<(NaiveDateTime, Option<usize>)> {
+        let window = TimeDelta::seconds(DUPLICATE_WINDOW_S);
+        let from = start
+            .checked_sub_signed(window)
+            .unwrap_or(NaiveDateTime::MIN);
+        let to = start
+            .checked_add_signed(window)
+            .unwrap_or(NaiveDateTime::MAX);
+        let at = self.starts.partition_point(|s| s.0 < from);
+        self.starts
+            .get(at..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|s| s.0 <= to)
+            .min_by_key(|s| (s.0 - start).abs())
+            .copied()
+    }
+
+    fn insert(&mut self, start: NaiveDateTime, file: Option<usize>) {
+        let at = self.starts.partition_point(|s| s.0 <= start);
+        self.starts.insert(at, (start, file));
+    }
+}
+
+/// Imports `files` in order, skipping activities that start within a minute of one in
+/// `existing` or of one imported earlier in this call. After each file it calls
+/// `progress(files_done)`; when that returns false, it stops and marks the report cancelled.
+/// A failing file is recorded in the report, never fatal. `existing` is not changed: the
+/// caller adds [`ImportReport::imported`] (see [`merge_into`]).
+pub fn import_files(
+    files: &[PathBuf],
+    existing: &History,
+    progress: &mut dyn FnMut(usize) -> bool,
+) -> ImportReport {
+    let mut report = ImportReport::default();
+    let mut taken = Taken::new(&existing.activities);
+    for (i, file) in files.iter().enumerate() {
+        match read_file(file) {
+            Ok(activities) => {
+                for activity in activities {
+                    if let Some((start, origin)) = taken.find(activity.start) {
+                        let whose = match origin {
+                            None => "one already in the history".to_owned(),
+                            Some(j) if j == i => "one earlier in the same file".to_owned(),
+                            Some(j) => match files.get(j) {
+                                Some(other) => format!("one imported from {}", other.display()),
+                                None => "one imported before".to_owned(),
+                            },
+                        };
+                        report.skipped.push(Skipped {
+                            file: file.clone(),
+                            start: activity.start,
+                            reason: format!(
+                                "starts within a minute of {whose} (at {})",
+                                start.format("%Y-%m-%d %H:%M:%S")
+                            ),
+                        });
+                        continue;
+                    }
+                    taken.insert(activity.start, Some(i));
+                    report.imported.push(activity);
+                }
+            }
+            Err(e) => report.failed.push(Failed {
+                file: file.clone(),
+                reason: e.to_string(),
+            }),
+        }
+        report.files_done = i + 1;
+        if !progress(report.files_done) {
+            report.cancelled = true;
+            break;
+        }
+    }
+    report
+}
+
+/// How many activities [`merge_into`] added and left out.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Merge {
+    /// Activities added to the history.
+    pub added: usize,
+    /// Activities left out because one within a minute was already there (or was added just
+    /// before from the same list).
+    pub duplicates: usize,
+}
+
+/// Adds `activities` to the history in start order, leaving out each that starts within a
+/// minute of one already there (including those added just before from the same list).
+pub fn merge_into(history: &mut History, activities: Vec<Activity>) -> Merge {
+    let list = &mut history.activities;
+    let mut merge = Merge::default();
+    for activity in activities {
+        if list.iter().any(|a| same_session(a.start, activity.start)) {
+            merge.duplicates += 1;
+            continue;
+        }
+        let at = list.partition_point(|a| a.start <= activity.start);
+        list.insert(at, activity);
+        merge.added += 1;
+    }
+    merge
+}
+
+/// The kind of a session from the name of its sport as files write it ("running", "Run",
+/// "Trail Run", "Biking", "cycling", "Swim", "WeightTraining", "elliptical", ...), compared
+/// without case, spaces or punctuation. No name means running. Running is
+/// [`WorkoutKind::Easy`], or [`WorkoutKind::Long`] when `duration_s` is at least
+/// [`LONG_RUN_S`]; other sports are cross-training, by the name given when none of Stride's
+/// sports fits.
+///
+/// ```
+/// use stride::import::kind_for_sport;
+/// use stride::model::{CrossActivity, WorkoutKind};
+/// assert_eq!(kind_for_sport(Some("Trail Run"), 3600.0), WorkoutKind::Easy);
+/// assert_eq!(kind_for_sport(None, 2.0 * 3600.0), WorkoutKind::Long);
+/// assert_eq!(
+///     kind_for_sport(Some("VirtualRide"), 3600.0),
+///     WorkoutKind::CrossTraining { activity: CrossActivity::Cycling }
+/// );
+/// assert_eq!(
+///     kind_for_sport(Some("Hike"), 3600.0),
+///     WorkoutKind::CrossTraining { activity: CrossActivity::Other("Hike".into()) }
+/// );
+/// ```
+pub fn kind_for_sport(sport: Option<&str>, duration_s: f64) -> WorkoutKind {
+    let name = sport.map(clean_name).unwrap_or_default();
+    let key: String = name
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let cross = |activity| WorkoutKind::CrossTraining { activity };
+    if key.contains("swim") {
+        cross(CrossActivity::Swimming)
+    } else if key.contains("cycl") || key.contains("bik") || key.contains("ride") {
+        cross(CrossActivity::Cycling)
+    } else if key.contains("rowing") || key == "row" {
+        cross(CrossActivity::Rowing)
+    } else if key.contains("elliptical") {
+        cross(CrossActivity::Elliptical)
+    } else if key.contains("strength") || key.contains("weight") {
+        cross(CrossActivity::Strength)
+    } else if key.is_empty() || key.contains("run") || key.contains("jog") {
+        if duration_s >= LONG_RUN_S {
+            WorkoutKind::Long
+        } else {
+            WorkoutKind::Easy
+        }
+    } else {
+        cross(CrossActivity::Other(name))
+    }
+}
+
+/// A name from a file, without control characters, trimmed and at most
+/// [`MAX_NAME_CHARS`] characters long.
+pub(crate) fn clean_name(text: &str) -> String {
+    let cleaned: String = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    cleaned.trim().chars().take(MAX_NAME_CHARS).collect()
+}
+
+/// A point in time from a file: the instant, for durations, and the local wall-clock time, for
+/// the start.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Stamp {
+    /// Milliseconds since 1970-01-01 UTC (for a time without offset, as if it were UTC).
+    pub ms: i64,
+    /// Local wall-clock time.
+    pub local: NaiveDateTime,
+}
+
+impl Stamp {
+    /// A UTC time, as local time of this computer. A time outside the years a document holds
+    /// is left as it is (it is refused later); the time zone is not asked about it, as
+    /// conversions near the ends of the calendar overflow.
+    pub(crate) fn from_utc(utc: NaiveDateTime) -> Self {
+        let (lo, hi) = DATE_YEARS;
+        let local = if (lo..=hi).contains(&utc.year()) {
+            let offset = Local.offset_from_utc_datetime(&utc);
+            utc.checked_add_offset(offset).unwrap_or(utc)
+        } else {
+            utc
+        };
+        Stamp {
+            ms: utc.and_utc().timestamp_millis(),
+            local,
+        }
+    }
+
+    /// Parses an ISO 8601 / RFC 3339 time: with `Z` or `+00:00` it is UTC and becomes local
+    /// time of this computer; with another offset its wall time is kept; without an offset it
+    /// is taken as local time.
+    pub(crate) fn parse(text: &str) -> Option<Self> {
+        let text = text.trim();
+        if let Ok(time) = DateTime::parse_from_rfc3339(text) {
+            if time.offset().local_minus_utc() == 0 {
+                return Some(Stamp::from_utc(time.naive_utc()));
+            }
+            return Some(Stamp {
+                ms: time.timestamp_millis(),
+                local: time.naive_local(),
+            });
+        }
+        let naive = NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f").ok()?;
+        Some(Stamp {
+            ms: naive.and_utc().timestamp_millis(),
+            local: naive,
+        })
+    }
+}
+
+/// Great-circle distance between two points given in degrees, metres (haversine).
+pub fn haversine_m(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (lat1, lat2) = (a.0.to_radians(), b.0.to_radians());
+    let d_lat = lat2 - lat1;
+    let d_lon = (b.1 - a.1).to_radians();
+    let h = (d_lat / 2.0).sin().powi(2) + lat1.cos() * lat2.cos() * (d_lon / 2.0).sin().powi(2);
+    2.0 * EARTH_RADIUS_M * h.clamp(0.0, 1.0).sqrt().asin()
+}
+
+/// A heart rate sample if it is a plausible one.
+pub(crate) fn plausible_hr(bpm: f64) -> Option<f64> {
+    (bpm.is_finite() && bpm >= HR_RANGE.0 && bpm <= HR_RANGE.1).then_some(bpm)
+}
+
+/// Statistics of a recorded track, point by point: elapsed span, distance, moving time and
+/// heart rate. Used by the GPX and TCX readers.
+#[derive(Debug, Default)]
+pub(crate) struct TrackStats {
+    first: Option<Stamp>,
+    first_ms: Option<i64>,
+    last_ms: Option<i64>,
+    prev: Option<TrackPoint>,
+    distance_m: f64,
+    has_distance: bool,
+    moving_s: f64,
+    has_motion: bool,
+    hr_sum: f64,
+    hr_count: u64,
+    hr_max: Option<f64>,
+}
+
+/// One recorded point.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct TrackPoint {
+    /// When, if recorded.
+    pub time: Option<Stamp>,
+    /// Latitude and longitude in degrees, if recorded.
+    pub position: Option<(f64, f64)>,
+    /// Distance from the start as the device measured it, metres.
+    pub distance_m: Option<f64>,
+    /// Heart rate, bpm (plausible values only).
+    pub hr: Option<f64>,
+}
+
+impl TrackStats {
+    /// Adds the next point. `connected` is false for the first point of a new segment: the
+    /// gap before it adds time but no distance.
+    pub(crate) fn add(&mut self, point: TrackPoint, connected: bool) {
+        if let Some(time) = point.time {
+            if self.first.is_none() {
+                self.first = Some(time);
+            }
+            self.first_ms = Some(self.first_ms.map_or(time.ms, |f| f.min(time.ms)));
+            self.last_ms = Some(self.last_ms.map_or(time.ms, |l| l.max(time.ms)));
+        }
+        if let Some(hr) = point.hr {
+            self.hr_sum += hr;
+            self.hr_count += 1;
+            self.hr_max = Some(self.hr_max.map_or(hr, |m: f64| m.max(hr)));
+        }
+        if let (Some(prev), true) = (self.prev, connected) {
+            let step = match (
+                prev.distance_m,
+                point.distance_m,
+                prev.position,
+                point.position,
+            ) {
+                (Some(a), Some(b), _, _) => Some((b - a).max(0.0)),
+                (_, _, Some(a), Some(b)) => Some(haversine_m(a, b)),
+                _ => None,
+            };
+            if let Some(step) = step.filter(|s| s.is_finite()) {
+                self.distance_m += step;
+                self.has_distance = true;
+                if let (Some(t0), Some(t1)) = (prev.time, point.time) {
+                    let dt = (t1.ms - t0.ms) as f64 / 1000.0;
+                    if dt > 0.0 {
+                        self.has_motion = true;
+                        if step / dt > MOVING_SPEED_M_S {
+                            self.moving_s += dt;
+                        }
+                    }
+                }
+            }
+        }
+        // After a point without distance or position the next step is measured from the last
+        // point that had one.
+        let located = point.distance_m.is_some() || point.position.is_some();
+        if located || !connected || self.prev.is_none() {
+            self.prev = Some(point);
+        }
+    }
+
+    /// The first recorded time.
+    pub(crate) fn start(&self) -> Option<Stamp> {
+        self.first
+    }
+
+    /// Seconds from the earliest to the latest recorded time.
+    pub(crate) fn span_s(&self) -> Option<f64> {
+        Some((self.last_ms? - self.first_ms?) as f64 / 1000.0)
+    }
+
+    /// The distance covered, when positions or distances were recorded.
+    pub(crate) fn distance_m(&self) -> Option<f64> {
+        self.has_distance.then_some(self.distance_m)
+    }
+
+    /// Moving time, when positions or distances were recorded with times.
+    pub(crate) fn moving_s(&self) -> Option<f64> {
+        self.has_motion.then_some(self.moving_s)
+    }
+
+    /// Mean of the heart-rate samples.
+    pub(crate) fn avg_hr(&self) -> Option<f64> {
+        (self.hr_count > 0).then(|| self.hr_sum / self.hr_count as f64)
+    }
+
+    /// Highest heart-rate sample.
+    pub(crate) fn max_hr(&self) -> Option<f64> {
+        self.hr_max
+    }
+}
+
+/// What a reader found out about one activity, before it is checked and becomes an
+/// [`Activity`].
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Summary {
+    /// Local start time.
+    pub start: Option<NaiveDateTime>,
+    /// The sport's name as the file gives it (`None`: not said).
+    pub sport: Option<String>,
+    /// Elapsed seconds.
+    pub elapsed_s: f64,
+    /// Moving seconds.
+    pub moving_s: Option<f64>,
+    /// Metres.
+    pub distance_m: Option<f64>,
+    /// Average heart rate, bpm.
+    pub avg_hr: Option<f64>,
+    /// Highest heart rate, bpm.
+    pub max_hr: Option<f64>,
+    /// The activity's name.
+    pub name: Option<String>,
+}
+
+impl Summary {
+    /// Checks every value and makes the activity. Implausible heart rates and moving times are
+    /// dropped (a moving time over the elapsed one is cut to it); a missing or out-of-range
+    /// start, or a duration or distance that is negative, not finite or over the limits, is an
+    /// error at `place`.
+    pub(crate) fn into_activity(
+        self,
+        format: SourceFormat,
+        place: Option<Place>,
+    ) -> Result<Activity, ImportError> {
+        let fail = |reason: String| ImportError::corrupt(format, place, reason);
+        let Some(start) = self.start else {
+            return Err(fail(
+                "the activity has no start time; the recording may be damaged".to_owned(),
+            ));
+        };
+        let (lo, hi) = DATE_YEARS;
+        if !(lo..=hi).contains(&start.year()) {
+            return Err(fail(format!(
+                "the activity starts on {}, outside the years {lo}-{hi}; was the device's \
+                 clock set?",
+                start.date()
+            )));
+        }
+        let elapsed = self.elapsed_s;
+        if !elapsed.is_finite() || elapsed < 0.0 {
+            return Err(fail(format!(
+                "the elapsed time {elapsed} s is not a duration; the recording may be damaged"
+            )));
+        }
+        if elapsed > MAX_DURATION_S {
+            return Err(fail(format!(
+                "the activity lasts {:.1} hours, over the {} days Stride accepts for one \
+                 session; is the recording damaged?",
+                elapsed / 3600.0,
+                MAX_DURATION_S / 86_400.0
+            )));
+        }
+        let distance = match self.distance_m {
+            Some(d) if !d.is_finite() || d < 0.0 => {
+                return Err(fail(format!(
+                    "the distance {d} m is not a distance; the recording may be damaged"
+                )));
+            }
+            Some(d) if d > MAX_DISTANCE_M => {
+                return Err(fail(format!(
+                    "the distance {:.1} km is over the {} km Stride accepts for one session; \
+                     is the recording damaged?",
+                    d / 1000.0,
+                    MAX_DISTANCE_M / 1000.0
+                )));
+            }
+            other => other,
+        };
+        let moving = self
+            .moving_s
+            .filter(|m| m.is_finite() && *m >= 0.0)
+            .map(|m| m.min(elapsed));
+        let bpm = |hr: Option<f64>| hr.and_then(plausible_hr).map(|h| h.round() as u16);
+        let kind = kind_for_sport(self.sport.as_deref(), moving.unwrap_or(elapsed));
+        Ok(Activity {
+            start,
+            kind,
+            duration_s: elapsed,
+            moving_s: moving,
+            distance_m: distance,
+            avg_hr_bpm: bpm(self.avg_hr),
+            max_hr_bpm: bpm(self.max_hr),
+            rpe: None,
+            load: None,
+            source_file: None,
+            planned_workout: None,
+            notes: self.name.map(|n| clean_name(&n)).unwrap_or_default(),
+        })
+    }
+}
+
+/// XML text of a GPX or TCX file: UTF-8 checked, a byte-order mark and white space before the
+/// first markup skipped. Returns the text and its byte offset in `bytes`.
+pub(crate) fn xml_text(bytes: &[u8], format: SourceFormat) -> Result<(&str, usize), ImportError> {
+    let text = utf8_text(bytes, format)?;
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let body = body.trim_start();
+    Ok((body, text.len() - body.len()))
+}
