@@ -75,6 +75,13 @@ pub enum Edit {
     },
     /// Remove a logged activity (the first one equal to it).
     DeleteActivity(Activity),
+    /// Add imported activities to the history, as one step.
+    ImportActivities {
+        /// The new activities.
+        activities: Vec<Activity>,
+        /// What was imported, for the Undo menu.
+        label: String,
+    },
     /// Record a day's wellness check-in, replacing any earlier one of that day.
     SetWellness(WellnessEntry),
     /// Remove the check-in of a day.
@@ -123,6 +130,7 @@ impl Edit {
                 format!("Delete {} of {}", a.kind.label(), day_label(a.date()))
             }
             Edit::SetWellness(e) => format!("Check-in of {}", day_label(e.date)),
+            Edit::ImportActivities { label, .. } => label.clone(),
             Edit::DeleteWellness(d) => format!("Delete check-in of {}", day_label(*d)),
             Edit::ChangePlan { label, .. } => label.clone(),
         }
@@ -142,6 +150,9 @@ impl Edit {
                 return;
             }
             Edit::LogActivity(activity) => return doc.history.activities.push(activity),
+            Edit::ImportActivities { activities, .. } => {
+                return doc.history.activities.extend(activities);
+            }
             Edit::EditActivity { old, new } => {
                 if let Some(a) = doc.history.activities.iter_mut().find(|a| **a == *old) {
                     *a = *new;
@@ -212,6 +223,7 @@ fn apply_to_plan(edit: Edit, plan: &mut Plan, next_id: WorkoutId) {
         | Edit::LogActivity(_)
         | Edit::EditActivity { .. }
         | Edit::DeleteActivity(_)
+        | Edit::ImportActivities { .. }
         | Edit::SetWellness(_)
         | Edit::DeleteWellness(_) => {}
     }
@@ -242,6 +254,12 @@ impl Session {
     /// with nothing to lose such as the demo (no path).
     pub fn new(document: AthleteDocument, path: Option<PathBuf>) -> Self {
         Session::with_saved_revision(document, path, Some(0))
+    }
+
+    /// A session on changes restored from a recovery file: they belong to `path` (if the
+    /// document was ever saved) but are not in it, so the session counts as unsaved.
+    pub fn restored(document: AthleteDocument, path: Option<PathBuf>) -> Self {
+        Session::with_saved_revision(document, path, None)
     }
 
     /// A session on a document just created by the user: it counts as unsaved until it has

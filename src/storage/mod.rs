@@ -20,6 +20,7 @@ pub mod chart_image;
 mod demo;
 mod error;
 pub mod plan_csv;
+pub mod recovery;
 pub mod session_csv;
 pub mod wellness_csv;
 
@@ -83,9 +84,9 @@ fn plain_message(code: &ron::Error) -> String {
         E::TrailingCharacters => {
             "there is more text after the end of the document (a stray bracket?)".to_owned()
         }
-        E::ExceededRecursionLimit => format!(
-            "brackets nest deeper than an athlete document can ({RECURSION_LIMIT} levels)"
-        ),
+        E::ExceededRecursionLimit => {
+            format!("brackets nest deeper than an athlete document can ({RECURSION_LIMIT} levels)")
+        }
         E::IntegerOutOfBounds => "the number is too large for this field".to_owned(),
         // Dates and weekdays are checked by chrono, whose messages name no format.
         E::Message(m) if m == "input is out of range" => {

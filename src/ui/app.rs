@@ -15,7 +15,9 @@ use crate::science::overview::Overview;
 use crate::session::{Edit, Session};
 use crate::storage;
 
+mod autosave;
 mod recovery;
+mod transfer;
 mod windows;
 
 /// How many recent files the File menu lists.
@@ -75,6 +77,8 @@ struct PathPrompt {
     request: DialogRequest,
     reason: String,
     text: String,
+    /// Whether the field has been given the keyboard focus yet.
+    focused: bool,
 }
 
 /// Messages in the status bar.
@@ -139,6 +143,13 @@ pub struct StrideApp {
     /// The suggestion under the pointer in the Recovery window, previewed on the calendar.
     suggestion_hover: Option<usize>,
     adaptation: Option<Result<Adaptation, String>>,
+    import_job: Option<transfer::ImportJob>,
+    import_summary: Option<transfer::ImportSummary>,
+    import_summary_close: bool,
+    export_choice: Option<transfer::ExportChoice>,
+    autosave: Option<autosave::Autosave>,
+    recovery_offer: Option<autosave::RecoveryOffer>,
+    panic_next_frame: bool,
     shown_title: String,
     close_confirmed: bool,
     commands: Vec<AppCommand>,
@@ -174,6 +185,13 @@ impl StrideApp {
             recovery_open: false,
             suggestion_hover: None,
             adaptation: None,
+            import_job: None,
+            import_summary: None,
+            import_summary_close: false,
+            export_choice: None,
+            autosave: None,
+            recovery_offer: None,
+            panic_next_frame: false,
             shown_title: String::new(),
             close_confirmed: false,
             commands: Vec::new(),
@@ -512,6 +530,10 @@ impl StrideApp {
         self.activity_window(&ctx);
         self.recovery_window(&ctx);
         self.adapt_window(&ctx);
+        self.import_window(&ctx);
+        self.import_summary_window(&ctx);
+        self.export_window(&ctx);
+        self.recovery_offer_window(&ctx);
         self.error_window(&ctx);
 
         let commands = std::mem::take(&mut self.commands);
@@ -522,6 +544,7 @@ impl StrideApp {
         for command in commands {
             self.run(command, &ctx);
         }
+        self.autosave_tick(&ctx);
         let title = self.title();
         if title != self.shown_title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
@@ -631,6 +654,23 @@ impl StrideApp {
                 }
             }
             AppCommand::ShowRecovery => self.recovery_open = true,
+            AppCommand::ImportActivities => {
+                self.dialogs.start(DialogRequest {
+                    purpose: DialogPurpose::ImportFiles,
+                    save: false,
+                    suggested_name: String::new(),
+                    directory: self.current_folder(),
+                });
+            }
+            AppCommand::ImportFolder => {
+                self.dialogs.start(DialogRequest {
+                    purpose: DialogPurpose::ImportFolder,
+                    save: false,
+                    suggested_name: String::new(),
+                    directory: self.current_folder(),
+                });
+            }
+            AppCommand::ExportPlan => self.choose_export(),
             AppCommand::AdaptPlan => {
                 self.refresh_derived();
                 let doc = self.session.document();
@@ -773,6 +813,16 @@ impl StrideApp {
         };
         match answer {
             DialogAnswer::Chosen(path) => self.dialog_chosen(request, path, ctx),
+            DialogAnswer::ChosenMany(paths) => match request.purpose {
+                DialogPurpose::ImportFiles | DialogPurpose::ImportFolder => {
+                    self.start_import(paths, ctx);
+                }
+                _ => {
+                    if let Some(first) = paths.into_iter().next() {
+                        self.dialog_chosen(request, first, ctx);
+                    }
+                }
+            },
             DialogAnswer::Cancelled => {}
             DialogAnswer::Unavailable(reason) => {
                 let name = if request.save {
@@ -785,6 +835,7 @@ impl StrideApp {
                     None => name,
                 };
                 self.path_prompt = Some(PathPrompt {
+                    focused: false,
                     request,
                     reason,
                     text,
@@ -802,6 +853,10 @@ impl StrideApp {
                     self.carry_on(action, ctx);
                 }
             }
+            DialogPurpose::ImportFiles | DialogPurpose::ImportFolder => {
+                self.start_import(vec![path], ctx);
+            }
+            DialogPurpose::ExportPlan(format) => self.export_to(format, &path),
             DialogPurpose::ExportChart { from, to } => {
                 let data = self.derived.charts.data();
                 let range = (from as f64, to as f64);

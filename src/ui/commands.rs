@@ -59,6 +59,12 @@ pub enum AppCommand {
     ShowRecovery,
     /// Work out "Adapt plan from today" and show the comparison.
     AdaptPlan,
+    /// Choose activity files to import.
+    ImportActivities,
+    /// Choose a folder of activity files to import.
+    ImportFolder,
+    /// Choose a format and a place to export the plan.
+    ExportPlan,
     /// Delete the selected workout.
     DeleteSelected,
     /// Duplicate the selected workout on its day.
@@ -109,6 +115,9 @@ impl AppCommand {
             AppCommand::MarkDone(_) => "Mark done…",
             AppCommand::ShowRecovery => "Recovery…",
             AppCommand::AdaptPlan => "Adapt plan from today…",
+            AppCommand::ImportActivities => "Import activities…",
+            AppCommand::ImportFolder => "Import a folder of activities…",
+            AppCommand::ExportPlan => "Export plan…",
             AppCommand::DeleteSelected => "Delete workout",
             AppCommand::DuplicateSelected => "Duplicate workout",
             AppCommand::BeginDrag(_) => "Drag",

@@ -29,6 +29,12 @@ pub enum DialogPurpose {
         /// Last day shown.
         to: i64,
     },
+    /// Choose activity files (FIT, GPX, TCX, CSV) to import; several at once.
+    ImportFiles,
+    /// Choose a folder whose activity files are imported.
+    ImportFolder,
+    /// Where to export the active plan in this format (a folder for FIT workouts).
+    ExportPlan(crate::export::ExportFormat),
 }
 
 /// A request for one dialog.
@@ -49,6 +55,8 @@ pub struct DialogRequest {
 pub enum DialogAnswer {
     /// The user chose this file.
     Chosen(PathBuf),
+    /// The user chose these files (a dialog that allows several).
+    ChosenMany(Vec<PathBuf>),
     /// The user closed the dialog without choosing.
     Cancelled,
     /// No dialog could be shown; the message says why.
@@ -119,6 +127,12 @@ impl FileDialogs for NativeDialogs {
                     DialogPurpose::ExportChart { .. } => rfd::FileDialog::new()
                         .add_filter("PNG image", &["png"])
                         .add_filter("SVG image", &["svg"]),
+                    DialogPurpose::ImportFiles => rfd::FileDialog::new()
+                        .add_filter("Activity files", &["fit", "gpx", "tcx", "csv"])
+                        .add_filter("All files", &["*"]),
+                    DialogPurpose::ExportPlan(format) => {
+                        rfd::FileDialog::new().add_filter(format.label(), &[format.extension()])
+                    }
                     _ => rfd::FileDialog::new()
                         .add_filter("Stride athlete document", &["ron"])
                         .add_filter("All files", &["*"]),
@@ -126,12 +140,29 @@ impl FileDialogs for NativeDialogs {
                 if let Some(dir) = &job.directory {
                     dialog = dialog.set_directory(dir);
                 }
-                let chosen = if job.save {
-                    dialog.set_file_name(&job.suggested_name).save_file()
-                } else {
-                    dialog.pick_file()
+                let folder = match job.purpose {
+                    DialogPurpose::ImportFolder => true,
+                    DialogPurpose::ExportPlan(format) => format.writes_folder(),
+                    _ => false,
                 };
-                let answer = chosen.map_or(DialogAnswer::Cancelled, DialogAnswer::Chosen);
+                let answer = if folder {
+                    dialog
+                        .pick_folder()
+                        .map_or(DialogAnswer::Cancelled, DialogAnswer::Chosen)
+                } else if job.purpose == DialogPurpose::ImportFiles {
+                    dialog
+                        .pick_files()
+                        .map_or(DialogAnswer::Cancelled, DialogAnswer::ChosenMany)
+                } else if job.save {
+                    dialog
+                        .set_file_name(&job.suggested_name)
+                        .save_file()
+                        .map_or(DialogAnswer::Cancelled, DialogAnswer::Chosen)
+                } else {
+                    dialog
+                        .pick_file()
+                        .map_or(DialogAnswer::Cancelled, DialogAnswer::Chosen)
+                };
                 // The app may have quit meanwhile; then nobody needs the answer.
                 let _ = sender.send(answer);
                 if let Some(ctx) = repaint {

@@ -31,7 +31,11 @@ const UI_STATE_KEY: &str = "stride_ui_state";
 
 impl eframe::App for StrideApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        self.frame_ui(ui);
+        self.frame_guarded(ui);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.clean_exit();
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
@@ -59,6 +63,9 @@ pub fn run_app(file: Option<PathBuf>) -> ExitCode {
                 Some(path) => StrideApp::with_file(path, today, dialogs),
                 None => StrideApp::with_demo(today, dialogs),
             };
+            if let Some(store) = crate::storage::recovery::RecoveryStore::default_location() {
+                app = app.with_recovery(store);
+            }
             if let Some(state) = cc
                 .storage
                 .and_then(|s| eframe::get_value::<UiState>(s, UI_STATE_KEY))

@@ -160,10 +160,19 @@ impl StrideApp {
         let Some(prompt) = &mut self.path_prompt else {
             return;
         };
-        let title = if prompt.request.save {
-            "Save as"
-        } else {
-            "Open"
+        let (title, field, hint) = match &prompt.request.purpose {
+            DialogPurpose::Open => ("Open", "File path", "/home/you/anna.ron"),
+            DialogPurpose::SaveAs { .. } => ("Save as", "File path", "/home/you/anna.ron"),
+            DialogPurpose::ExportChart { .. } => ("Save chart", "File path", "/home/you/chart.png"),
+            DialogPurpose::ImportFiles | DialogPurpose::ImportFolder => (
+                "Import activities",
+                "File or folder path",
+                "/home/you/watch-exports",
+            ),
+            DialogPurpose::ExportPlan(format) if format.writes_folder() => {
+                ("Export plan", "Folder path", "/home/you/workouts")
+            }
+            DialogPurpose::ExportPlan(_) => ("Export plan", "File path", "/home/you/plan"),
         };
         let mut answer = None;
         egui::Window::new(title)
@@ -172,14 +181,17 @@ impl StrideApp {
             .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
             .show(ctx, |ui| {
                 ui.label(&prompt.reason);
-                let label = ui.label("File path");
+                let label = ui.label(field);
                 let edit = ui
                     .add(
                         egui::TextEdit::singleline(&mut prompt.text)
-                            .hint_text("/home/you/anna.ron")
+                            .hint_text(hint)
                             .desired_width(360.0),
                     )
                     .labelled_by(label.id);
+                if !std::mem::replace(&mut prompt.focused, true) {
+                    edit.request_focus();
+                }
                 let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 ui.horizontal(|ui| {
                     let ok =

@@ -49,12 +49,10 @@ pub fn menu_bar_ui(
             command_button(ui, AppCommand::Save, true, commands);
             command_button(ui, AppCommand::SaveAs, true, commands);
             ui.separator();
-            ui.add_enabled(false, egui::Button::new("Import activities…"))
-                .on_disabled_hover_text(
-                    "Importing FIT, GPX, TCX and CSV files is not available yet.",
-                );
-            ui.add_enabled(false, egui::Button::new("Export plan…"))
-                .on_disabled_hover_text("Exporting to calendars and watches is not available yet.");
+            command_button(ui, AppCommand::ImportActivities, true, commands);
+            command_button(ui, AppCommand::ImportFolder, true, commands);
+            let has_plan = session.document().active_plan().is_some();
+            command_button(ui, AppCommand::ExportPlan, has_plan, commands);
             ui.separator();
             command_button(ui, AppCommand::Quit, true, commands);
         });
