@@ -115,3 +115,59 @@ fn the_window_shows_each_documents_error_and_keeps_a_document_open() {
         );
     }
 }
+
+#[test]
+fn the_windows_import_lists_each_broken_recording_with_its_reason() {
+    use egui_kittest::kittest::Queryable;
+    let recordings: Vec<(PathBuf, String)> = expected()
+        .into_iter()
+        .filter(|(p, _)| {
+            p.extension()
+                .is_some_and(|e| e == "fit" || e == "gpx" || e == "tcx")
+        })
+        .collect();
+    assert!(recordings.len() >= 10);
+    let files: Vec<PathBuf> = recordings.iter().map(|(p, _)| p.clone()).collect();
+    let today = NaiveDate::from_ymd_opt(2026, 11, 29).expect("date");
+    let dialogs = FixedDialogs::answering([stride::ui::DialogAnswer::ChosenMany(files)]);
+    let app = StrideApp::with_demo(today, Box::new(dialogs));
+    let before = app.session().document().clone();
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1280.0, 820.0))
+        .build_ui_state(|ui, app: &mut StrideApp| app.frame_guarded(ui), app);
+    h.run();
+    h.state_mut().push(stride::ui::AppCommand::ImportActivities);
+    h.step();
+    for _ in 0..1000 {
+        if h.query_by_label("Import finished").is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        h.step();
+    }
+    h.run();
+    for (path, words) in &recordings {
+        let name = path.file_name().expect("name").to_string_lossy();
+        let line = format!("{name}: ");
+        // The window writes the place in words ("line 3, column 30"); compare what follows it.
+        let words = match words.split_once(": ") {
+            Some((place, rest)) if place.starts_with(|c: char| c.is_ascii_digit() || c == 'b') => {
+                rest
+            }
+            _ => words.as_str(),
+        };
+        assert!(
+            h.query_all_by_label_contains(&line)
+                .any(|n| format!("{n:?}").contains(words)),
+            "{name}: {words}: {:?}",
+            h.query_all_by_label_contains(&line)
+                .map(|n| format!("{n:?}"))
+                .collect::<Vec<_>>()
+        );
+    }
+    assert_eq!(
+        h.state().session().document(),
+        &before,
+        "nothing was imported"
+    );
+}

@@ -105,6 +105,26 @@ impl Source<'_> {
         )
     }
 
+    /// Refuses a document type that declares entities: Stride does not expand them, and
+    /// nested ones ("billion laughs") would make a small file enormous.
+    pub(crate) fn refuse_entities(
+        &self,
+        event: &Event<'_>,
+        offset: usize,
+    ) -> Result<(), ImportError> {
+        match event {
+            Event::DocType(d) if d.as_ref().contains("<!ENTITY") => Err(self.error_at(
+                offset,
+                format!(
+                    "the {} file declares its own XML entities (<!ENTITY ...>), which Stride \
+                         does not expand; remove its <!DOCTYPE ...> part",
+                    self.format
+                ),
+            )),
+            _ => Ok(()),
+        }
+    }
+
     /// The error of a file that ends inside an element.
     pub(crate) fn truncated(&self, open: &str) -> ImportError {
         let end = self.bytes.len().saturating_sub(self.base);
@@ -243,6 +263,7 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<Activity>, ImportError> {
             Event::Text(_) | Event::CData(_) | Event::GeneralRef(_) => {
                 append_text(&event, &mut text_buf);
             }
+            Event::DocType(_) => source.refuse_entities(&event, offset)?,
             Event::Eof => break,
             _ => {}
         }

@@ -198,6 +198,7 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<Activity>, ImportError> {
             Event::Text(_) | Event::CData(_) | Event::GeneralRef(_) => {
                 append_text(&event, &mut text_buf);
             }
+            Event::DocType(_) => source.refuse_entities(&event, offset)?,
             Event::Eof => break,
             _ => {}
         }
