@@ -328,7 +328,7 @@ fn day_details_ui(ui: &mut egui::Ui, view: &CalendarView<'_>, day: NaiveDate) {
         }
         ui.label(line);
         if !w.steps.is_empty() {
-            ui.weak(steps_summary(w));
+            ui.weak(steps_summary(w, units));
         }
         if !w.notes.is_empty() {
             ui.weak(&w.notes);
@@ -336,12 +336,13 @@ fn day_details_ui(ui: &mut egui::Ui, view: &CalendarView<'_>, day: NaiveDate) {
     }
 }
 
-/// One line for a workout's steps: "2.0 km E, 4 x (1.0 km I, 0.4 km E), 2.0 km E".
-pub fn steps_summary(w: &crate::model::Workout) -> String {
+/// One line for a workout's steps in the athlete's units: "2.0 km E, 4 x (1.0 km I, 0.4 km E),
+/// 2.0 km E".
+pub fn steps_summary(w: &crate::model::Workout, units: crate::model::Units) -> String {
     use crate::model::{SegmentLength, Step, Target};
     let one = |s: &crate::model::Segment| {
         let length = match s.length {
-            SegmentLength::Distance(m) => format!("{:.1} km", m / 1000.0),
+            SegmentLength::Distance(m) => format_distance(m, units),
             SegmentLength::Duration(t) => format_duration(t),
         };
         match &s.target {
