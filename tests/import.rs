@@ -1073,3 +1073,27 @@ fn stride_import_of_one_recording_adds_it_and_says_so() {
          summary: 1 files imported, 0 failed, 0 activities added, 1 duplicates skipped\n"
     );
 }
+
+/// Inputs the fuzzers found; each once made an importer panic.
+#[test]
+fn fuzz_findings_give_an_error_or_activities_never_a_panic() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/import/regressions");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir).expect("regressions") {
+        let path = entry.expect("entry").path();
+        let bytes = std::fs::read(&path).expect("read");
+        let format = match path.extension().and_then(|e| e.to_str()) {
+            Some("fit") => SourceFormat::Fit,
+            Some("gpx") => SourceFormat::Gpx,
+            Some("tcx") => SourceFormat::Tcx,
+            _ => continue,
+        };
+        // A crafted FIT file once overflowed the decoder's component accumulator.
+        let result = stride::import::parse(format, &bytes, "fuzz");
+        if let Err(e) = &result {
+            assert!(!e.to_string().is_empty());
+        }
+        seen += 1;
+    }
+    assert!(seen >= 1);
+}

@@ -330,7 +330,9 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<Activity>, ImportError> {
         return Err(ImportError::corrupt(FORMAT, Some(Place::Byte(0)), reason));
     }
     let mut reader: &[u8] = bytes;
-    let mut decoder = Decoder::new();
+    // Components (compressed or scaled sub-fields) are not expanded: the fields read here are
+    // whole fields, and the expansion's accumulator overflows on crafted files.
+    let mut decoder = Decoder::builder().expand_components(false).build();
     let mut collected = Collected::default();
     let mut complete_sequences = 0usize;
     let mut between_sequences = false;
