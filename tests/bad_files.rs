@@ -171,3 +171,37 @@ fn the_windows_import_lists_each_broken_recording_with_its_reason() {
         "nothing was imported"
     );
 }
+
+#[test]
+fn files_over_the_size_limit_are_refused_before_they_are_read() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // Sparse: 257 MB on paper, nothing on disk.
+    let huge = |name: &str| {
+        let path = dir.path().join(name);
+        let file = std::fs::File::create(&path).expect("create");
+        file.set_len(257 * 1024 * 1024).expect("size");
+        path
+    };
+    let (ron, csv) = (huge("huge.ron"), huge("huge.csv"));
+    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo-athlete.ron");
+    for args in [
+        vec!["validate".as_ref(), ron.as_os_str()],
+        vec!["load".as_ref(), ron.as_os_str()],
+        vec!["check".as_ref(), csv.as_os_str()],
+        vec!["load".as_ref(), csv.as_os_str()],
+        vec![
+            "check".as_ref(),
+            demo.as_os_str(),
+            "--history".as_ref(),
+            csv.as_os_str(),
+        ],
+    ] {
+        let out = stride(&args);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("257 MB, over the 256 MB limit"),
+            "{args:?}: {stderr}"
+        );
+    }
+}

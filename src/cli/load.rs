@@ -140,10 +140,7 @@ fn round2(x: f64) -> f64 {
 /// A message naming the file (and line and column for CSV input).
 pub fn run(request: &LoadRequest<'_>, out: &mut dyn Write) -> Result<(), String> {
     let path = request.input;
-    let text = std::fs::read(path)
-        .map_err(|e| format!("{}: could not read the file: {e}", path.display()))?;
-    let text = String::from_utf8(text)
-        .map_err(|_| format!("{}: the file is not UTF-8 text", path.display()))?;
+    let text = storage::read_text(path).map_err(|e| e.to_string())?;
     let (doc, today) = if is_csv(path, &text) {
         let doc = document_from_csv(&text, request)?;
         // Every row of a session file is history, whatever its date.

@@ -225,8 +225,7 @@ pub fn run_plan(req: &PlanRequest, out: &mut dyn Write) -> Result<(), String> {
 }
 
 fn read_history(path: &Path) -> Result<History, String> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("{}: could not read the file: {e}", path.display()))?;
+    let text = storage::read_text(path).map_err(|e| e.to_string())?;
     if path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
@@ -266,8 +265,7 @@ pub fn run_check(
     today: NaiveDate,
     out: &mut dyn Write,
 ) -> Result<CheckOutcome, String> {
-    let text = std::fs::read_to_string(file)
-        .map_err(|e| format!("{}: could not read the file: {e}", file.display()))?;
+    let text = storage::read_text(file).map_err(|e| e.to_string())?;
     let doc = if file
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("csv"))

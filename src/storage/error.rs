@@ -18,7 +18,7 @@ pub enum DocumentError {
     },
     /// The file is larger than Stride accepts.
     #[error(
-        "{}: the file is {size_mb} MB, over the {limit_mb} MB limit for athlete documents; \
+        "{}: the file is {size_mb} MB, over the {limit_mb} MB limit for the files Stride reads; \
          is it the right file?",
         path.display()
     )]

@@ -194,11 +194,13 @@ pub(crate) fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
     (line, offset - line_start + 1)
 }
 
-/// Loads a document from a file. Nothing on disk changes, whatever happens.
+/// Reads a text file Stride was given (a document, plan or session CSV) as untrusted input:
+/// over [`MAX_DOCUMENT_BYTES`] it is refused before reading, and bytes that are not UTF-8 are
+/// reported with the line and column of the first bad one.
 ///
 /// # Errors
-/// Any [`DocumentError`]; each names the file, and parse errors the line and column.
-pub fn load_document(path: &Path) -> Result<AthleteDocument, DocumentError> {
+/// [`DocumentError::Io`], [`DocumentError::TooLarge`] or [`DocumentError::Encoding`].
+pub fn read_text(path: &Path) -> Result<String, DocumentError> {
     let io = |source| DocumentError::Io {
         path: path.to_owned(),
         action: "read",
@@ -213,15 +215,22 @@ pub fn load_document(path: &Path) -> Result<AthleteDocument, DocumentError> {
         });
     }
     let bytes = std::fs::read(path).map_err(io)?;
-    let text = std::str::from_utf8(&bytes).map_err(|e| {
-        let (line, column) = line_column(&bytes, e.valid_up_to());
+    String::from_utf8(bytes).map_err(|e| {
+        let (line, column) = line_column(e.as_bytes(), e.utf8_error().valid_up_to());
         DocumentError::Encoding {
             path: path.to_owned(),
             line,
             column,
         }
-    })?;
-    document_from_str(text, path)
+    })
+}
+
+/// Loads a document from a file. Nothing on disk changes, whatever happens.
+///
+/// # Errors
+/// Any [`DocumentError`]; each names the file, and parse errors the line and column.
+pub fn load_document(path: &Path) -> Result<AthleteDocument, DocumentError> {
+    document_from_str(&read_text(path)?, path)
 }
 
 /// The path of the previous version kept by [`save_document`]: `anna.ron` -> `anna.ron.bak`.
