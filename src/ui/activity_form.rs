@@ -7,6 +7,7 @@ use crate::model::{
     Activity, AthleteDocument, CrossActivity, Units, WorkoutKind, format_duration, parse_duration,
 };
 use crate::science::load::{LoadContext, metric_label};
+use crate::ui::fields::{grid_field, optional_number};
 
 /// The kinds offered, in the order the list shows them.
 fn kinds() -> Vec<WorkoutKind> {
@@ -166,21 +167,8 @@ impl ActivityForm {
                 None
             }
         };
-        let mut number = |label: &str, text: &str, range: (f64, f64)| -> Option<f64> {
-            let t = text.trim().replace(',', ".");
-            if t.is_empty() {
-                return None;
-            }
-            match t.parse::<f64>() {
-                Ok(v) if v.is_finite() && (range.0..=range.1).contains(&v) => Some(v),
-                _ => {
-                    errors.push(format!(
-                        "{label}: enter a number from {} to {}",
-                        range.0, range.1
-                    ));
-                    None
-                }
-            }
+        let mut number = |label: &str, text: &str, range: (f64, f64)| {
+            optional_number(label, text, range, &mut errors)
         };
         let distance =
             number("Distance", &self.distance, (0.0, 1000.0)).map(|d| d * units.metres_per_unit());
@@ -224,17 +212,6 @@ impl ActivityForm {
     }
 }
 
-fn field(ui: &mut egui::Ui, label: &str, value: &mut String, hint: &str, width: f32) {
-    let l = ui.label(label);
-    ui.add(
-        egui::TextEdit::singleline(value)
-            .desired_width(width)
-            .hint_text(hint),
-    )
-    .labelled_by(l.id);
-    ui.end_row();
-}
-
 /// Draws the form; returns what the user asked for.
 pub fn activity_form_ui(
     ui: &mut egui::Ui,
@@ -246,8 +223,8 @@ pub fn activity_form_ui(
         .num_columns(2)
         .spacing([10.0, 6.0])
         .show(ui, |ui| {
-            field(ui, "Date", &mut form.date, "YYYY-MM-DD", 110.0);
-            field(ui, "Start time", &mut form.time, "HH:MM", 60.0);
+            grid_field(ui, "Date", &mut form.date, "YYYY-MM-DD", 110.0);
+            grid_field(ui, "Start time", &mut form.time, "HH:MM", 60.0);
             let l = ui.label("Kind");
             egui::ComboBox::from_id_salt("activity_kind")
                 .selected_text(form.kind.label())
@@ -262,7 +239,7 @@ pub fn activity_form_ui(
                 .response
                 .labelled_by(l.id);
             ui.end_row();
-            field(
+            grid_field(
                 ui,
                 "Duration (h:mm:ss or min)",
                 &mut form.duration,
@@ -270,10 +247,10 @@ pub fn activity_form_ui(
                 110.0,
             );
             let distance_label = format!("Distance ({})", units.distance_label());
-            field(ui, &distance_label, &mut form.distance, "optional", 80.0);
-            field(ui, "RPE (0-10)", &mut form.rpe, "4", 50.0);
-            field(ui, "Average HR", &mut form.avg_hr, "bpm", 60.0);
-            field(ui, "Maximum HR", &mut form.max_hr, "bpm", 60.0);
+            grid_field(ui, &distance_label, &mut form.distance, "optional", 80.0);
+            grid_field(ui, "RPE (0-10)", &mut form.rpe, "4", 50.0);
+            grid_field(ui, "Average HR", &mut form.avg_hr, "bpm", 60.0);
+            grid_field(ui, "Maximum HR", &mut form.max_hr, "bpm", 60.0);
             let l = ui.label("Notes");
             ui.add(egui::TextEdit::multiline(&mut form.notes).desired_rows(2))
                 .labelled_by(l.id);

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 
 use crate::model::WellnessEntry;
 use crate::readiness::scales::WellnessItem;
+use crate::ui::fields::{grid_field, optional_number};
 
 /// What the user typed, kept as text until it is saved.
 #[derive(Clone, Debug, PartialEq)]
@@ -63,21 +64,8 @@ impl CheckInForm {
     /// One plain message per bad field.
     pub fn entry(&self) -> Result<WellnessEntry, Vec<String>> {
         let mut errors = Vec::new();
-        let mut number = |label: &str, text: &str, range: (f64, f64)| -> Option<f64> {
-            let t = text.trim().replace(',', ".");
-            if t.is_empty() {
-                return None;
-            }
-            match t.parse::<f64>() {
-                Ok(v) if v.is_finite() && (range.0..=range.1).contains(&v) => Some(v),
-                _ => {
-                    errors.push(format!(
-                        "{label}: enter a number from {} to {}",
-                        range.0, range.1
-                    ));
-                    None
-                }
-            }
+        let mut number = |label: &str, text: &str, range: (f64, f64)| {
+            optional_number(label, text, range, &mut errors)
         };
         let resting = number("Resting HR", &self.resting_hr, (20.0, 250.0));
         let hrv = number("HRV", &self.hrv, (1.0, 500.0));
@@ -107,19 +95,6 @@ impl CheckInForm {
     }
 }
 
-fn number_field(ui: &mut egui::Ui, label: &str, value: &mut String, hint: &str) -> egui::Response {
-    let l = ui.label(label);
-    let r = ui
-        .add(
-            egui::TextEdit::singleline(value)
-                .desired_width(70.0)
-                .hint_text(hint),
-        )
-        .labelled_by(l.id);
-    ui.end_row();
-    r
-}
-
 /// Draws the form; returns what the user asked for.
 pub fn checkin_form_ui(ui: &mut egui::Ui, form: &mut CheckInForm) -> CheckInOutcome {
     ui.label(form.date.format("%A %-d %B %Y").to_string());
@@ -128,9 +103,15 @@ pub fn checkin_form_ui(ui: &mut egui::Ui, form: &mut CheckInForm) -> CheckInOutc
         .num_columns(3)
         .spacing([10.0, 6.0])
         .show(ui, |ui| {
-            first = Some(number_field(ui, "Resting HR", &mut form.resting_hr, "bpm"));
-            number_field(ui, "HRV (optional)", &mut form.hrv, "ms");
-            number_field(ui, "Sleep hours", &mut form.sleep_hours, "h");
+            first = Some(grid_field(
+                ui,
+                "Resting HR",
+                &mut form.resting_hr,
+                "bpm",
+                70.0,
+            ));
+            grid_field(ui, "HRV (optional)", &mut form.hrv, "ms", 70.0);
+            grid_field(ui, "Sleep hours", &mut form.sleep_hours, "h", 70.0);
             for (item, typed) in WellnessItem::ALL.iter().zip(form.scales.iter_mut()) {
                 let l = ui.label(item.label());
                 ui.horizontal(|ui| {

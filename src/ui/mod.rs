@@ -9,6 +9,7 @@ mod app;
 mod checkin_form;
 mod commands;
 mod dialogs;
+mod fields;
 mod palette;
 mod plan_form;
 mod profile_form;

@@ -1,0 +1,48 @@
+//! Pieces the small forms share: a labelled text field in a grid row, and reading an optional
+//! number typed into one.
+
+/// A label and a one-line text field in a grid row (the field labelled by it for screen
+/// readers and tests); ends the row.
+pub fn grid_field(
+    ui: &mut egui::Ui,
+    label: &str,
+    value: &mut String,
+    hint: &str,
+    width: f32,
+) -> egui::Response {
+    let l = ui.label(label);
+    let response = ui
+        .add(
+            egui::TextEdit::singleline(value)
+                .desired_width(width)
+                .hint_text(hint),
+        )
+        .labelled_by(l.id);
+    ui.end_row();
+    response
+}
+
+/// The number typed in a field, `None` when it is empty. A comma counts as a decimal point.
+/// Anything not a finite number within `range` adds "LABEL: enter a number from A to B" to
+/// `errors` and gives `None`.
+pub fn optional_number(
+    label: &str,
+    text: &str,
+    range: (f64, f64),
+    errors: &mut Vec<String>,
+) -> Option<f64> {
+    let t = text.trim().replace(',', ".");
+    if t.is_empty() {
+        return None;
+    }
+    match t.parse::<f64>() {
+        Ok(v) if v.is_finite() && (range.0..=range.1).contains(&v) => Some(v),
+        _ => {
+            errors.push(format!(
+                "{label}: enter a number from {} to {}",
+                range.0, range.1
+            ));
+            None
+        }
+    }
+}
