@@ -154,6 +154,119 @@ pub(crate) fn append_text(event: &Event<'_>, text: &mut String) {
     }
 }
 
+/// What a format's reader does with the elements of an XML file, for [`walk`].
+pub(crate) trait Elements {
+    /// The element kinds the format tells apart.
+    type Tag: Copy + PartialEq;
+    /// The kind of an element, from its local name.
+    fn tag(local: &str) -> Self::Tag;
+    /// The start of an element (or an empty one); `stack` holds its ancestors.
+    fn start(
+        &mut self,
+        tag: Self::Tag,
+        element: &BytesStart<'_>,
+        stack: &[(Self::Tag, usize)],
+        offset: usize,
+    ) -> Result<(), ImportError>;
+    /// The end of an element whose text is `content` and which started at `start`; `stack`
+    /// holds its ancestors.
+    fn end(
+        &mut self,
+        tag: Self::Tag,
+        stack: &[(Self::Tag, usize)],
+        content: &str,
+        start: usize,
+    ) -> Result<(), ImportError>;
+}
+
+/// Reads the XML `text` of `source` element by element into `elements`, checking what every
+/// format needs checked: the root element is `root` (named `root_name`), elements nest at
+/// most [`super::MAX_XML_DEPTH`] deep, the document type declares no entities, and no
+/// element is left open at the end.
+pub(crate) fn walk<E: Elements>(
+    source: &Source<'_>,
+    text: &str,
+    root: E::Tag,
+    root_name: &str,
+    elements: &mut E,
+) -> Result<(), ImportError> {
+    let format = source.format;
+    let mut reader = Reader::from_str(text);
+    let mut stack: Vec<(E::Tag, usize)> = Vec::new();
+    let mut names: Vec<String> = Vec::new();
+    let mut seen_root = false;
+    let mut text_buf = String::new();
+    loop {
+        let offset = usize::try_from(reader.buffer_position()).unwrap_or(usize::MAX);
+        let event = reader
+            .read_event()
+            .map_err(|e| source.xml_error(&reader, &e))?;
+        match &event {
+            Event::Start(e) | Event::Empty(e) => {
+                let local = e.local_name();
+                let tag = E::tag(local.as_ref());
+                if !seen_root {
+                    seen_root = true;
+                    if tag != root {
+                        return Err(source.error_at(
+                            offset,
+                            format!(
+                                "this is not a {format} file: its root element is <{}>, not \
+                                 <{root_name}>",
+                                local.as_ref()
+                            ),
+                        ));
+                    }
+                }
+                text_buf.clear();
+                elements.start(tag, e, &stack, offset)?;
+                if matches!(event, Event::Start(_)) {
+                    if stack.len() >= super::MAX_XML_DEPTH {
+                        return Err(source.error_at(
+                            offset,
+                            format!(
+                                "elements nest more than {} levels deep; this is not a {format} \
+                                 file Stride can read",
+                                super::MAX_XML_DEPTH
+                            ),
+                        ));
+                    }
+                    stack.push((tag, offset));
+                    names.push(e.name().as_ref().to_owned());
+                } else {
+                    elements.end(tag, &stack, "", offset)?;
+                }
+            }
+            Event::End(_) => {
+                let Some((tag, start)) = stack.pop() else {
+                    return Err(
+                        source.error_at(offset, "an element closes that never opened".into())
+                    );
+                };
+                names.pop();
+                let content = std::mem::take(&mut text_buf);
+                elements.end(tag, &stack, &content, start)?;
+            }
+            Event::Text(_) | Event::CData(_) | Event::GeneralRef(_) => {
+                append_text(&event, &mut text_buf);
+            }
+            Event::DocType(_) => source.refuse_entities(&event, offset)?,
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    if let Some(open) = names.last() {
+        return Err(source.truncated(open));
+    }
+    if !seen_root {
+        return Err(source.error_at(
+            0,
+            format!("this is not a {format} file: it has no XML element at all"),
+        ));
+    }
+    Ok(())
+}
+
 /// An attribute's value as a number, `None` when absent.
 pub(crate) fn number_attribute(
     element: &BytesStart<'_>,
@@ -198,11 +311,6 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<Activity>, ImportError> {
         base,
         format: FORMAT,
     };
-    let mut reader = Reader::from_str(text);
-    let mut stack: Vec<(Tag, usize)> = Vec::new();
-    let mut names: Vec<String> = Vec::new();
-    let mut seen_root = false;
-    let mut text_buf = String::new();
     let mut state = State {
         source: &source,
         track: None,
@@ -210,73 +318,7 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<Activity>, ImportError> {
         activities: Vec::new(),
         tracks_without_time: 0,
     };
-    loop {
-        let offset = usize::try_from(reader.buffer_position()).unwrap_or(usize::MAX);
-        let event = reader
-            .read_event()
-            .map_err(|e| source.xml_error(&reader, &e))?;
-        match &event {
-            Event::Start(e) | Event::Empty(e) => {
-                let local = e.local_name();
-                let tag = Tag::of(local.as_ref());
-                if !seen_root {
-                    seen_root = true;
-                    if tag != Tag::Gpx {
-                        return Err(source.error_at(
-                            offset,
-                            format!(
-                                "this is not a GPX file: its root element is <{}>, not <gpx>",
-                                local.as_ref()
-                            ),
-                        ));
-                    }
-                }
-                text_buf.clear();
-                state.start_element(tag, e, &stack, offset)?;
-                if matches!(event, Event::Start(_)) {
-                    if stack.len() >= super::MAX_XML_DEPTH {
-                        return Err(source.error_at(
-                            offset,
-                            format!(
-                                "elements nest more than {} levels deep; this is not a {FORMAT} \
-                                 file Stride can read",
-                                super::MAX_XML_DEPTH
-                            ),
-                        ));
-                    }
-                    stack.push((tag, offset));
-                    names.push(e.name().as_ref().to_owned());
-                } else {
-                    state.end_element(tag, &stack, "", offset)?;
-                }
-            }
-            Event::End(_) => {
-                let Some((tag, start)) = stack.pop() else {
-                    return Err(
-                        source.error_at(offset, "an element closes that never opened".into())
-                    );
-                };
-                names.pop();
-                let content = std::mem::take(&mut text_buf);
-                state.end_element(tag, &stack, &content, start)?;
-            }
-            Event::Text(_) | Event::CData(_) | Event::GeneralRef(_) => {
-                append_text(&event, &mut text_buf);
-            }
-            Event::DocType(_) => source.refuse_entities(&event, offset)?,
-            Event::Eof => break,
-            _ => {}
-        }
-    }
-    if let Some(open) = names.last() {
-        return Err(source.truncated(open));
-    }
-    if !seen_root {
-        return Err(source.error_at(
-            0,
-            "this is not a GPX file: it has no XML element at all".to_owned(),
-        ));
-    }
+    walk(&source, text, Tag::Gpx, "gpx", &mut state)?;
     if state.activities.is_empty() {
         let reason = if state.tracks_without_time > 0 {
             "its track points have no times, so it is a route rather than a recorded activity"
@@ -313,8 +355,36 @@ fn read_position(element: &BytesStart<'_>) -> Result<(f64, f64), String> {
 }
 
 impl State<'_, '_> {
-    /// Handles the start of an element; `stack` holds its ancestors.
-    fn start_element(
+    /// Makes a finished track an activity, if it has timed points.
+    fn finish_track(&mut self, t: Track) -> Result<(), ImportError> {
+        let Some(first) = t.stats.start() else {
+            self.tracks_without_time += 1;
+            return Ok(());
+        };
+        let summary = Summary {
+            start: Some(first.local),
+            sport: t.sport,
+            elapsed_s: t.stats.span_s().unwrap_or(0.0),
+            moving_s: t.stats.moving_s(),
+            distance_m: t.stats.distance_m(),
+            avg_hr: t.stats.avg_hr(),
+            max_hr: t.stats.max_hr(),
+            name: t.name,
+        };
+        let place = self.source.place(t.offset);
+        self.activities.push(summary.into_activity(FORMAT, place)?);
+        Ok(())
+    }
+}
+
+impl Elements for State<'_, '_> {
+    type Tag = Tag;
+
+    fn tag(local: &str) -> Tag {
+        Tag::of(local)
+    }
+
+    fn start(
         &mut self,
         tag: Tag,
         element: &BytesStart<'_>,
@@ -346,8 +416,7 @@ impl State<'_, '_> {
         Ok(())
     }
 
-    /// Handles the end of an element whose text is `content`; `stack` holds its ancestors.
-    fn end_element(
+    fn end(
         &mut self,
         tag: Tag,
         stack: &[(Tag, usize)],
@@ -407,27 +476,6 @@ impl State<'_, '_> {
             }
             _ => {}
         }
-        Ok(())
-    }
-
-    /// Makes a finished track an activity, if it has timed points.
-    fn finish_track(&mut self, t: Track) -> Result<(), ImportError> {
-        let Some(first) = t.stats.start() else {
-            self.tracks_without_time += 1;
-            return Ok(());
-        };
-        let summary = Summary {
-            start: Some(first.local),
-            sport: t.sport,
-            elapsed_s: t.stats.span_s().unwrap_or(0.0),
-            moving_s: t.stats.moving_s(),
-            distance_m: t.stats.distance_m(),
-            avg_hr: t.stats.avg_hr(),
-            max_hr: t.stats.max_hr(),
-            name: t.name,
-        };
-        let place = self.source.place(t.offset);
-        self.activities.push(summary.into_activity(FORMAT, place)?);
         Ok(())
     }
 }

@@ -19,10 +19,9 @@
 //! Anything that is not well-formed XML, an unreadable number or time, or a file that ends
 //! inside an element is an error naming the line and column.
 
-use quick_xml::events::{BytesStart, Event};
-use quick_xml::reader::Reader;
+use quick_xml::events::BytesStart;
 
-use super::gpx::{Source, append_text};
+use super::gpx::{Elements, Source, walk};
 use super::{ImportError, SourceFormat, Stamp, Summary, TrackPoint, TrackStats};
 use crate::model::Activity;
 
@@ -131,11 +130,6 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<Activity>, ImportError> {
         base,
         format: FORMAT,
     };
-    let mut reader = Reader::from_str(text);
-    let mut stack: Vec<(Tag, usize)> = Vec::new();
-    let mut names: Vec<String> = Vec::new();
-    let mut seen_root = false;
-    let mut text_buf = String::new();
     let mut state = State {
         source: &source,
         activity: None,
@@ -144,74 +138,13 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<Activity>, ImportError> {
         activities: Vec::new(),
         courses: 0,
     };
-    loop {
-        let offset = usize::try_from(reader.buffer_position()).unwrap_or(usize::MAX);
-        let event = reader
-            .read_event()
-            .map_err(|e| source.xml_error(&reader, &e))?;
-        match &event {
-            Event::Start(e) | Event::Empty(e) => {
-                let local = e.local_name();
-                let tag = Tag::of(local.as_ref());
-                if !seen_root {
-                    seen_root = true;
-                    if tag != Tag::Root {
-                        return Err(source.error_at(
-                            offset,
-                            format!(
-                                "this is not a TCX file: its root element is <{}>, not \
-                                 <TrainingCenterDatabase>",
-                                local.as_ref()
-                            ),
-                        ));
-                    }
-                }
-                text_buf.clear();
-                state.start_element(tag, e, offset)?;
-                if matches!(event, Event::Start(_)) {
-                    if stack.len() >= super::MAX_XML_DEPTH {
-                        return Err(source.error_at(
-                            offset,
-                            format!(
-                                "elements nest more than {} levels deep; this is not a {FORMAT} \
-                                 file Stride can read",
-                                super::MAX_XML_DEPTH
-                            ),
-                        ));
-                    }
-                    stack.push((tag, offset));
-                    names.push(e.name().as_ref().to_owned());
-                } else {
-                    state.end_element(tag, &stack, "", offset)?;
-                }
-            }
-            Event::End(_) => {
-                let Some((tag, start)) = stack.pop() else {
-                    return Err(
-                        source.error_at(offset, "an element closes that never opened".into())
-                    );
-                };
-                names.pop();
-                let content = std::mem::take(&mut text_buf);
-                state.end_element(tag, &stack, &content, start)?;
-            }
-            Event::Text(_) | Event::CData(_) | Event::GeneralRef(_) => {
-                append_text(&event, &mut text_buf);
-            }
-            Event::DocType(_) => source.refuse_entities(&event, offset)?,
-            Event::Eof => break,
-            _ => {}
-        }
-    }
-    if let Some(open) = names.last() {
-        return Err(source.truncated(open));
-    }
-    if !seen_root {
-        return Err(source.error_at(
-            0,
-            "this is not a TCX file: it has no XML element at all".to_owned(),
-        ));
-    }
+    walk(
+        &source,
+        text,
+        Tag::Root,
+        "TrainingCenterDatabase",
+        &mut state,
+    )?;
     if state.activities.is_empty() {
         let reason = if state.courses > 0 {
             "it holds a course (a planned route), not a recorded activity"
@@ -233,44 +166,6 @@ fn attribute(element: &BytesStart<'_>, name: &str) -> Option<String> {
 }
 
 impl State<'_, '_> {
-    fn start_element(
-        &mut self,
-        tag: Tag,
-        element: &BytesStart<'_>,
-        offset: usize,
-    ) -> Result<(), ImportError> {
-        match tag {
-            Tag::Activity => {
-                self.activity = Some(ActivityState {
-                    sport: attribute(element, "Sport").filter(|s| !s.is_empty()),
-                    offset,
-                    ..ActivityState::default()
-                });
-            }
-            Tag::Lap if self.activity.is_some() => {
-                let start = match attribute(element, "StartTime") {
-                    Some(text) => Some(self.time(&text, offset)?),
-                    None => None,
-                };
-                self.lap = Some(Lap {
-                    start,
-                    ..Lap::default()
-                });
-            }
-            Tag::Track => {
-                if let Some(a) = self.activity.as_mut() {
-                    a.connected = false;
-                }
-            }
-            Tag::Trackpoint if self.activity.is_some() => {
-                self.point = Some(PointState::default());
-            }
-            Tag::Course => self.courses += 1,
-            _ => {}
-        }
-        Ok(())
-    }
-
     fn time(&self, text: &str, offset: usize) -> Result<Stamp, ImportError> {
         Stamp::parse(text).ok_or_else(|| {
             self.source.error_at(
@@ -308,9 +203,55 @@ impl State<'_, '_> {
         }
         Ok(value)
     }
+}
 
-    /// Handles the end of an element whose text is `content`; `stack` holds its ancestors.
-    fn end_element(
+impl Elements for State<'_, '_> {
+    type Tag = Tag;
+
+    fn tag(local: &str) -> Tag {
+        Tag::of(local)
+    }
+
+    fn start(
+        &mut self,
+        tag: Tag,
+        element: &BytesStart<'_>,
+        _stack: &[(Tag, usize)],
+        offset: usize,
+    ) -> Result<(), ImportError> {
+        match tag {
+            Tag::Activity => {
+                self.activity = Some(ActivityState {
+                    sport: attribute(element, "Sport").filter(|s| !s.is_empty()),
+                    offset,
+                    ..ActivityState::default()
+                });
+            }
+            Tag::Lap if self.activity.is_some() => {
+                let start = match attribute(element, "StartTime") {
+                    Some(text) => Some(self.time(&text, offset)?),
+                    None => None,
+                };
+                self.lap = Some(Lap {
+                    start,
+                    ..Lap::default()
+                });
+            }
+            Tag::Track => {
+                if let Some(a) = self.activity.as_mut() {
+                    a.connected = false;
+                }
+            }
+            Tag::Trackpoint if self.activity.is_some() => {
+                self.point = Some(PointState::default());
+            }
+            Tag::Course => self.courses += 1,
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn end(
         &mut self,
         tag: Tag,
         stack: &[(Tag, usize)],
