@@ -84,6 +84,47 @@ pub(crate) fn open(text: &str) -> Result<(csv::Reader<&[u8]>, csv::StringRecord)
     Ok((reader, headers))
 }
 
+/// Where each of `columns` is in `headers` (matched case-insensitively), for a CSV whose
+/// column `required` must be there. An unknown column is an error listing the columns after
+/// `listing` ("columns are"); so are a repeated column and a missing required one.
+///
+/// # Errors
+/// A [`CsvError`] on line 1 at the offending column.
+pub(crate) fn column_index<const N: usize>(
+    headers: &csv::StringRecord,
+    columns: &[&str; N],
+    listing: &str,
+    required: usize,
+) -> Result<[Option<usize>; N], CsvError> {
+    let at = CsvError::at;
+    let mut index = [None; N];
+    for (i, name) in headers.iter().enumerate() {
+        let name = name.trim().to_ascii_lowercase();
+        let Some(c) = columns.iter().position(|known| *known == name) else {
+            return Err(at(
+                1,
+                i + 1,
+                format!("unknown column '{name}'; {listing} {}", columns.join(",")),
+            ));
+        };
+        if index[c].is_some() {
+            return Err(at(1, i + 1, format!("column '{name}' appears twice")));
+        }
+        index[c] = Some(i);
+    }
+    if index[required].is_none() {
+        return Err(at(
+            1,
+            1,
+            format!(
+                "the header has no '{}' column, which is required",
+                columns[required]
+            ),
+        ));
+    }
+    Ok(index)
+}
+
 /// One parsed row and where it came from.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SessionRow {
@@ -191,28 +232,7 @@ pub(crate) fn parse_number(
 pub fn parse_sessions(text: &str) -> Result<Vec<SessionRow>, CsvError> {
     let (mut reader, headers) = open(text)?;
     let at = CsvError::at;
-    let mut index = [None; COLUMNS.len()];
-    for (i, name) in headers.iter().enumerate() {
-        let name = name.trim().to_ascii_lowercase();
-        let Some(c) = COLUMNS.iter().position(|known| *known == name) else {
-            return Err(at(
-                1,
-                i + 1,
-                format!("unknown column '{name}'; columns are {}", COLUMNS.join(",")),
-            ));
-        };
-        if index[c].is_some() {
-            return Err(at(1, i + 1, format!("column '{name}' appears twice")));
-        }
-        index[c] = Some(i);
-    }
-    if index[0].is_none() {
-        return Err(at(
-            1,
-            1,
-            "the header has no 'date' column, which is required".to_owned(),
-        ));
-    }
+    let index = column_index(&headers, &COLUMNS, "columns are", 0)?;
     let mut rows = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| CsvError::of_row(&e))?;

@@ -33,7 +33,7 @@ use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
 
-use super::session_csv::{self, CsvError, open, parse_number};
+use super::session_csv::{self, CsvError, column_index, open, parse_number};
 use crate::model::{DATE_YEARS, WellnessEntry};
 
 /// The columns a wellness CSV may have.
@@ -147,31 +147,7 @@ fn parse_whole(text: &str, name: &str, range: (f64, f64)) -> Result<Option<f64>,
 pub fn parse_wellness(text: &str) -> Result<Vec<WellnessRow>, CsvError> {
     let (mut reader, headers) = open(text)?;
     let at = CsvError::at;
-    let mut index = [None; COLUMNS.len()];
-    for (i, name) in headers.iter().enumerate() {
-        let name = name.trim().to_ascii_lowercase();
-        let Some(c) = COLUMNS.iter().position(|known| *known == name) else {
-            return Err(at(
-                1,
-                i + 1,
-                format!(
-                    "unknown column '{name}'; a wellness CSV's columns are {}",
-                    COLUMNS.join(",")
-                ),
-            ));
-        };
-        if index[c].is_some() {
-            return Err(at(1, i + 1, format!("column '{name}' appears twice")));
-        }
-        index[c] = Some(i);
-    }
-    if index[DATE].is_none() {
-        return Err(at(
-            1,
-            1,
-            "the header has no 'date' column, which is required".to_owned(),
-        ));
-    }
+    let index = column_index(&headers, &COLUMNS, "a wellness CSV's columns are", DATE)?;
     let mut rows = Vec::new();
     let mut seen: HashMap<NaiveDate, usize> = HashMap::new();
     for record in reader.records() {
