@@ -203,20 +203,15 @@ fn filters_ui(
             })
             .response
             .labelled_by(l.id);
-        let l = ui.label("from");
-        ui.add(
-            egui::TextEdit::singleline(&mut state.from)
-                .desired_width(90.0)
-                .hint_text("YYYY-MM-DD"),
-        )
-        .labelled_by(l.id);
-        let l = ui.label("to");
-        ui.add(
-            egui::TextEdit::singleline(&mut state.to)
-                .desired_width(90.0)
-                .hint_text("YYYY-MM-DD"),
-        )
-        .labelled_by(l.id);
+        for (label, day) in [("from", &mut state.from), ("to", &mut state.to)] {
+            let l = ui.label(label);
+            ui.add(
+                egui::TextEdit::singleline(day)
+                    .desired_width(90.0)
+                    .hint_text("YYYY-MM-DD"),
+            )
+            .labelled_by(l.id);
+        }
         for (label, days) in [("4 weeks", 27), ("3 months", 90), ("Year", 364)] {
             if ui.small_button(label).clicked() {
                 state.from = (today - Days::new(days)).format("%Y-%m-%d").to_string();
