@@ -10,7 +10,7 @@ use chrono::{Days, NaiveDate, NaiveTime, Weekday};
 use criterion::{Criterion, criterion_group, criterion_main};
 use stride::generator::{CrossTrainingPreference, GeneratorInput, generate};
 use stride::model::*;
-use stride::rules::preview::preview_drops;
+use stride::rules::preview::{DropKind, preview_drops};
 use stride::science::pmc::PmcParams;
 use stride::science::series::LoadSeries;
 use stride::session::Session;
@@ -119,7 +119,7 @@ fn bench(c: &mut Criterion) {
     let first = doc.athlete.week_start.week_of(workout.date) - Days::new(7);
     let days: Vec<NaiveDate> = (0..42).map(|k| first + Days::new(k)).collect();
     c.bench_function("drag: verdicts for all 42 drop targets (move)", |b| {
-        b.iter(|| preview_drops(black_box(&doc), workout.id, &days, &series, false))
+        b.iter(|| preview_drops(black_box(&doc), workout.id, &days, &series, DropKind::Move))
     });
 }
 

@@ -25,7 +25,8 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use crate::model::{
-    Activity, Athlete, AthleteDocument, Plan, Settings, WellnessEntry, Workout, WorkoutId,
+    Activity, Athlete, AthleteDocument, DayChange, Plan, Settings, WellnessEntry, Workout,
+    WorkoutId,
 };
 use crate::storage::{self, DocumentError};
 
@@ -186,30 +187,17 @@ fn apply_to_plan(edit: Edit, plan: &mut Plan, next_id: WorkoutId) {
     match edit {
         Edit::ChangePlan { plan: new, .. } => *plan = new,
         Edit::MoveWorkout { id, to } => {
-            if let Some(w) = plan.workouts.iter_mut().find(|w| w.id == id) {
-                w.date = to;
-                w.locked = true;
-            }
+            plan.apply_day_change(DayChange::Move { id, to });
         }
         Edit::CopyWorkout { id, to } => {
-            if let Some(w) = plan.workouts.iter().find(|w| w.id == id) {
-                let mut copy = w.clone();
-                copy.id = next_id;
-                copy.date = to;
-                copy.locked = true;
-                plan.workouts.push(copy);
-            }
+            plan.apply_day_change(DayChange::Copy {
+                id,
+                to,
+                new_id: next_id,
+            });
         }
         Edit::SwapDays { a, b } => {
-            for w in &mut plan.workouts {
-                if w.date == a {
-                    w.date = b;
-                    w.locked = true;
-                } else if w.date == b {
-                    w.date = a;
-                    w.locked = true;
-                }
-            }
+            plan.apply_day_change(DayChange::Swap { a, b });
         }
         Edit::DeleteWorkout(id) => plan.workouts.retain(|w| w.id != id),
         Edit::ReplaceWorkout(new) => {

@@ -151,6 +151,7 @@ fn sample_plan() -> Plan {
     race.planned_distance_m = Some(10_000.0);
 
     Plan {
+        notes: Vec::new(),
         name: "Spring 10K".to_owned(),
         goal: GoalRace {
             name: "City 10K".to_owned(),

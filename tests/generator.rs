@@ -119,6 +119,24 @@ proptest! {
         let findings = check_plan(&CheckInput { plan: &plan, athlete, settings: &settings, history: None });
         prop_assert!(findings.is_empty(), "{} findings, first: {}", findings.len(), findings[0]);
 
+        // Read from the workouts themselves: nothing hard the day after a long run, and
+        // never two hard sessions on one day below advanced.
+        let hard = |w: &Workout| w.intensity() >= Intensity::Hard;
+        for long in plan.workouts.iter().filter(|w| w.kind == WorkoutKind::Long) {
+            let next = long.date + Days::new(1);
+            prop_assert!(
+                !plan.workouts_on(next).any(|w| hard(w) || w.kind == WorkoutKind::Long),
+                "a hard session on {next}, the day after the long run"
+            );
+        }
+        let effective = RecoveryProfile::for_athlete(athlete, input.start.year()).level;
+        if effective < ExperienceLevel::Advanced {
+            for w in &plan.workouts {
+                prop_assert!(plan.workouts_on(w.date).filter(|x| hard(x)).count() <= 1,
+                    "two hard sessions on {}", w.date);
+            }
+        }
+
         let race = plan.workouts.iter().find(|w| matches!(w.kind, WorkoutKind::Race { .. }));
         prop_assert_eq!(race.map(|w| w.date), Some(input.goal.date), "the race on race day");
         prop_assert!(plan.phases.iter().any(|p| p.kind == PhaseKind::Taper), "a taper");
@@ -328,10 +346,9 @@ proptest! {
 }
 
 /// A known gap, kept visible: an elite profile of 95 km a week whose history holds about
-/// 25 km in four weeks. The ramp starts from the history, but the quality sessions' fixed
-/// parts (warm-up, repeats, cool-down) and three quality days from the build phase on make the
-/// first build week 47% bigger than two weeks before (an R5 error). Run with
-/// `cargo test --test generator -- --ignored`.
+/// 25 km in four weeks. The ramp starts from the history; since easy runs are capped at 75
+/// minutes the R5 error is gone, but two R6 warnings (four weeks without a cut-back) remain.
+/// Run with `cargo test --test generator -- --ignored`.
 #[test]
 #[ignore = "known gap: a history far below the profile's volume"]
 fn an_elite_profile_over_a_tiny_history_keeps_the_two_week_growth_limit() {
@@ -376,4 +393,42 @@ fn an_elite_profile_over_a_tiny_history_keeps_the_two_week_growth_limit() {
         history: Some(&history),
     });
     assert!(findings.is_empty(), "{findings:?}");
+}
+
+#[test]
+fn a_plan_that_cannot_keep_the_rules_is_a_typed_error_not_a_plan() {
+    use stride::generator::GenerateErrorKind;
+    // Hard sessions already done on the plan's first three days: no plan from there keeps
+    // R2, and the generator says so instead of returning one.
+    let input = valid();
+    let mut history = history_before(input.start, &[8.0; 28]);
+    for k in 0..3 {
+        let day = input.start + Days::new(k);
+        history.activities.push(Activity {
+            start: day.and_hms_opt(7, 0, 0).expect("time"),
+            kind: WorkoutKind::Intervals,
+            duration_s: 3600.0,
+            moving_s: None,
+            distance_m: Some(12_000.0),
+            avg_hr_bpm: None,
+            max_hr_bpm: None,
+            rpe: Some(8.0),
+            load: None,
+            source_file: None,
+            planned_workout: None,
+            notes: String::new(),
+        });
+    }
+    let error =
+        stride::generator::generate_with_history(&input, &Settings::default(), Some(&history))
+            .expect_err("no plan keeps R2 over three hard days done");
+    assert_eq!(error.kind, GenerateErrorKind::RulesUnmet, "{error}");
+    assert_eq!(error.field, "plan");
+    assert!(error.to_string().contains("R2 on 2027-01-05"), "{error}");
+    // Without those days the same input gives a plan.
+    let history = history_before(input.start, &[8.0; 28]);
+    assert!(
+        stride::generator::generate_with_history(&input, &Settings::default(), Some(&history))
+            .is_ok()
+    );
 }

@@ -118,6 +118,7 @@ fn shifting_dates_moves_everything_and_rotates_weekday_preferences() {
     doc.athlete.available_weekdays = vec![Weekday::Tue, Weekday::Sun];
     let race_day = day(2027, 2, 14);
     doc.plans.push(Plan {
+        notes: Vec::new(),
         name: "p".to_owned(),
         goal: GoalRace {
             name: String::new(),
@@ -163,6 +164,7 @@ fn new_workout_ids_are_unused() {
     let mut doc = AthleteDocument::new(Athlete::example());
     assert_eq!(doc.next_workout_id(), WorkoutId(1));
     doc.plans.push(Plan {
+        notes: Vec::new(),
         name: "p".to_owned(),
         goal: GoalRace {
             name: String::new(),

@@ -164,6 +164,7 @@ fn plan() -> impl Strategy<Value = Plan> {
     )
         .prop_map(
             |(name, (gname, distance_m, gdate, goal_time_s), start, phases, workouts)| Plan {
+                notes: Vec::new(),
                 name,
                 goal: GoalRace {
                     name: gname,

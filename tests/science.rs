@@ -549,6 +549,7 @@ fn workouts_are_done_partly_done_missed_or_planned() {
         w
     };
     let plan = Plan {
+        notes: Vec::new(),
         name: "p".into(),
         goal: GoalRace {
             name: String::new(),

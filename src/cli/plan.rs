@@ -5,7 +5,9 @@ use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
-use crate::generator::{CrossTrainingPreference, GeneratorInput, generate_with_history};
+use crate::generator::{
+    CrossTrainingPreference, GeneratorInput, generate_with_history, spaced_days,
+};
 use crate::model::{
     Athlete, AthleteDocument, ExperienceLevel, GoalRace, History, RaceResult, WeekStart,
     parse_duration,
@@ -58,24 +60,19 @@ pub fn parse_day(text: &str) -> Result<Weekday, String> {
         .map_err(|_| format!("'{text}' is not a day; use mon, tue, wed, thu, fri, sat or sun"))
 }
 
-/// The days run on for `--days N`: spread through the week, the weekend kept.
-fn days_for_count(n: usize) -> Option<Vec<Weekday>> {
-    use Weekday::*;
-    Some(match n {
-        1 => vec![Sun],
-        2 => vec![Wed, Sun],
-        3 => vec![Tue, Thu, Sun],
-        4 => vec![Tue, Wed, Fri, Sun],
-        5 => vec![Mon, Tue, Thu, Fri, Sun],
-        6 => vec![Mon, Tue, Wed, Thu, Sat, Sun],
-        7 => vec![Mon, Tue, Wed, Thu, Fri, Sat, Sun],
-        _ => return None,
-    })
+/// What `--days` says: a number of days (the generator picks them), or the days themselves.
+enum DaysArg {
+    Count(usize),
+    List(Vec<Weekday>),
 }
 
-fn parse_days(text: &str) -> Result<Vec<Weekday>, String> {
+fn parse_days(text: &str) -> Result<DaysArg, String> {
     if let Ok(n) = text.trim().parse::<usize>() {
-        return days_for_count(n).ok_or_else(|| format!("--days {n}: give 1 to 7 days"));
+        return if (1..=7).contains(&n) {
+            Ok(DaysArg::Count(n))
+        } else {
+            Err(format!("--days {n}: give 1 to 7 days"))
+        };
     }
     let mut days = text
         .split(',')
@@ -83,7 +80,7 @@ fn parse_days(text: &str) -> Result<Vec<Weekday>, String> {
         .collect::<Result<Vec<_>, _>>()?;
     days.sort_by_key(|d| d.num_days_from_monday());
     days.dedup();
-    Ok(days)
+    Ok(DaysArg::List(days))
 }
 
 fn default_weekly_km(level: ExperienceLevel) -> f64 {
@@ -136,7 +133,8 @@ fn input(req: &PlanRequest) -> Result<(GeneratorInput, Option<AthleteDocument>),
             };
             a.weekly_volume_km = default_weekly_km(level);
             a.vdot = None;
-            a.available_weekdays = days_for_count(5).unwrap_or_default();
+            a.long_run_day = Weekday::Sun;
+            a.available_weekdays = spaced_days(&a, 5, start.year());
             a.week_start = WeekStart::Monday;
             a
         }
@@ -147,15 +145,26 @@ fn input(req: &PlanRequest) -> Result<(GeneratorInput, Option<AthleteDocument>),
     if let Some(km) = req.weekly_km {
         athlete.weekly_volume_km = km;
     }
-    if let Some(days) = &req.days {
-        athlete.available_weekdays = parse_days(days)?;
-        if !athlete.available_weekdays.contains(&athlete.long_run_day) {
-            let last = athlete.available_weekdays.last().copied();
-            athlete.long_run_day = last.unwrap_or(Weekday::Sun);
-        }
+    if let Some(age) = req.age {
+        athlete.birth_year = start.year() - age;
     }
     if let Some(day) = &req.long_run_day {
         athlete.long_run_day = parse_day(day)?;
+    }
+    match req.days.as_deref().map(parse_days).transpose()? {
+        Some(DaysArg::Count(n)) => {
+            athlete.available_weekdays = spaced_days(&athlete, n, start.year());
+        }
+        Some(DaysArg::List(days)) => {
+            athlete.available_weekdays = days;
+            if req.long_run_day.is_none()
+                && !athlete.available_weekdays.contains(&athlete.long_run_day)
+            {
+                let last = athlete.available_weekdays.last().copied();
+                athlete.long_run_day = last.unwrap_or(Weekday::Sun);
+            }
+        }
+        None => {}
     }
     if let Some(vdot) = req.vdot {
         athlete.vdot = Some(vdot);
@@ -172,9 +181,6 @@ fn input(req: &PlanRequest) -> Result<(GeneratorInput, Option<AthleteDocument>),
         if req.vdot.is_none() {
             athlete.vdot = None;
         }
-    }
-    if let Some(age) = req.age {
-        athlete.birth_year = start.year() - age;
     }
     let distance_m = super::paces::parse_distance(&req.race)?;
     let goal = GoalRace {
@@ -207,6 +213,9 @@ pub fn run_plan(req: &PlanRequest, out: &mut dyn Write) -> Result<(), String> {
         .unwrap_or_default();
     let history = profile.as_ref().map(|d| &d.history);
     let plan = generate_with_history(&input, &settings, history).map_err(|e| e.to_string())?;
+    for note in &plan.notes {
+        eprintln!("note: {note}");
+    }
     let text = match req.format.as_str() {
         "csv" => plan_csv::write_plan(&plan, &LoadContext::new(&input.athlete, &settings)),
         "json" => serde_json::to_string_pretty(&plan).map_err(|e| e.to_string())? + "\n",

@@ -32,18 +32,51 @@ pub struct GeneratorInput {
     pub cross_training: CrossTrainingPreference,
 }
 
-/// Why no plan could be made: the field and what it must be.
+/// Which way plan-making failed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GenerateErrorKind {
+    /// An input field is out of its range; `field` names it.
+    InvalidInput,
+    /// The input is valid, but no plan made from it keeps every error-level recovery rule;
+    /// the message names the first rule and day that could not be met.
+    RulesUnmet,
+}
+
+/// Why no plan could be made: the field and what it must be, or the rule that could not
+/// be kept.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 #[error("{field}: {message}")]
 pub struct GenerateError {
-    /// The input field.
+    /// Which way it failed.
+    pub kind: GenerateErrorKind,
+    /// The input field (`plan` when a rule could not be kept).
     pub field: &'static str,
     /// What is wrong and the allowed range.
     pub message: String,
 }
 
 pub(super) fn invalid(field: &'static str, message: String) -> GenerateError {
-    GenerateError { field, message }
+    GenerateError {
+        kind: GenerateErrorKind::InvalidInput,
+        field,
+        message,
+    }
+}
+
+/// The error for a plan that still breaks an error-level rule after repairs.
+pub(super) fn unmet(finding: &crate::rules::Finding, errors: usize) -> GenerateError {
+    GenerateError {
+        kind: GenerateErrorKind::RulesUnmet,
+        field: "plan",
+        message: format!(
+            "no plan keeps every recovery rule for this input ({errors} error(s) left); \
+             first: {} on {}: {}. Add running days, lower the weekly volume, or move the race \
+             later",
+            finding.rule.code(),
+            finding.date,
+            finding.message
+        ),
+    }
 }
 
 /// Fewest weeks a plan for a distance needs (beginners' marathons: 18).

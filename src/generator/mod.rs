@@ -60,17 +60,21 @@ use crate::science::paces::athlete_vdot;
 use pattern::{Pattern, Slot};
 use sessions::Sessions;
 
-use input::validate;
 pub use input::{
-    BEGINNER_MARATHON_KM, CrossTrainingPreference, GenerateError, GeneratorInput,
-    MAX_MINUTES_PER_RUN_DAY, MAX_WEEKS, MIN_DAYS, MIN_START_KM, max_km_per_run_day, max_run_days,
-    min_weeks,
+    BEGINNER_MARATHON_KM, CrossTrainingPreference, GenerateError, GenerateErrorKind,
+    GeneratorInput, MAX_MINUTES_PER_RUN_DAY, MAX_WEEKS, MIN_DAYS, MIN_START_KM, max_km_per_run_day,
+    max_run_days, min_weeks,
 };
+use input::{unmet, validate};
 pub use locked::keep_locked;
 use race_week::{add_cross_training, race_week_days};
 use recipe::{Recipe, half_km, make};
 use repair::{REPAIR_ROUNDS, repair};
 use volume::{CUT_BACK, GROWTH, hold_volume_progression, peak_target_km};
+
+/// The longest easy run, minutes: well under the 90 minutes that make a run tough
+/// ([`crate::rules::stress::LONG_RUN_TOUGH_MINUTES`]).
+pub const EASY_RUN_MAX_MINUTES: f64 = 75.0;
 
 /// Everything the week builder needs.
 struct Builder<'a> {
@@ -217,11 +221,7 @@ impl Builder<'_> {
         // Just under R8's cap: the long run is the week's longest run.
         let share = crate::rules::checks_long_run_share(runs, self.long_race) - 0.04;
         let easy_pace = self.context.paces().easy_typical_s_per_km;
-        let max_minutes = if self.input.goal.distance_m >= 42_000.0 {
-            170.0
-        } else {
-            140.0
-        };
+        let max_minutes = long_run_max_minutes(self.input);
         let mut long_km = (share * volume).min(max_minutes * 60.0 / easy_pace);
         if let Some(longest) = self.input.longest_recent_run_km.filter(|l| *l > 0.0) {
             // Long runs grow from the longest recent one, but are never shorter than an
@@ -291,8 +291,11 @@ impl Builder<'_> {
                 left / easy_days.len() as f64
             };
         }
-        // No easy run is longer than the long run.
-        let each = each.min(long_km.max(3.0));
+        // No easy run is longer than the long run, nor so long that it becomes a second
+        // long run (a tough day by its load).
+        let each = each
+            .min(long_km.max(3.0))
+            .min(EASY_RUN_MAX_MINUTES * 60.0 / easy_pace);
         for (date, recipe) in planned {
             let recipe = match recipe {
                 Some(Recipe::Strides(_)) if easy_days.contains(&date) => {
@@ -445,13 +448,31 @@ fn generate_checked(
         ExperienceLevel::Beginner | ExperienceLevel::Intermediate => 2,
         _ => 3,
     };
+    let gaps = pattern::Gaps::new(&profile, long_may_be_very_hard(input, &context, volume0));
     let (pattern, quality_max) = pattern::best_pattern(
         &a.available_weekdays,
         a.long_run_day,
         runs_wanted,
         quality_wanted,
         &profile,
+        gaps,
     );
+    let mut notes = Vec::new();
+    let (_, quality_any_days) = pattern::best_pattern(
+        &ALL_WEEKDAYS,
+        a.long_run_day,
+        runs_wanted,
+        quality_wanted,
+        &profile,
+        gaps,
+    );
+    if quality_max < quality_any_days {
+        notes.push(quality_note(
+            &a.available_weekdays,
+            quality_max,
+            quality_any_days,
+        ));
+    }
     let mut b = Builder {
         input,
         context,
@@ -544,19 +565,119 @@ fn generate_checked(
 
     let phases = phases(start, race, &full_weeks, base_n, build_n, training);
     let mut plan = materialize(&b, phases.clone());
-    for _ in 0..REPAIR_ROUNDS {
-        let findings = check_plan(&CheckInput {
+    let mut findings = Vec::new();
+    for round in 0..=REPAIR_ROUNDS {
+        findings = check_plan(&CheckInput {
             plan: &plan,
             athlete: a,
             settings,
             history,
         });
-        if findings.is_empty() || !repair(&mut b, &findings) {
+        if findings.is_empty() || round == REPAIR_ROUNDS || !repair(&mut b, &findings) {
             break;
         }
         plan = materialize(&b, phases.clone());
     }
+    let errors: Vec<_> = findings
+        .iter()
+        .filter(|f| f.severity == crate::rules::Severity::Error)
+        .collect();
+    if let Some(first) = errors.first() {
+        return Err(unmet(first, errors.len()));
+    }
+    plan.notes = notes;
     Ok(plan)
+}
+
+/// The `n` weekdays (long-run day included) that space the athlete's week best: each quality
+/// session and the long run followed by the easy days the athlete's recovery needs, hard days
+/// as far apart as the week allows. `stride plan --days N` runs on these.
+///
+/// ```
+/// use chrono::Weekday;
+/// use stride::model::{Athlete, ExperienceLevel};
+/// let mut athlete = Athlete::example();
+/// athlete.level = ExperienceLevel::Intermediate;
+/// athlete.training_age_years = 3;
+/// athlete.long_run_day = Weekday::Sun;
+/// let days = stride::generator::spaced_days(&athlete, 5, 2027);
+/// assert_eq!(days.len(), 5);
+/// assert!(days.contains(&Weekday::Sun));
+/// ```
+pub fn spaced_days(athlete: &Athlete, n: usize, year: i32) -> Vec<chrono::Weekday> {
+    let profile = RecoveryProfile::for_athlete(athlete, year);
+    let quality = match profile.level {
+        ExperienceLevel::Beginner | ExperienceLevel::Intermediate => 2,
+        _ => 3,
+    };
+    let gaps = pattern::Gaps::new(&profile, true);
+    let (p, _) = pattern::best_pattern(
+        &ALL_WEEKDAYS,
+        athlete.long_run_day,
+        n,
+        quality,
+        &profile,
+        gaps,
+    );
+    let mut days: Vec<chrono::Weekday> = ALL_WEEKDAYS
+        .iter()
+        .copied()
+        .filter(|d| p[d.num_days_from_monday() as usize] != Slot::Off)
+        .collect();
+    // A week that must keep a day off still offers it when more days are asked for.
+    for d in ALL_WEEKDAYS {
+        if days.len() >= n {
+            break;
+        }
+        if !days.contains(&d) {
+            days.push(d);
+        }
+    }
+    days.sort_by_key(|d| d.num_days_from_monday());
+    days
+}
+
+const ALL_WEEKDAYS: [chrono::Weekday; 7] = [
+    chrono::Weekday::Mon,
+    chrono::Weekday::Tue,
+    chrono::Weekday::Wed,
+    chrono::Weekday::Thu,
+    chrono::Weekday::Fri,
+    chrono::Weekday::Sat,
+    chrono::Weekday::Sun,
+];
+
+/// Whether the plan's long runs may run over two hours (a very hard day): the longest long
+/// run the builder can make, at the peak volume and easy pace.
+fn long_may_be_very_hard(input: &GeneratorInput, context: &LoadContext, volume0: f64) -> bool {
+    let peak = volume::peak_target_km(input.goal.distance_m, input.athlete.level).max(volume0);
+    let share = crate::rules::checks_long_run_share(3, input.goal.distance_m >= 21_000.0);
+    let minutes = share * peak * context.paces().easy_typical_s_per_km / 60.0;
+    minutes.min(long_run_max_minutes(input)) > crate::rules::stress::LONG_RUN_VERY_HARD_MINUTES
+}
+
+/// The longest long run the builder plans, minutes.
+fn long_run_max_minutes(input: &GeneratorInput) -> f64 {
+    if input.goal.distance_m >= 42_000.0 {
+        170.0
+    } else {
+        140.0
+    }
+}
+
+/// The plan note for days that hold fewer quality sessions than other days would.
+fn quality_note(days: &[chrono::Weekday], holds: usize, could: usize) -> String {
+    let names: Vec<String> = days.iter().map(|d| d.to_string()).collect();
+    format!(
+        "{} a week: on {} there is no way to follow each quality session and the long run \
+         with an easy day; days with gaps between them would hold {could}",
+        match holds {
+            0 => "No quality session".to_owned(),
+            1 => "One quality session".to_owned(),
+            n => format!("{n} quality sessions"),
+        },
+        names.join(", ")
+    )
 }
 
 fn phases(
@@ -605,6 +726,7 @@ fn materialize(b: &Builder<'_>, phases: Vec<Phase>) -> Plan {
         .collect();
     let goal = &b.input.goal;
     Plan {
+        notes: Vec::new(),
         name: format!(
             "{} - {} weeks",
             if goal.name.trim().is_empty() {

@@ -8,14 +8,14 @@ use chrono::Weekday;
 
 use crate::rules::profile::RecoveryProfile;
 
-/// What a day of the pattern holds.
+/// What a day of the pattern holds. The long run and quality sessions are both tough.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Slot {
     /// No running.
     Off,
     /// An easy run.
     Easy,
-    /// The long run (moderate).
+    /// The long run (a tough session).
     Long,
     /// A quality session (hard).
     Quality,
@@ -26,8 +26,7 @@ impl Slot {
         match self {
             Slot::Off => 0,
             Slot::Easy => 1,
-            Slot::Long => 2,
-            Slot::Quality => 3,
+            Slot::Long | Slot::Quality => 3,
         }
     }
 }
@@ -39,28 +38,47 @@ fn at(p: &Pattern, i: i32) -> Slot {
     p[i.rem_euclid(7) as usize]
 }
 
-/// Whether a pattern, repeated week after week, keeps the day-to-day recovery rules.
-pub(crate) fn cyclic_ok(p: &Pattern, profile: &RecoveryProfile) -> bool {
+/// Easy days the pattern keeps after its tough days: after quality sessions, and after the
+/// long run (more when it may run over two hours and the profile asks for more after a very
+/// hard day).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Gaps {
+    /// Easy days after a quality session.
+    pub after_quality: u32,
+    /// Easy days after the long run.
+    pub after_long: u32,
+}
+
+impl Gaps {
+    /// The gaps of a profile, for long runs that stay under two hours or may not.
+    pub fn new(profile: &RecoveryProfile, long_may_be_very_hard: bool) -> Self {
+        Gaps {
+            after_quality: profile.easy_days_after_hard,
+            after_long: if long_may_be_very_hard {
+                profile.easy_days_after_very_hard
+            } else {
+                profile.easy_days_after_hard
+            },
+        }
+    }
+}
+
+/// Whether a pattern, repeated week after week, keeps the day-to-day recovery rules: the
+/// long run is a tough session like the quality sessions, and the days after each are easy.
+pub(crate) fn cyclic_ok(p: &Pattern, profile: &RecoveryProfile, gaps: Gaps) -> bool {
     for i in 0..7 {
         // R1: no three moderate-or-harder days in a row.
         if (0..3).all(|k| at(p, i + k).level() >= 2) {
             return false;
         }
-        if at(p, i) == Slot::Quality {
-            // R2: easy days after a hard day; even where allowed, no hard pairs.
-            for k in 1..=profile.easy_days_after_hard as i32 {
-                let next = at(p, i + k);
-                if next == Slot::Quality || (next == Slot::Long && !profile.moderate_after_hard_ok)
-                {
-                    return false;
-                }
-            }
-            // R4 (beginners): the long run apart from hard days.
-            if profile.long_run_apart_from_hard
-                && (at(p, i + 1) == Slot::Long || at(p, i - 1) == Slot::Long)
-            {
-                return false;
-            }
+        // R2: easy days after every tough day, the long run included.
+        let after = match at(p, i) {
+            Slot::Quality => gaps.after_quality,
+            Slot::Long => gaps.after_long,
+            _ => 0,
+        };
+        if (1..=after as i32).any(|k| at(p, i + k).level() >= 2) {
+            return false;
         }
     }
     // R3: a day off (beginners, intermediates) somewhere in the week.
@@ -104,6 +122,7 @@ pub(crate) fn best_pattern(
     runs: usize,
     quality: usize,
     profile: &RecoveryProfile,
+    gaps: Gaps,
 ) -> (Pattern, usize) {
     let long = index(long_run_day);
     let others: Vec<usize> = available
@@ -135,7 +154,7 @@ pub(crate) fn best_pattern(
                             Slot::Easy
                         };
                     }
-                    if cyclic_ok(&p, profile) {
+                    if cyclic_ok(&p, profile, gaps) {
                         let s = score(&p);
                         if best.is_none_or(|(b, _)| s > b) {
                             best = Some((s, p));

@@ -142,8 +142,8 @@ fn sharpener_fits(b: &Builder<'_>, date: NaiveDate) -> bool {
             .iter()
             .filter(|(x, _)| *x == d)
             .map(|(_, r)| match r {
-                Recipe::Long { .. } => 2,
                 Recipe::Hills { .. }
+                | Recipe::Long { .. }
                 | Recipe::Tempo { .. }
                 | Recipe::Intervals { .. }
                 | Recipe::RacePace { .. }
@@ -169,18 +169,10 @@ fn sharpener_fits(b: &Builder<'_>, date: NaiveDate) -> bool {
             return false;
         }
     }
-    // R2 both ways: the days before must not be hard within the gap, nor the days after.
-    for k in 1..=i64::from(p.easy_days_after_hard) {
-        let before = at(-k);
-        let after = at(k);
-        if before == 3 || after == 3 {
-            return false;
-        }
-        if !p.moderate_after_hard_ok && after == 2 {
-            return false;
-        }
-    }
-    !(p.long_run_apart_from_hard && (at(-1) == 2 || at(1) == 2))
+    // R2 both ways: no tough day (long runs included) within the gap before, nothing
+    // moderate or harder within the gap after.
+    let gap = p.easy_days_after_hard.max(p.easy_days_after_very_hard);
+    (1..=i64::from(gap)).all(|k| at(-k) < 3 && at(k) < 2)
 }
 
 /// One easy cross-training session a week on a spare available day, keeping a full rest day.

@@ -24,7 +24,7 @@ mod workout;
 pub use athlete::{Athlete, ExperienceLevel, FieldError, RaceResult, Sex, WeekStart};
 pub use document::{AthleteDocument, CURRENT_FORMAT_VERSION, DATE_YEARS};
 pub use history::{Activity, History, Load, LoadMetric, WellnessEntry, WellnessMerge};
-pub use plan::{GoalRace, Phase, PhaseKind, Plan};
+pub use plan::{DayChange, GoalRace, Phase, PhaseKind, Plan};
 pub use settings::{CrossTrainingFactors, FormConvention, LoadModel, Settings};
 pub use units::{
     FASTEST_PACE_S_PER_KM, SLOWEST_PACE_S_PER_KM, Units, format_distance, format_duration,

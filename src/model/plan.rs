@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{Workout, WorkoutId};
+use super::{Workout, WorkoutId, WorkoutKind};
 
 /// The race the plan builds toward.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -72,6 +72,39 @@ pub struct Plan {
     /// Workouts, in any order (views sort by date).
     #[serde(default)]
     pub workouts: Vec<Workout>,
+    /// What the generator could not do as asked, and why ("one quality session a week: ...").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+}
+
+/// Where workouts sit on the calendar: what a drag and drop does. The session applies it as
+/// an edit and the drop preview applies it to a copy, through the same
+/// [`Plan::apply_day_change`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DayChange {
+    /// Move a workout to another day.
+    Move {
+        /// Which workout.
+        id: WorkoutId,
+        /// The new day.
+        to: NaiveDate,
+    },
+    /// Copy a workout to a day, as a new workout with id `new_id`.
+    Copy {
+        /// Which workout.
+        id: WorkoutId,
+        /// The day of the copy.
+        to: NaiveDate,
+        /// The copy's id.
+        new_id: WorkoutId,
+    },
+    /// Exchange the workouts of two days.
+    Swap {
+        /// One day.
+        a: NaiveDate,
+        /// The other day.
+        b: NaiveDate,
+    },
 }
 
 impl Plan {
@@ -88,6 +121,79 @@ impl Plan {
     /// Workouts on a day, in stored order.
     pub fn workouts_on(&self, day: NaiveDate) -> impl Iterator<Item = &Workout> {
         self.workouts.iter().filter(move |w| w.date == day)
+    }
+
+    /// Applies a move, copy or swap. Workouts placed this way are `locked` (placed by hand).
+    /// A session dropped onto a rest day makes it a training day: the day's `Rest` entries go.
+    /// Returns the days whose workouts changed.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use stride::model::{DayChange, GoalRace, Plan, Workout, WorkoutId, WorkoutKind};
+    /// let day = |d| NaiveDate::from_ymd_opt(2027, 3, d).unwrap();
+    /// let goal = GoalRace { name: "10K".into(), distance_m: 10_000.0, date: day(28), goal_time_s: None };
+    /// let mut plan = Plan::new("Spring 10K", goal, day(1));
+    /// plan.workouts.push(Workout::new(WorkoutId(1), day(2), WorkoutKind::Tempo));
+    /// plan.workouts.push(Workout::new(WorkoutId(2), day(3), WorkoutKind::Rest));
+    /// plan.apply_day_change(DayChange::Move { id: WorkoutId(1), to: day(3) });
+    /// let kinds: Vec<_> = plan.workouts_on(day(3)).map(|w| w.kind.clone()).collect();
+    /// assert_eq!(kinds, vec![WorkoutKind::Tempo], "the rest day became a training day");
+    /// ```
+    pub fn apply_day_change(&mut self, change: DayChange) -> [NaiveDate; 2] {
+        let (touched, landed) = match change {
+            DayChange::Move { id, to } => {
+                let Some(w) = self.workouts.iter_mut().find(|w| w.id == id) else {
+                    return [to, to];
+                };
+                let from = std::mem::replace(&mut w.date, to);
+                w.locked = true;
+                ([from, to], Some((id, to)))
+            }
+            DayChange::Copy { id, to, new_id } => {
+                let Some(w) = self.workouts.iter().find(|w| w.id == id) else {
+                    return [to, to];
+                };
+                let mut copy = w.clone();
+                copy.id = new_id;
+                copy.date = to;
+                copy.locked = true;
+                self.workouts.push(copy);
+                ([to, to], Some((new_id, to)))
+            }
+            DayChange::Swap { a, b } => {
+                for w in &mut self.workouts {
+                    if w.date == a {
+                        w.date = b;
+                        w.locked = true;
+                    } else if w.date == b {
+                        w.date = a;
+                        w.locked = true;
+                    }
+                }
+                ([a, b], None)
+            }
+        };
+        if let Some((id, day)) = landed
+            && self
+                .workout(id)
+                .is_some_and(|w| w.kind != WorkoutKind::Rest)
+        {
+            self.workouts
+                .retain(|w| w.date != day || w.kind != WorkoutKind::Rest);
+        }
+        touched
+    }
+
+    /// A plan with no workouts, phases or notes yet.
+    pub fn new(name: impl Into<String>, goal: GoalRace, start_date: NaiveDate) -> Plan {
+        Plan {
+            name: name.into(),
+            goal,
+            start_date,
+            phases: Vec::new(),
+            workouts: Vec::new(),
+            notes: Vec::new(),
+        }
     }
 
     /// The last day of the plan: race day, or the last workout if later.

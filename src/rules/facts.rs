@@ -2,16 +2,14 @@
 
 use chrono::{Datelike, Days, NaiveDate};
 
-use crate::model::{
-    Athlete, Intensity, PaceZone, Plan, Segment, Settings, Step, Target, Workout, WorkoutKind,
-};
+use super::CheckInput;
+use super::stress::{DayStress, StressClass};
+use crate::model::{Intensity, PaceZone, Plan, Segment, Step, Target, Workout, WorkoutKind};
 use crate::science::load::LoadContext;
 
 /// One day of the plan.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct DayFacts {
-    /// Highest intensity of the day's workouts (rest when there are none).
-    pub intensity: Option<Intensity>,
     /// Planned running, metres.
     pub running_m: f64,
     /// Planned running, seconds.
@@ -22,8 +20,6 @@ pub(crate) struct DayFacts {
     pub training_s: f64,
     /// No running at all: rest, cross-training or nothing.
     pub no_running: bool,
-    /// Workouts at hard intensity or races.
-    pub hard_sessions: u32,
     /// The long run's distance (m) and duration (s), if there is one.
     pub long_run: Option<(f64, f64)>,
     /// A race's distance, if there is one.
@@ -32,19 +28,22 @@ pub(crate) struct DayFacts {
     pub faster_session: bool,
     /// Planned load.
     pub load: f64,
+    /// The day's stress (planned, or done when the history holds the day).
+    pub stress: DayStress,
 }
 
 impl DayFacts {
-    pub fn intensity(&self) -> Intensity {
-        self.intensity.unwrap_or(Intensity::Rest)
+    pub fn class(&self) -> StressClass {
+        self.stress.class
     }
 
-    pub fn is_hard(&self) -> bool {
-        self.intensity() >= Intensity::Hard
+    /// A tough day: the days after it must be easy.
+    pub fn is_tough(&self) -> bool {
+        self.stress.class.is_tough()
     }
 
     pub fn is_moderate_plus(&self) -> bool {
-        self.intensity() >= Intensity::Moderate
+        self.stress.class >= StressClass::Moderate
     }
 }
 
@@ -67,6 +66,11 @@ pub(crate) struct PlanFacts {
     pub start: NaiveDate,
     pub days: Vec<DayFacts>,
     pub weeks: Vec<WeekFacts>,
+    /// The stress of days the history holds activities for, by day index: done days are
+    /// judged by what was done.
+    done: Vec<(usize, DayStress)>,
+    /// The typical day's floor (see [`super::stress`]).
+    typical_floor: f64,
 }
 
 fn works_faster(w: &Workout) -> bool {
@@ -84,9 +88,8 @@ fn works_faster(w: &Workout) -> bool {
 
 /// Adds one workout to its day's facts.
 fn add_workout(day: &mut DayFacts, w: &Workout, context: &LoadContext) {
-    let intensity = w.intensity();
-    day.intensity = day.intensity.max(Some(intensity));
     day.load += context.planned_load(w);
+    day.stress.add_workout(w, context);
     let (duration, distance, easy) = context.running_split(w);
     if distance > 0.0 {
         day.no_running = false;
@@ -95,7 +98,6 @@ fn add_workout(day: &mut DayFacts, w: &Workout, context: &LoadContext) {
         // A race is not training volume: weekly volumes, shares and the taper leave it out.
         WorkoutKind::Race { distance_m } => {
             day.race_m = Some(day.race_m.unwrap_or(0.0) + distance_m);
-            day.hard_sessions += 1;
         }
         WorkoutKind::Long => {
             day.running_m += distance;
@@ -110,9 +112,6 @@ fn add_workout(day: &mut DayFacts, w: &Workout, context: &LoadContext) {
             day.running_s += duration;
             day.training_s += duration;
             day.easy_s += easy;
-            if intensity >= Intensity::Hard {
-                day.hard_sessions += 1;
-            }
             if w.kind.is_running() && works_faster(w) {
                 day.faster_session = true;
             }
@@ -128,21 +127,15 @@ fn empty_day() -> DayFacts {
 }
 
 impl PlanFacts {
-    /// Summarises a plan: one entry per day from its start to its last day.
-    pub fn new(plan: &Plan, athlete: &Athlete, settings: &Settings) -> Self {
-        Self::with_context(
-            plan,
-            athlete.week_start,
-            &LoadContext::new(athlete, settings),
-        )
+    /// Summarises the plan of a check: one entry per day from its start to its last day.
+    pub fn for_check(input: &CheckInput<'_>) -> Self {
+        Self::with_context(input, &LoadContext::new(input.athlete, input.settings))
     }
 
-    /// [`Self::new`] with the load context already made.
-    pub fn with_context(
-        plan: &Plan,
-        week_start: crate::model::WeekStart,
-        context: &LoadContext,
-    ) -> Self {
+    /// [`Self::for_check`] with the load context already made.
+    pub fn with_context(input: &CheckInput<'_>, context: &LoadContext) -> Self {
+        let plan = input.plan;
+        let week_start = input.athlete.week_start;
         let start = plan.start_date;
         let end = plan.end_date().max(start);
         let len = usize::try_from((end - start).num_days() + 1).unwrap_or(0);
@@ -153,6 +146,23 @@ impl PlanFacts {
             };
             if let Some(day) = days.get_mut(i) {
                 add_workout(day, w, context);
+            }
+        }
+        let mut done: Vec<(usize, DayStress)> = Vec::new();
+        for a in input.history.iter().flat_map(|h| &h.activities) {
+            let Ok(i) = usize::try_from((a.date() - start).num_days()) else {
+                continue;
+            };
+            if i >= len {
+                continue;
+            }
+            match done.iter_mut().find(|(j, _)| *j == i) {
+                Some((_, stress)) => stress.add_activity(a, context),
+                None => {
+                    let mut stress = DayStress::default();
+                    stress.add_activity(a, context);
+                    done.push((i, stress));
+                }
             }
         }
         let first_week = week_start.week_of(start);
@@ -169,11 +179,18 @@ impl PlanFacts {
             });
             week = week + Days::new(7);
         }
-        let mut facts = PlanFacts { start, days, weeks };
+        let mut facts = PlanFacts {
+            start,
+            days,
+            weeks,
+            done,
+            typical_floor: super::stress::typical_day_floor(input.athlete, context),
+        };
         facts.total_weeks();
         facts
     }
 
+    /// Sums the weeks' volumes and works out every day's stress class.
     fn total_weeks(&mut self) {
         let len = self.days.len() as i64;
         for week in &mut self.weeks {
@@ -181,6 +198,63 @@ impl PlanFacts {
                 .filter_map(|i| self.days.get(i as usize))
                 .map(|d| d.running_m)
                 .sum();
+        }
+        self.classify();
+    }
+
+    /// Done days take the stress of what was done; then each day is classed against its
+    /// typical day (the mean load of the training days in the window before it) and its
+    /// week's loads.
+    fn classify(&mut self) {
+        for (i, stress) in &self.done {
+            if let Some(day) = self.days.get_mut(*i) {
+                day.stress = stress.clone();
+            }
+        }
+        let window = super::stress::TYPICAL_DAY_WINDOW;
+        let (mut sum, mut count) = (0.0, 0usize);
+        let len = self.days.len() as i64;
+        // The two largest day loads of each week, to tell whether a long run carries the
+        // week's largest load.
+        let mut week_of_day = vec![0usize; self.days.len()];
+        let mut top: Vec<[f64; 2]> = vec![[0.0; 2]; self.weeks.len()];
+        for (k, week) in self.weeks.iter().enumerate() {
+            for i in week.first.max(0)..(week.first + 7).min(len) {
+                let i = i as usize;
+                week_of_day[i] = k;
+                let load = self.days[i].stress.load;
+                let t = &mut top[k];
+                if load > t[0] {
+                    *t = [load, t[0]];
+                } else if load > t[1] {
+                    t[1] = load;
+                }
+            }
+        }
+        for i in 0..self.days.len() {
+            if i > window {
+                let old = self.days[i - window - 1].stress.load;
+                if old > 0.0 {
+                    sum -= old;
+                    count -= 1;
+                }
+            }
+            let typical = if count > 0 {
+                (sum / count as f64).max(self.typical_floor)
+            } else {
+                self.typical_floor
+            };
+            let stress = &mut self.days[i].stress;
+            let largest = stress.long_run.is_some_and(|l| {
+                let t = top[week_of_day[i]];
+                let others = if stress.load >= t[0] { t[1] } else { t[0] };
+                l.load > 0.0 && l.load >= others
+            });
+            stress.classify(typical, largest);
+            if stress.load > 0.0 {
+                sum += stress.load;
+                count += 1;
+            }
         }
     }
 

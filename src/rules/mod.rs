@@ -6,18 +6,24 @@
 //! in [`limits`]; gaps that depend on the athlete come from [`profile::RecoveryProfile`].
 //! Sources: `training-science.md` sections 3-5.
 //!
+//! The day-to-day rules judge each day by its **stress** ([`stress`]): the sum of its
+//! sessions' loads and a class from light to very hard that comes from the hardest session
+//! *and* the load. Long runs are tough sessions from 90 minutes, with marathon-pace work, or
+//! when they carry the week's largest load; very hard over two hours. Two hard sessions on one
+//! day add up to a very hard day.
+//!
 //! | rule | checks | severity |
 //! | --- | --- | --- |
 //! | R1 | never three days in a row at moderate or harder | error |
-//! | R2 | easy days after a hard day (2 for beginners, else 1); no hard-hard | error (hard-hard: warning for advanced and elite) |
-//! | R3 | a rest or cross-training day each week (advanced, elite: a recovery-or-lighter day) | error |
-//! | R4 | at most 2 (3) hard sessions a week; beginners' long run not next to a hard day | warning |
+//! | R2 | easy, recovery, rest or cross-training days after a tough day, long runs included, at every level: 2 for beginners, else 1; 2 after a very hard day for masters (50+) | error |
+//! | R3 | a rest or cross-training day each week (advanced, elite: a recovery-or-lighter day); a run dropped on a rest day makes it a training day | error |
+//! | R4 | at most 2 (3) hard sessions a week besides the long run, two on one day counting two; two hard sessions on one day; beginners' long run not next to a hard day | warning (two on one day: error below advanced) |
 //! | R5 | weekly volume (races left out) +10% at most over the larger of the two weeks before (warning), +30% over two weeks (error; against the larger of the weeks two and three back, so a cut-back week is no baseline); projected ACWR (over the rolling 7-day load) over 1.3 (warning), 1.5 (error), on days with training load once the 7-day window is in the plan | both |
 //! | R6 | a cut-back week (at most 85% of the week before) every 4th (beginners, 50+) or 5th week before the taper | warning |
 //! | R7 | taper: final week at most 70% of the peak week (half, marathon: final two weeks average 75%), with a short faster session; nothing hard in the two days before the race | warning; error |
 //! | R8 | long run at most 30/35/40% of the week's running at 5+/4/3 running days (+10 points for half and marathon), 150 minutes (marathon: 180) | warning |
 //! | R9 | at least 75% of running time easy over any 4 weeks | warning |
-//! | R10 | one easy day per 3 km raced before the next hard session | warning |
+//! | R10 | one easy day per 3 km raced before the next tough session (the first day(s) are R2's) | warning |
 //! | R11 | workouts only on the athlete's available days (races excepted) | warning |
 //!
 //! ```
@@ -34,6 +40,7 @@ mod checks;
 mod facts;
 pub mod preview;
 pub mod profile;
+pub mod stress;
 
 use chrono::{Datelike, NaiveDate};
 
@@ -167,7 +174,7 @@ impl<'a> CheckInput<'a> {
 
 /// Checks a plan against every rule. Findings come sorted by date, errors first on a day.
 pub fn check_plan(input: &CheckInput<'_>) -> Vec<Finding> {
-    let facts = facts::PlanFacts::new(input.plan, input.athlete, input.settings);
+    let facts = facts::PlanFacts::for_check(input);
     let year = input.plan.start_date.year();
     let profile = profile::RecoveryProfile::for_athlete(input.athlete, year);
     let baselines = checks::Baselines::new(input, &facts);

@@ -4,7 +4,7 @@
 //!
 //! ```
 //! use chrono::{Days, NaiveDate};
-//! use stride::rules::preview::preview_drops;
+//! use stride::rules::preview::{DropKind, preview_drops};
 //! use stride::science::{pmc::PmcParams, series::LoadSeries};
 //!
 //! let today = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
@@ -12,7 +12,7 @@
 //! let series = LoadSeries::from_document(&doc, today, &PmcParams::from_settings(&doc.settings));
 //! let tempo = doc.plans[0].workouts.iter().find(|w| w.title.starts_with("Tempo")).unwrap();
 //! let days: Vec<NaiveDate> = (0..7).map(|k| tempo.date + Days::new(k)).collect();
-//! let verdicts = preview_drops(&doc, tempo.id, &days, &series, false);
+//! let verdicts = preview_drops(&doc, tempo.id, &days, &series, DropKind::Move);
 //! assert_eq!(verdicts.len(), 7);
 //! assert!(verdicts[0].added.is_empty(), "staying put adds nothing");
 //! ```
@@ -20,7 +20,7 @@
 use chrono::{Days, NaiveDate};
 
 use super::{CheckInput, Finding, Severity, check_plan};
-use crate::model::{AthleteDocument, WorkoutId};
+use crate::model::{AthleteDocument, DayChange, Workout, WorkoutId};
 use crate::science::load::LoadContext;
 use crate::science::series::LoadSeries;
 
@@ -46,14 +46,45 @@ fn key(f: &Finding) -> (NaiveDate, super::Rule, Severity, &str) {
     (f.date, f.rule, f.severity, f.message.as_str())
 }
 
-/// Verdicts for moving (or, with `copy`, copying) workout `id` of the active plan to each of
-/// `days`. Unknown ids give no verdicts.
+/// What a drop does with the dragged workout.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum DropKind {
+    /// Move it to the target day.
+    Move,
+    /// Copy it to the target day.
+    Copy,
+    /// Exchange its day's workouts with the target day's.
+    Swap,
+}
+
+impl DropKind {
+    /// The change a drop of workout `workout` on `to` makes; `new_id` is a copy's id.
+    pub fn change(self, workout: &Workout, to: NaiveDate, new_id: WorkoutId) -> DayChange {
+        match self {
+            DropKind::Move => DayChange::Move { id: workout.id, to },
+            DropKind::Copy => DayChange::Copy {
+                id: workout.id,
+                to,
+                new_id,
+            },
+            DropKind::Swap => DayChange::Swap {
+                a: workout.date,
+                b: to,
+            },
+        }
+    }
+}
+
+/// Verdicts for dropping workout `id` of the active plan on each of `days`, as `kind` says.
+/// The drop is made on a copy of the plan by [`crate::model::Plan::apply_day_change`], the
+/// function the session's edits use, and checked by the same rules as the plan. Unknown ids
+/// give no verdicts.
 pub fn preview_drops(
     doc: &AthleteDocument,
     id: WorkoutId,
     days: &[NaiveDate],
     series: &LoadSeries,
-    copy: bool,
+    kind: DropKind,
 ) -> Vec<DropVerdict> {
     let Some(base_input) = CheckInput::for_document(doc) else {
         return Vec::new();
@@ -63,59 +94,66 @@ pub fn preview_drops(
     };
     let baseline = check_plan(&base_input);
     let context = LoadContext::new(&doc.athlete, &doc.settings);
-    let load = context.planned_load(workout);
-    // A copy adds load where it lands and takes none away: as if it came from after the race.
-    let from = if copy {
-        base_input.plan.goal.date + Days::new(1)
-    } else {
-        workout.date
+    let day_load = |day: NaiveDate| -> f64 {
+        base_input
+            .plan
+            .workouts_on(day)
+            .map(|w| context.planned_load(w))
+            .sum()
     };
     // Facts, baselines and profile are worked out once; each drop target only refreshes the
-    // two days that change.
-    let facts =
-        super::facts::PlanFacts::with_context(base_input.plan, doc.athlete.week_start, &context);
+    // days that change.
+    let facts = super::facts::PlanFacts::with_context(&base_input, &context);
     let baselines = super::checks::Baselines::new(&base_input, &facts);
     let profile = super::profile::RecoveryProfile::for_athlete(
         &doc.athlete,
         chrono::Datelike::year(&base_input.plan.start_date),
     );
     let next_id = doc.next_workout_id();
-    let mut plan = base_input.plan.clone();
-    let original_date = workout.date;
+    let load = context.planned_load(workout);
     days.iter()
         .map(|&date| {
-            if copy {
-                let mut c = workout.clone();
-                c.id = next_id;
-                c.date = date;
-                plan.workouts.push(c);
-            } else if let Some(w) = plan.workouts.iter_mut().find(|w| w.id == id) {
-                w.date = date;
-            }
+            let mut plan = base_input.plan.clone();
+            let touched = plan.apply_day_change(kind.change(workout, date, next_id));
             let input = CheckInput {
                 plan: &plan,
                 ..base_input
             };
             let mut moved = facts.clone();
-            let findings = if moved.refresh_days(&plan, &[original_date, date], &context) {
+            let findings = if moved.refresh_days(&plan, &touched, &context) {
                 super::check_prepared(&input, &moved, &profile, &baselines)
             } else {
                 check_plan(&input)
             };
-            // Back to the plan as it is, for the next target.
-            if copy {
-                plan.workouts.pop();
-            } else if let Some(w) = plan.workouts.iter_mut().find(|w| w.id == id) {
-                w.date = original_date;
-            }
             let added = findings
                 .into_iter()
                 .filter(|f| !baseline.iter().any(|b| key(b) == key(f)))
                 .collect();
+            let race_form = match kind {
+                DropKind::Move => series.race_morning_form_after_move(load, workout.date, date),
+                // A copy adds load where it lands and takes none away: as if it came from
+                // after the race.
+                DropKind::Copy => series.race_morning_form_after_move(
+                    load,
+                    base_input.plan.goal.date + Days::new(1),
+                    date,
+                ),
+                DropKind::Swap => {
+                    let there = series.race_morning_form_after_move(
+                        day_load(workout.date),
+                        workout.date,
+                        date,
+                    );
+                    let back =
+                        series.race_morning_form_after_move(day_load(date), date, workout.date);
+                    let base = series.race_morning_form();
+                    there.zip(back).zip(base).map(|((a, b), base)| a + b - base)
+                }
+            };
             DropVerdict {
                 date,
                 added,
-                race_form: series.race_morning_form_after_move(load, from, date),
+                race_form,
             }
         })
         .collect()

@@ -5,15 +5,20 @@
 //! (under 1 year: beginner at most; under 3 years: intermediate at most) and lowered one step
 //! from age 60, then this table applies:
 //!
-//! | effective level | easy days after a hard day | moderate right after hard | hard-hard | hard sessions a week | long run next to hard | weekly light day |
+//! | effective level | easy days after a tough day | after a very hard day | two hard sessions on one day | hard sessions a week | long run next to hard | weekly light day |
 //! | --- | --- | --- | --- | --- | --- | --- |
-//! | beginner | 2 | error | error | 2 | warning | rest or cross-training |
-//! | intermediate | 1 | error | error | 2 | allowed | rest or cross-training |
-//! | advanced | 1 | allowed | warning | 3 | allowed | recovery or lighter |
-//! | elite | 1 | allowed | warning | 3 | allowed | recovery or lighter |
+//! | beginner | 2 | 2 | error | 2 | warning | rest or cross-training |
+//! | intermediate | 1 | 1 (masters: 2) | error | 2 | allowed | rest or cross-training |
+//! | advanced | 1 | 1 (masters: 2) | warning | 3 | allowed | recovery or lighter |
+//! | elite | 1 | 1 (masters: 2) | warning | 3 | allowed | recovery or lighter |
 //!
-//! Cut-back weeks come at least every 4th week for beginners and masters (50 and over),
-//! every 5th for everyone else.
+//! Tough days (quality sessions, tough long runs, races, heavy days: see
+//! [`super::stress`]) are followed by easy, recovery, rest or cross-training days at every
+//! level; only their number differs. Two hard sessions on one day are a deliberate method of
+//! some elite athletes (the double-threshold day), so advanced and elite runners get a
+//! warning rather than an error. Masters (50 and over) get two easy days after a very hard
+//! day, and cut-back weeks at least every 4th week, as beginners do; everyone else every
+//! 5th.
 //!
 //! ```
 //! use stride::model::{Athlete, ExperienceLevel};
@@ -38,12 +43,13 @@ pub const VETERAN_AGE: i32 = 60;
 pub struct RecoveryProfile {
     /// The level the recovery rules use.
     pub level: ExperienceLevel,
-    /// Days after a hard day that must be easy or lighter.
+    /// Days after a tough (hard) day that must be easy or lighter.
     pub easy_days_after_hard: u32,
-    /// Whether a moderate day (a long run, say) may directly follow a hard one.
-    pub moderate_after_hard_ok: bool,
-    /// Whether two hard days in a row are only a warning (otherwise an error).
-    pub hard_pair_is_warning: bool,
+    /// Days after a very hard day (a race, a long run over two hours, two hard sessions)
+    /// that must be easy or lighter.
+    pub easy_days_after_very_hard: u32,
+    /// Whether two hard sessions on one day are only a warning (otherwise an error).
+    pub double_day_is_warning: bool,
     /// Most hard sessions in a week.
     pub max_hard_per_week: u32,
     /// Whether the long run next to a hard day is warned about.
@@ -80,11 +86,12 @@ impl RecoveryProfile {
     pub fn for_level(level: ExperienceLevel, masters: bool) -> Self {
         let beginner = level == ExperienceLevel::Beginner;
         let fit = level >= ExperienceLevel::Advanced;
+        let after_hard = if beginner { 2 } else { 1 };
         RecoveryProfile {
             level,
-            easy_days_after_hard: if beginner { 2 } else { 1 },
-            moderate_after_hard_ok: fit,
-            hard_pair_is_warning: fit,
+            easy_days_after_hard: after_hard,
+            easy_days_after_very_hard: if masters { 2 } else { after_hard },
+            double_day_is_warning: fit,
             max_hard_per_week: if fit { 3 } else { 2 },
             long_run_apart_from_hard: beginner,
             needs_rest_or_cross_day: !fit,

@@ -266,6 +266,42 @@ impl LoadContext {
         }
     }
 
+    /// Seconds of a planned running workout's work at `zone` pace or faster. Structured
+    /// workouts count their work segments; an unstructured tempo (T), interval (I) or
+    /// race-pace (M) session counts the share that is not warm-up, recoveries and cool-down
+    /// (see [`UNSTRUCTURED_EASY_SHARE`]).
+    pub fn work_at_or_faster_s(&self, w: &Workout, zone: PaceZone) -> f64 {
+        if !w.kind.is_running() {
+            return 0.0;
+        }
+        // A hair of slack, so work at exactly the zone's pace counts.
+        let floor = self.zone_if(zone) * 0.99;
+        if w.steps.is_empty() {
+            let kind_zone = match w.kind {
+                WorkoutKind::Tempo => PaceZone::T,
+                WorkoutKind::Intervals => PaceZone::I,
+                WorkoutKind::RacePace => PaceZone::M,
+                _ => return 0.0,
+            };
+            return if self.zone_if(kind_zone) >= floor {
+                (1.0 - UNSTRUCTURED_EASY_SHARE) * self.planned_duration_s(w)
+            } else {
+                0.0
+            };
+        }
+        Self::segments(w)
+            .filter(|(s, _)| s.kind == SegmentKind::Work)
+            .map(|(s, times)| {
+                let (intensity, _, duration) = self.segment_effort(s, &w.kind);
+                if intensity >= floor {
+                    times * duration
+                } else {
+                    0.0
+                }
+            })
+            .sum()
+    }
+
     /// Segments of a workout's steps with their repeat counts.
     fn segments(w: &Workout) -> impl Iterator<Item = (&Segment, f64)> {
         w.steps.iter().flat_map(|step| -> Vec<(&Segment, f64)> {

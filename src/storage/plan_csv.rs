@@ -187,5 +187,6 @@ pub fn read_plan(text: &str) -> Result<Plan, CsvError> {
         start_date: first,
         phases: Vec::new(),
         workouts,
+        notes: Vec::new(),
     })
 }

@@ -367,8 +367,8 @@ impl StrideApp {
             .filter(|d| *d >= today)
             .collect();
         let series = &self.derived.overview.series;
-        let by_day = |copy: bool| {
-            crate::rules::preview::preview_drops(doc, id, &days, series, copy)
+        let by_day = |kind| {
+            crate::rules::preview::preview_drops(doc, id, &days, series, kind)
                 .into_iter()
                 .map(|v| (v.date, v))
                 .collect()
@@ -377,8 +377,8 @@ impl StrideApp {
             id,
             title: workout.display_title(),
             base_form: self.derived.overview.race_morning_form,
-            moves: by_day(false),
-            copies: by_day(true),
+            moves: by_day(crate::rules::preview::DropKind::Move),
+            copies: by_day(crate::rules::preview::DropKind::Copy),
         });
     }
 

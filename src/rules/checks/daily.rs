@@ -26,49 +26,48 @@ pub(super) fn r1_three_in_a_row(ctx: &mut Ctx<'_>) {
     }
 }
 
+/// Easy days a tough day asks for, by the profile.
+pub(super) fn easy_days_after(profile: &RecoveryProfile, day: &DayFacts) -> u32 {
+    match day.class() {
+        StressClass::VeryHard => profile.easy_days_after_very_hard,
+        StressClass::Hard => profile.easy_days_after_hard,
+        _ => 0,
+    }
+}
+
 pub(super) fn r2_after_hard(ctx: &mut Ctx<'_>) {
     let p = *ctx.profile;
     for i in 0..ctx.facts.days.len() {
-        if !ctx.facts.days[i].is_hard() {
+        let tough = &ctx.facts.days[i];
+        let need = easy_days_after(&p, tough);
+        if need == 0 {
             continue;
         }
+        let what = tough.stress.describe();
         let hard_date = ctx.facts.date(i);
-        for k in 1..=i64::from(p.easy_days_after_hard) {
-            let j = i as i64 + k;
-            let Some(next) = ctx.day(j) else { break };
-            let date = hard_date + Days::new(k as u64);
-            if next.is_hard() {
-                let severity = if p.hard_pair_is_warning && k == 1 {
-                    Severity::Warning
-                } else {
-                    Severity::Error
-                };
-                ctx.add(
-                    date,
-                    Rule::R2,
-                    severity,
-                    format!(
-                        "hard session {} day(s) after the hard day on {}; recovery needs {} easy day(s) first",
-                        k,
-                        name(hard_date),
-                        p.easy_days_after_hard
-                    ),
-                    format!("move it later or make {} easy", name(date)),
-                );
-            } else if next.intensity() == Intensity::Moderate && !p.moderate_after_hard_ok {
-                ctx.add(
-                    date,
-                    Rule::R2,
-                    Severity::Error,
-                    format!(
-                        "moderate session {} day(s) after the hard day on {}; it needs {} easy day(s) first",
-                        k,
-                        name(hard_date),
-                        p.easy_days_after_hard
-                    ),
-                    format!("make {} easy, or move the hard session", name(date)),
-                );
+        for k in 1..=i64::from(need) {
+            let Some(next) = ctx.day(i as i64 + k) else {
+                break;
+            };
+            if !next.is_moderate_plus() {
+                continue;
             }
+            let date = hard_date + Days::new(k as u64);
+            let next_what = if next.is_tough() {
+                "hard session"
+            } else {
+                "moderate session"
+            };
+            ctx.add(
+                date,
+                Rule::R2,
+                Severity::Error,
+                format!(
+                    "{next_what} {k} day(s) after {what} on {}; recovery needs {need} easy day(s) first",
+                    name(hard_date),
+                ),
+                format!("move it later or make {} easy", name(date)),
+            );
         }
     }
 }
@@ -82,7 +81,7 @@ pub(super) fn r3_light_day(ctx: &mut Ctx<'_>) {
                 if ctx.profile.needs_rest_or_cross_day {
                     d.no_running
                 } else {
-                    d.no_running || d.intensity() <= Intensity::Recovery
+                    d.no_running || d.class() == StressClass::Light
                 }
             });
         if !light {
@@ -114,7 +113,7 @@ pub(super) fn r4_hard_sessions(ctx: &mut Ctx<'_>) {
     for week in weeks {
         let hard: u32 = (week.first..week.first + 7)
             .filter_map(|i| ctx.day(i))
-            .map(|d| d.hard_sessions)
+            .map(|d| d.stress.quality_sessions)
             .sum();
         if hard > max {
             ctx.add(
@@ -122,12 +121,35 @@ pub(super) fn r4_hard_sessions(ctx: &mut Ctx<'_>) {
                 Rule::R4,
                 Severity::Warning,
                 format!(
-                    "the week of {} has {hard} hard sessions; {max} is the most that recovers",
+                    "the week of {} has {hard} hard sessions besides the long run; {max} is the most that recovers",
                     name(week.start)
                 ),
                 "make one of them an easy run".to_owned(),
             );
         }
+    }
+    // Two tough sessions on one day: a very hard day, and two toward the weekly count.
+    for i in 0..ctx.facts.days.len() {
+        let tough = ctx.facts.days[i].stress.tough_sessions;
+        if tough < 2 {
+            continue;
+        }
+        let date = ctx.facts.date(i);
+        let severity = if ctx.profile.double_day_is_warning {
+            Severity::Warning
+        } else {
+            Severity::Error
+        };
+        ctx.add(
+            date,
+            Rule::R4,
+            severity,
+            format!(
+                "{tough} hard sessions on {}; together they are a very hard day",
+                name(date)
+            ),
+            "move one of them to another day, after an easy day".to_owned(),
+        );
     }
     if ctx.profile.long_run_apart_from_hard {
         for i in 0..ctx.facts.days.len() {
@@ -136,7 +158,7 @@ pub(super) fn r4_hard_sessions(ctx: &mut Ctx<'_>) {
             }
             let next_to_hard = [i as i64 - 1, i as i64 + 1]
                 .iter()
-                .any(|&j| ctx.day(j).is_some_and(DayFacts::is_hard));
+                .any(|&j| ctx.day(j).is_some_and(|d| d.stress.quality_sessions > 0));
             if next_to_hard {
                 let date = ctx.facts.date(i);
                 ctx.add(

@@ -4,8 +4,8 @@ use chrono::NaiveDate;
 
 use super::facts::{DayFacts, PlanFacts};
 use super::profile::RecoveryProfile;
+use super::stress::StressClass;
 use super::{CheckInput, Finding, Rule, Severity};
-use crate::model::Intensity;
 use crate::science::load::LoadContext;
 use crate::science::pmc::{ACUTE_DAYS, CHRONIC_DAYS, lambda};
 

@@ -3,6 +3,7 @@
 
 use chrono::Days;
 
+use super::daily::easy_days_after as daily_easy_days;
 use super::*;
 
 /// R8's share limit for a number of running days.
@@ -100,9 +101,11 @@ pub(super) fn r10_after_race(ctx: &mut Ctx<'_>) {
         };
         let easy_days = (raced / 1000.0 / limits::KM_PER_EASY_DAY).ceil() as i64;
         let race_date = ctx.facts.date(i);
-        for k in 1..=easy_days {
+        // R2 already speaks for the first day(s) after the race.
+        let after = i64::from(daily_easy_days(ctx.profile, &ctx.facts.days[i]));
+        for k in after + 1..=easy_days {
             if let Some(d) = ctx.day(i as i64 + k)
-                && d.hard_sessions > 0
+                && d.is_tough()
             {
                 let date = race_date + Days::new(k as u64);
                 ctx.add(
@@ -110,7 +113,7 @@ pub(super) fn r10_after_race(ctx: &mut Ctx<'_>) {
                     Rule::R10,
                     Severity::Warning,
                     format!(
-                        "hard session {k} day(s) after racing {:.1} km on {}; allow {easy_days} easy days",
+                        "tough session {k} day(s) after racing {:.1} km on {}; allow {easy_days} easy days",
                         raced / 1000.0,
                         name(race_date)
                     ),

@@ -261,13 +261,17 @@ pub(super) fn r7_taper(ctx: &mut Ctx<'_>) {
     for k in 1..=limits::QUIET_DAYS_BEFORE_RACE {
         let date = race - Days::new(k);
         if let Some(i) = ctx.facts.index(date)
-            && ctx.facts.days[i].is_hard()
+            && ctx.facts.days[i].is_tough()
         {
             ctx.add(
                 date,
                 Rule::R7,
                 Severity::Error,
-                format!("hard session on {}, {k} day(s) before the race", name(date)),
+                format!(
+                    "{} on {}, {k} day(s) before the race",
+                    ctx.facts.days[i].stress.describe(),
+                    name(date)
+                ),
                 "make it easy or rest, and keep hard work at least three days before the race"
                     .to_owned(),
             );
