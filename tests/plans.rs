@@ -62,8 +62,7 @@ fn input(a: Athlete, distance_m: f64, start: NaiveDate, race: NaiveDate) -> Gene
 
 use Weekday::*;
 
-#[test]
-fn beginner_5k_in_8_weeks_on_3_days() {
+fn beginner_5k() -> GeneratorInput {
     let a = athlete(
         ExperienceLevel::Beginner,
         0,
@@ -73,16 +72,15 @@ fn beginner_5k_in_8_weeks_on_3_days() {
         &[Tue, Thu, Sun],
         Sun,
     );
-    insta::assert_snapshot!(plan_csv(&input(
-        a,
-        5000.0,
-        day(2027, 3, 1),
-        day(2027, 4, 25)
-    )));
+    input(a, 5000.0, day(2027, 3, 1), day(2027, 4, 25))
 }
 
 #[test]
-fn intermediate_half_in_12_weeks() {
+fn beginner_5k_in_8_weeks_on_3_days() {
+    insta::assert_snapshot!(plan_csv(&beginner_5k()));
+}
+
+fn intermediate_half() -> GeneratorInput {
     let a = athlete(
         ExperienceLevel::Intermediate,
         4,
@@ -92,16 +90,15 @@ fn intermediate_half_in_12_weeks() {
         &[Mon, Tue, Thu, Fri, Sun],
         Sun,
     );
-    insta::assert_snapshot!(plan_csv(&input(
-        a,
-        21_097.5,
-        day(2027, 1, 25),
-        day(2027, 4, 18)
-    )));
+    input(a, 21_097.5, day(2027, 1, 25), day(2027, 4, 18))
 }
 
 #[test]
-fn advanced_marathon_in_18_weeks_on_6_days() {
+fn intermediate_half_in_12_weeks() {
+    insta::assert_snapshot!(plan_csv(&intermediate_half()));
+}
+
+fn advanced_marathon() -> GeneratorInput {
     let a = athlete(
         ExperienceLevel::Advanced,
         8,
@@ -113,11 +110,15 @@ fn advanced_marathon_in_18_weeks_on_6_days() {
     );
     let mut i = input(a, 42_195.0, day(2027, 6, 14), day(2027, 10, 17));
     i.cross_training = CrossTrainingPreference::Bike;
-    insta::assert_snapshot!(plan_csv(&i));
+    i
 }
 
 #[test]
-fn masters_10k() {
+fn advanced_marathon_in_18_weeks_on_6_days() {
+    insta::assert_snapshot!(plan_csv(&advanced_marathon()));
+}
+
+fn masters_10k_input() -> GeneratorInput {
     let a = athlete(
         ExperienceLevel::Intermediate,
         12,
@@ -129,5 +130,134 @@ fn masters_10k() {
     );
     let mut i = input(a, 10_000.0, day(2027, 2, 1), day(2027, 4, 24));
     i.cross_training = CrossTrainingPreference::Swim;
-    insta::assert_snapshot!(plan_csv(&i));
+    i
+}
+
+#[test]
+fn masters_10k() {
+    insta::assert_snapshot!(plan_csv(&masters_10k_input()));
+}
+
+/// One plan of the gallery as Markdown: who it is for, then a row a week with each day's
+/// workouts, the week's running and its long run.
+fn gallery_section(title: &str, input: &GeneratorInput) -> String {
+    use std::fmt::Write;
+    let settings = Settings::default();
+    let plan = generate(input, &settings).expect("plan");
+    let a = &input.athlete;
+    let context = LoadContext::new(a, &settings);
+    let days: Vec<String> = a.available_weekdays.iter().map(|d| d.to_string()).collect();
+    let mut out = format!(
+        "## {title}\n\n{} (training for {} years, born {}), {:.0} km a week, VDOT {:.0}, runs on \
+         {} with the long run on {}. Race: {:.1} km on {}. Rule findings: {}.\n\n",
+        a.level.label(),
+        a.training_age_years,
+        a.birth_year,
+        a.weekly_volume_km,
+        a.vdot.unwrap_or(0.0),
+        days.join(", "),
+        a.long_run_day,
+        plan.goal.distance_m / 1000.0,
+        plan.goal.date.format("%a %-d %b %Y"),
+        check_plan(&CheckInput {
+            plan: &plan,
+            athlete: a,
+            settings: &settings,
+            history: None,
+        })
+        .len()
+    );
+    for note in &plan.notes {
+        let _ = writeln!(out, "> Note: {note}\n");
+    }
+    let week_days = a.week_start.weekdays();
+    let names: Vec<String> = week_days.iter().map(|d| d.to_string()).collect();
+    let _ = writeln!(
+        out,
+        "| week | phase | {} | km | long run |",
+        names.join(" | ")
+    );
+    let _ = writeln!(out, "|{}", " --- |".repeat(11));
+    let mut week = a.week_start.week_of(plan.start_date);
+    while week <= plan.goal.date {
+        let mut cells = Vec::new();
+        let (mut km, mut long) = (0.0, None);
+        for k in 0..7 {
+            let date = week + chrono::Days::new(k);
+            let mut titles = Vec::new();
+            for w in plan.workouts_on(date) {
+                if w.kind == WorkoutKind::Rest {
+                    continue;
+                }
+                titles.push(w.display_title());
+                let distance = context.running_split(w).1 / 1000.0;
+                if !matches!(w.kind, WorkoutKind::Race { .. }) {
+                    km += distance;
+                }
+                if w.kind == WorkoutKind::Long {
+                    long = Some(distance);
+                }
+            }
+            cells.push(if titles.is_empty() {
+                "-".to_owned()
+            } else {
+                titles.join(" + ")
+            });
+        }
+        let phase = plan
+            .phase_on(week + chrono::Days::new(3))
+            .or_else(|| plan.phase_on(plan.start_date))
+            .map_or("", |p| p.kind.label());
+        let _ = writeln!(
+            out,
+            "| {} | {phase} | {} | {km:.0} | {} |",
+            week.format("%-d %b"),
+            cells.join(" | "),
+            long.map_or("-".to_owned(), |l| format!("{l:.1} km"))
+        );
+        week = week + chrono::Days::new(7);
+    }
+    out
+}
+
+/// The plan gallery, `docs/plans.md`: the plans above laid out week by week, so that anyone
+/// can read them as a coach would. It must match what the generator makes today; run with
+/// `STRIDE_WRITE_GALLERY=1` to write it anew after a change to the generator.
+#[test]
+fn the_plan_gallery_shows_what_the_generator_makes_today() {
+    let mut text = String::from(
+        "# The plan gallery\n\n\
+         Plans Stride generates for four representative runners, week by week, as the \
+         generator makes them today (`tests/plans.rs` checks that this page is current; \
+         `STRIDE_WRITE_GALLERY=1 cargo test --test plans` writes it anew). Each day lists its \
+         workouts; `-` is rest. Kilometres are the week's running without the race. Read them \
+         as a coach would: every long run and quality session is followed by an easy day, \
+         volume builds with cut-back weeks, and the taper ends in the race.\n\n",
+    );
+    for (title, input) in [
+        ("Beginner 5K in 8 weeks on 3 days", beginner_5k()),
+        (
+            "Intermediate half marathon in 12 weeks",
+            intermediate_half(),
+        ),
+        (
+            "Advanced marathon in 18 weeks on 6 days",
+            advanced_marathon(),
+        ),
+        ("Masters 10K (aged 61) on 5 days", masters_10k_input()),
+    ] {
+        text.push_str(&gallery_section(title, &input));
+        text.push('\n');
+    }
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/plans.md");
+    if std::env::var_os("STRIDE_WRITE_GALLERY").is_some() {
+        std::fs::create_dir_all(path.parent().expect("docs")).expect("docs folder");
+        std::fs::write(&path, &text).expect("write the gallery");
+    }
+    let current = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        current == text,
+        "docs/plans.md is not what the generator makes today; run \
+         STRIDE_WRITE_GALLERY=1 cargo test --test plans and read the plans again"
+    );
 }

@@ -726,3 +726,38 @@ fn save_chart_writes_the_shown_days_through_the_save_dialog() {
     assert!(h.query_by_label_contains("Saved the chart to").is_some());
     std::fs::remove_dir_all(dir).ok();
 }
+
+#[test]
+fn dragging_a_tempo_onto_a_day_with_intervals_marks_the_day_an_error() {
+    let mut h = harness(FixedDialogs::default());
+    let (_, tuesday, _) = intervals_and_friday(&h);
+    let thursday = h
+        .get_all_by_label_contains("Tempo 3 km at T")
+        .map(|n| n.rect().center())
+        .min_by(|a, b| a.y.total_cmp(&b.y))
+        .expect("a tempo chip");
+    let tue = NaiveDate::from_ymd_opt(2026, 12, 1).expect("date");
+    drag_to(&mut h, thursday, tuesday, Modifiers::NONE);
+    let drag = h.state().drag().expect("a drag is in progress");
+    let verdict = drag.moves.get(&tue).expect("Tuesday is visible");
+    assert_eq!(verdict.severity(), Some(stride::rules::Severity::Error));
+    assert!(
+        h.query_all_by_label("error").count() >= 1,
+        "the day is marked error"
+    );
+    // The panel at the pointer names the finding.
+    assert!(
+        h.query_all_by_label_contains("2 hard sessions on Tue 1 Dec")
+            .count()
+            >= 1,
+        "the finding is in the pointer's panel"
+    );
+    release(&mut h, tuesday);
+    let findings = &h.state().overview().findings;
+    assert!(
+        findings.iter().any(|f| f.date == tue
+            && f.rule == stride::rules::Rule::R4
+            && f.severity == stride::rules::Severity::Error),
+        "{findings:?}"
+    );
+}
