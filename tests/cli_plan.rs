@@ -326,3 +326,122 @@ fn check_adds_the_warning_signs_of_the_documents_history_and_its_readiness() {
         "{stdout}"
     );
 }
+
+/// `stride plan ... --format csv` rows as (date, kind) pairs.
+fn plan_rows(extra: &[&str]) -> Vec<(chrono::NaiveDate, String)> {
+    let mut args = vec!["plan", "--format", "csv"];
+    args.extend_from_slice(extra);
+    let o = stride(&args);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    text(&o.stdout)
+        .lines()
+        .skip(1)
+        .map(|l| {
+            let mut f = l.split(',');
+            let date = f.next().and_then(|d| d.parse().ok()).expect("date");
+            (date, f.next().expect("kind").to_owned())
+        })
+        .collect()
+}
+
+#[test]
+fn plans_never_put_a_quality_session_the_day_after_the_long_run() {
+    use chrono::Days;
+    let quality = ["tempo", "intervals", "hills", "race_pace"];
+    for extra in [
+        &[
+            "--race",
+            "marathon",
+            "--race-date",
+            "2027-05-02",
+            "--start",
+            "2027-01-04",
+            "--level",
+            "advanced",
+            "--vdot",
+            "60",
+            "--weekly-km",
+            "90",
+            "--days",
+            "7",
+            "--long-run-day",
+            "sun",
+        ][..],
+        &[
+            "--race",
+            "half",
+            "--race-date",
+            "2027-04-18",
+            "--start",
+            "2027-01-04",
+            "--level",
+            "intermediate",
+            "--vdot",
+            "45",
+            "--days",
+            "5",
+        ][..],
+    ] {
+        let rows = plan_rows(extra);
+        let longs: Vec<_> = rows
+            .iter()
+            .filter(|(_, k)| k == "long")
+            .map(|(d, _)| *d)
+            .collect();
+        assert!(longs.len() > 8, "{extra:?}");
+        for long in longs {
+            let next = long + Days::new(1);
+            assert!(
+                !rows
+                    .iter()
+                    .any(|(d, k)| *d == next && quality.contains(&k.as_str())),
+                "{extra:?}: quality on {next}, the day after the long run"
+            );
+        }
+    }
+}
+
+#[test]
+fn days_that_cannot_space_two_quality_sessions_get_one_and_a_note() {
+    let o = stride(&[
+        "plan",
+        "--race",
+        "10k",
+        "--race-date",
+        "2027-04-02",
+        "--start",
+        "2027-01-04",
+        "--level",
+        "intermediate",
+        "--vdot",
+        "45",
+        "--weekly-km",
+        "25",
+        "--days",
+        "mon,tue,sun",
+        "--format",
+        "ron",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert!(
+        text(&o.stderr).contains("note: One quality session a week: on Mon, Tue, Sun"),
+        "{}",
+        text(&o.stderr)
+    );
+    let doc =
+        stride::storage::document_from_str(&text(&o.stdout), std::path::Path::new("plan.ron"))
+            .expect("a document");
+    let plan = doc.active_plan().expect("plan");
+    assert_eq!(plan.notes.len(), 1, "the note is kept in the plan");
+    let hard_days = |week: chrono::NaiveDate| {
+        plan.workouts
+            .iter()
+            .filter(|w| w.date >= week && w.date < week + chrono::Days::new(7))
+            .filter(|w| w.intensity() == stride::model::Intensity::Hard)
+            .count()
+    };
+    for k in 0..10 {
+        let week = plan.start_date + chrono::Days::new(7 * k);
+        assert!(hard_days(week) <= 1, "week of {week}");
+    }
+}
