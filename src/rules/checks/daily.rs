@@ -121,7 +121,7 @@ pub(super) fn r4_hard_sessions(ctx: &mut Ctx<'_>) {
                 Rule::R4,
                 Severity::Warning,
                 format!(
-                    "the week of {} has {hard} hard sessions besides the long run; {max} is the most that recovers",
+                    "the week of {} has {hard} hard sessions; {max} is the most that recovers",
                     name(week.start)
                 ),
                 "make one of them an easy run".to_owned(),
