@@ -459,7 +459,7 @@ fn generate_checked(
     );
     let mut notes = Vec::new();
     let (_, quality_any_days) = pattern::best_pattern(
-        &ALL_WEEKDAYS,
+        &all_weekdays(),
         a.long_run_day,
         runs_wanted,
         quality_wanted,
@@ -612,20 +612,19 @@ pub fn spaced_days(athlete: &Athlete, n: usize, year: i32) -> Vec<chrono::Weekda
     };
     let gaps = pattern::Gaps::new(&profile, true);
     let (p, _) = pattern::best_pattern(
-        &ALL_WEEKDAYS,
+        &all_weekdays(),
         athlete.long_run_day,
         n,
         quality,
         &profile,
         gaps,
     );
-    let mut days: Vec<chrono::Weekday> = ALL_WEEKDAYS
-        .iter()
-        .copied()
+    let mut days: Vec<chrono::Weekday> = all_weekdays()
+        .into_iter()
         .filter(|d| p[d.num_days_from_monday() as usize] != Slot::Off)
         .collect();
     // A week that must keep a day off still offers it when more days are asked for.
-    for d in ALL_WEEKDAYS {
+    for d in all_weekdays() {
         if days.len() >= n {
             break;
         }
@@ -637,15 +636,10 @@ pub fn spaced_days(athlete: &Athlete, n: usize, year: i32) -> Vec<chrono::Weekda
     days
 }
 
-const ALL_WEEKDAYS: [chrono::Weekday; 7] = [
-    chrono::Weekday::Mon,
-    chrono::Weekday::Tue,
-    chrono::Weekday::Wed,
-    chrono::Weekday::Thu,
-    chrono::Weekday::Fri,
-    chrono::Weekday::Sat,
-    chrono::Weekday::Sun,
-];
+/// Every day of the week, Monday first.
+fn all_weekdays() -> [chrono::Weekday; 7] {
+    crate::model::WeekStart::Monday.weekdays()
+}
 
 /// Whether the plan's long runs may run over two hours (a very hard day): the longest long
 /// run the builder can make, at the peak volume and easy pace.
