@@ -231,6 +231,20 @@ impl PlanFacts {
                 }
             }
         }
+        // Before a whole window of the plan has passed, its first weeks stand in for the
+        // weeks before it.
+        let head: Vec<f64> = self
+            .days
+            .iter()
+            .take(window)
+            .map(|d| d.stress.load)
+            .filter(|l| *l > 0.0)
+            .collect();
+        let head_mean = if head.is_empty() {
+            0.0
+        } else {
+            head.iter().sum::<f64>() / head.len() as f64
+        };
         for i in 0..self.days.len() {
             if i > window {
                 let old = self.days[i - window - 1].stress.load;
@@ -239,7 +253,9 @@ impl PlanFacts {
                     count -= 1;
                 }
             }
-            let typical = if count > 0 {
+            let typical = if i < window {
+                head_mean.max(self.typical_floor)
+            } else if count > 0 {
                 (sum / count as f64).max(self.typical_floor)
             } else {
                 self.typical_floor

@@ -27,8 +27,9 @@
 //!   two days. Stress's scale has the same anchor (one hour at threshold = 100).
 //! - Relative levels: a day carrying twice the athlete's typical training day is hard, three
 //!   times very hard. The typical day is the mean load of the days with training in the 28
-//!   days before (the chronic load's window, Williams et al. 2017), and never less than the
-//!   average run of the athlete's stated weekly volume (or 30 easy minutes). Twice the typical
+//!   days before (the chronic load's window, Williams et al. 2017); in the plan's first 28
+//!   days, the mean of those first 28 days. It is never less than the average run of the
+//!   athlete's stated weekly volume over their available days (or 30 easy minutes). Twice the typical
 //!   day is where the long-run rule lands for most runners (a 90-minute run against a
 //!   45-minute usual run); this is Stride's choice, not a published threshold.
 //! - Whichever of the absolute and relative levels comes first applies, so a beginner's
