@@ -132,6 +132,17 @@ pub(super) fn race_week_days(
             b.days[i].1 = Recipe::Rest;
         }
     }
+    // No long run in the days just before the race, even when they fall in the week before
+    // the race week (a race on the first day of the week).
+    let quiet = Days::new(crate::rules::limits::QUIET_DAYS_BEFORE_RACE);
+    for (d, r) in b.days.iter_mut() {
+        if *d < race
+            && *d + quiet >= race
+            && let Recipe::Long { km, .. } = *r
+        {
+            *r = Recipe::Easy((km * 0.6).max(2.0));
+        }
+    }
     b.days.push((race, Recipe::Race));
 }
 
