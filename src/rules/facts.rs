@@ -88,8 +88,9 @@ fn works_faster(w: &Workout) -> bool {
 
 /// Adds one workout to its day's facts.
 fn add_workout(day: &mut DayFacts, w: &Workout, context: &LoadContext) {
-    day.load += context.planned_load(w);
-    day.stress.add_workout(w, context);
+    let load = context.planned_load(w);
+    day.load += load;
+    day.stress.add_workout(w, load, context);
     let (duration, distance, easy) = context.running_split(w);
     if distance > 0.0 {
         day.no_running = false;

@@ -111,10 +111,24 @@ pub fn preview_drops(
     );
     let next_id = doc.next_workout_id();
     let load = context.planned_load(workout);
+    // One working copy of the plan: each drop is made on it, checked, and undone by putting
+    // back the workouts of the days it touched.
+    let mut plan = base_input.plan.clone();
     days.iter()
         .map(|&date| {
-            let mut plan = base_input.plan.clone();
-            let touched = plan.apply_day_change(kind.change(workout, date, next_id));
+            let change = kind.change(workout, date, next_id);
+            let (a, b) = match change {
+                DayChange::Move { to, .. } => (workout.date, to),
+                DayChange::Copy { to, .. } => (to, to),
+                DayChange::Swap { a, b } => (a, b),
+            };
+            let saved: Vec<Workout> = plan
+                .workouts
+                .iter()
+                .filter(|w| w.date == a || w.date == b)
+                .cloned()
+                .collect();
+            let touched = plan.apply_day_change(change);
             let input = CheckInput {
                 plan: &plan,
                 ..base_input
@@ -125,6 +139,9 @@ pub fn preview_drops(
             } else {
                 check_plan(&input)
             };
+            plan.workouts
+                .retain(|w| w.date != a && w.date != b && w.id != next_id);
+            plan.workouts.extend(saved);
             let added = findings
                 .into_iter()
                 .filter(|f| !baseline.iter().any(|b| key(b) == key(f)))

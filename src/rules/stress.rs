@@ -188,17 +188,20 @@ pub struct DayStress {
 }
 
 impl DayStress {
-    /// Adds a planned workout.
-    pub(crate) fn add_workout(&mut self, w: &Workout, context: &LoadContext) {
-        let load = context.planned_load(w);
-        let duration = context.planned_duration_s(w);
+    /// Adds a planned workout of planned load `load`.
+    pub(crate) fn add_workout(&mut self, w: &Workout, load: f64, context: &LoadContext) {
         let fast = |zone| context.work_at_or_faster_s(w, zone);
         if w.kind == WorkoutKind::Long {
+            let duration = context.planned_duration_s(w);
             self.add_long(load, duration, fast(PaceZone::M));
         } else {
             let mut class = StressClass::of_intensity(w.intensity());
-            if w.kind.is_running() && fast(PaceZone::T) >= QUALITY_WORK_MINUTES * 60.0 {
-                class = class.max(StressClass::Hard);
+            if class < StressClass::Hard
+                && w.kind.is_running()
+                && !w.steps.is_empty()
+                && fast(PaceZone::T) >= QUALITY_WORK_MINUTES * 60.0
+            {
+                class = StressClass::Hard;
             }
             self.add_session(class, load, matches!(w.kind, WorkoutKind::Race { .. }));
         }
