@@ -444,10 +444,7 @@ fn generate_checked(
         .max((volume0 / (0.8 * max_km_per_run_day(a))).ceil() as usize)
         .min(((volume0 / 3.5).floor() as usize).max(3))
         .min(max_run_days(a));
-    let quality_wanted = match profile.level {
-        ExperienceLevel::Beginner | ExperienceLevel::Intermediate => 2,
-        _ => 3,
-    };
+    let quality_wanted = quality_wanted(profile.level);
     let gaps = pattern::Gaps::new(&profile, long_may_be_very_hard(input, &context, volume0));
     let (pattern, quality_max) = pattern::best_pattern(
         &a.available_weekdays,
@@ -606,10 +603,7 @@ fn generate_checked(
 /// ```
 pub fn spaced_days(athlete: &Athlete, n: usize, year: i32) -> Vec<chrono::Weekday> {
     let profile = RecoveryProfile::for_athlete(athlete, year);
-    let quality = match profile.level {
-        ExperienceLevel::Beginner | ExperienceLevel::Intermediate => 2,
-        _ => 3,
-    };
+    let quality = quality_wanted(profile.level);
     let gaps = pattern::Gaps::new(&profile, true);
     let (p, _) = pattern::best_pattern(
         &all_weekdays(),
@@ -636,6 +630,14 @@ pub fn spaced_days(athlete: &Athlete, n: usize, year: i32) -> Vec<chrono::Weekda
     days
 }
 
+/// Quality sessions a week the pattern looks for at a level.
+fn quality_wanted(level: ExperienceLevel) -> usize {
+    match level {
+        ExperienceLevel::Beginner | ExperienceLevel::Intermediate => 2,
+        _ => 3,
+    }
+}
+
 /// Every day of the week, Monday first.
 fn all_weekdays() -> [chrono::Weekday; 7] {
     crate::model::WeekStart::Monday.weekdays()
@@ -645,14 +647,15 @@ fn all_weekdays() -> [chrono::Weekday; 7] {
 /// run the builder can make, at the peak volume and easy pace.
 fn long_may_be_very_hard(input: &GeneratorInput, context: &LoadContext, volume0: f64) -> bool {
     let peak = volume::peak_target_km(input.goal.distance_m, input.athlete.level).max(volume0);
-    let share = crate::rules::checks_long_run_share(3, input.goal.distance_m >= 21_000.0);
+    let long_race = input.goal.distance_m >= crate::rules::limits::HALF_MARATHON_M;
+    let share = crate::rules::checks_long_run_share(3, long_race);
     let minutes = share * peak * context.paces().easy_typical_s_per_km / 60.0;
     minutes.min(long_run_max_minutes(input)) > crate::rules::stress::LONG_RUN_VERY_HARD_MINUTES
 }
 
 /// The longest long run the builder plans, minutes.
 fn long_run_max_minutes(input: &GeneratorInput) -> f64 {
-    if input.goal.distance_m >= 42_000.0 {
+    if input.goal.distance_m >= crate::rules::limits::MARATHON_M {
         170.0
     } else {
         140.0
