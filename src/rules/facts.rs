@@ -66,6 +66,8 @@ pub(crate) struct PlanFacts {
     pub start: NaiveDate,
     pub days: Vec<DayFacts>,
     pub weeks: Vec<WeekFacts>,
+    /// The athlete's first day of the week.
+    week_start: crate::model::WeekStart,
     /// The stress of days the history holds activities for, by day index: done days are
     /// judged by what was done.
     done: Vec<(usize, DayStress)>,
@@ -151,12 +153,11 @@ impl PlanFacts {
         }
         let mut done: Vec<(usize, DayStress)> = Vec::new();
         for a in input.history.iter().flat_map(|h| &h.activities) {
-            let Ok(i) = usize::try_from((a.date() - start).num_days()) else {
-                continue;
-            };
-            if i >= len {
+            let date = a.date();
+            if date < start || date > end {
                 continue;
             }
+            let i = (date - start).num_days() as usize;
             match done.iter_mut().find(|(j, _)| *j == i) {
                 Some((_, stress)) => stress.add_activity(a, context),
                 None => {
@@ -184,14 +185,20 @@ impl PlanFacts {
             start,
             days,
             weeks,
+            week_start,
             done,
             typical_floor: super::stress::typical_day_floor(input.athlete, context),
         };
         facts.total_weeks();
+        for (i, stress) in &facts.done {
+            facts.days[*i].stress = stress.clone();
+        }
+        let len = facts.days.len();
+        facts.classify(0..len);
         facts
     }
 
-    /// Sums the weeks' volumes and works out every day's stress class.
+    /// Sums the weeks' volumes.
     fn total_weeks(&mut self) {
         let len = self.days.len() as i64;
         for week in &mut self.weeks {
@@ -200,60 +207,56 @@ impl PlanFacts {
                 .map(|d| d.running_m)
                 .sum();
         }
-        self.classify();
     }
 
-    /// Done days take the stress of what was done; then each day is classed against its
-    /// typical day (the mean load of the training days in the window before it) and its
-    /// week's loads.
-    fn classify(&mut self) {
-        for (i, stress) in &self.done {
-            if let Some(day) = self.days.get_mut(*i) {
-                day.stress = stress.clone();
-            }
-        }
+    /// Classes the days in `range` against their typical day (the mean load of the training
+    /// days in the window before each) and their week's loads. Days outside the range keep
+    /// their class; the range must hold every day whose window or week changed.
+    fn classify(&mut self, range: std::ops::Range<usize>) {
         let window = super::stress::TYPICAL_DAY_WINDOW;
-        let (mut sum, mut count) = (0.0, 0usize);
+        let load = |days: &[DayFacts], i: usize| days[i].stress.load;
+        // The two largest day loads of each week the range touches, to tell whether a long
+        // run carries the week's largest load.
         let len = self.days.len() as i64;
-        // The two largest day loads of each week, to tell whether a long run carries the
-        // week's largest load.
-        let mut week_of_day = vec![0usize; self.days.len()];
+        let mut week_of_day = vec![usize::MAX; self.days.len()];
         let mut top: Vec<[f64; 2]> = vec![[0.0; 2]; self.weeks.len()];
         for (k, week) in self.weeks.iter().enumerate() {
-            for i in week.first.max(0)..(week.first + 7).min(len) {
+            let days = week.first.max(0)..(week.first + 7).min(len);
+            if days.end <= range.start as i64 || days.start >= range.end as i64 {
+                continue;
+            }
+            for i in days {
                 let i = i as usize;
                 week_of_day[i] = k;
-                let load = self.days[i].stress.load;
+                let l = load(&self.days, i);
                 let t = &mut top[k];
-                if load > t[0] {
-                    *t = [load, t[0]];
-                } else if load > t[1] {
-                    t[1] = load;
+                if l > t[0] {
+                    *t = [l, t[0]];
+                } else if l > t[1] {
+                    t[1] = l;
                 }
             }
         }
         // Before a whole window of the plan has passed, its first weeks stand in for the
         // weeks before it.
-        let head: Vec<f64> = self
+        let (head_sum, head_count) = self
             .days
             .iter()
             .take(window)
             .map(|d| d.stress.load)
             .filter(|l| *l > 0.0)
-            .collect();
-        let head_mean = if head.is_empty() {
+            .fold((0.0, 0usize), |(s, c), l| (s + l, c + 1));
+        let head_mean = if head_count == 0 {
             0.0
         } else {
-            head.iter().sum::<f64>() / head.len() as f64
+            head_sum / head_count as f64
         };
-        for i in 0..self.days.len() {
-            if i > window {
-                let old = self.days[i - window - 1].stress.load;
-                if old > 0.0 {
-                    sum -= old;
-                    count -= 1;
-                }
-            }
+        // The training days in the window before the range's first day.
+        let (mut sum, mut count) = (range.start.saturating_sub(window)..range.start)
+            .map(|j| load(&self.days, j))
+            .filter(|l| *l > 0.0)
+            .fold((0.0, 0usize), |(s, c), l| (s + l, c + 1));
+        for i in range {
             let typical = if i < window {
                 head_mean.max(self.typical_floor)
             } else if count > 0 {
@@ -263,14 +266,21 @@ impl PlanFacts {
             };
             let stress = &mut self.days[i].stress;
             let largest = stress.long_run.is_some_and(|l| {
-                let t = top[week_of_day[i]];
+                let t = top.get(week_of_day[i]).copied().unwrap_or_default();
                 let others = if stress.load >= t[0] { t[1] } else { t[0] };
                 l.load > 0.0 && l.load >= others
             });
             stress.classify(typical, largest);
+            // Slide the window on to the next day.
             if stress.load > 0.0 {
                 sum += stress.load;
                 count += 1;
+            }
+            if let Some(old) = i.checked_sub(window).map(|j| load(&self.days, j))
+                && old > 0.0
+            {
+                sum -= old;
+                count -= 1;
             }
         }
     }
@@ -288,6 +298,7 @@ impl PlanFacts {
         if plan.start_date != self.start || self.index(end) != Some(self.days.len() - 1) {
             return false;
         }
+        let (mut first, mut last) = (usize::MAX, 0);
         for &date in dates {
             let Some(i) = self.index(date) else {
                 return false;
@@ -296,9 +307,30 @@ impl PlanFacts {
             for w in plan.workouts_on(date) {
                 add_workout(&mut day, w, context);
             }
+            if let Some((_, stress)) = self.done.iter().find(|(j, _)| *j == i) {
+                day.stress = stress.clone();
+            }
             self.days[i] = day;
+            first = first.min(i);
+            last = last.max(i);
         }
         self.total_weeks();
+        if first <= last {
+            // What a changed day can reach: its week (the long run's "largest load"), the
+            // window after it (their typical day), and the plan's first window (the typical
+            // day of the first weeks).
+            let window = super::stress::TYPICAL_DAY_WINDOW;
+            let week_first = |i: usize| {
+                let date = self.date(i);
+                let first = (self.week_start.week_of(date) - self.start).num_days();
+                usize::try_from(first).unwrap_or(0)
+            };
+            let from = if first < window { 0 } else { week_first(first) };
+            let to = (last + window + 1)
+                .max(week_first(last) + 7)
+                .min(self.days.len());
+            self.classify(from..to);
+        }
         true
     }
 

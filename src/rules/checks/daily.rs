@@ -43,7 +43,6 @@ pub(super) fn r2_after_hard(ctx: &mut Ctx<'_>) {
         if need == 0 {
             continue;
         }
-        let what = tough.stress.describe();
         let hard_date = ctx.facts.date(i);
         for k in 1..=i64::from(need) {
             let Some(next) = ctx.day(i as i64 + k) else {
@@ -63,7 +62,8 @@ pub(super) fn r2_after_hard(ctx: &mut Ctx<'_>) {
                 Rule::R2,
                 Severity::Error,
                 format!(
-                    "{next_what} {k} day(s) after {what} on {}; recovery needs {need} easy day(s) first",
+                    "{next_what} {k} day(s) after {} on {}; recovery needs {need} easy day(s) first",
+                    ctx.facts.days[i].stress.describe(),
                     name(hard_date),
                 ),
                 format!("move it later or make {} easy", name(date)),
