@@ -19,10 +19,10 @@
 //! | R3 | a rest or cross-training day each week (advanced, elite: a recovery-or-lighter day); a run dropped on a rest day makes it a training day | error |
 //! | R4 | at most 2 (3) hard sessions a week besides the long run, two on one day counting two; two hard sessions on one day; beginners' long run not next to a hard day | warning (two on one day: error below advanced) |
 //! | R5 | weekly volume (races left out) +10% at most over the larger of the two weeks before (warning), +30% over two weeks (error; against the larger of the weeks two and three back, so a cut-back week is no baseline); projected ACWR (over the rolling 7-day load) over 1.3 (warning), 1.5 (error), on days with training load once the 7-day window is in the plan | both |
-//! | R6 | a cut-back week (at most 85% of the week before) every 4th (beginners, 50+) or 5th week before the taper | warning |
-//! | R7 | taper: final week at most 70% of the peak week (half, marathon: final two weeks average 75%), with a short faster session; nothing hard in the two days before the race | warning; error |
-//! | R8 | long run at most 30/35/40% of the week's running at 5+/4/3 running days (+10 points for half and marathon), 150 minutes (marathon: 180) | warning |
-//! | R9 | at least 75% of running time easy over any 4 weeks | warning |
+//! | R6 | a cut-back week (at most 85% of the week before) every 3rd (beginners, 50+) or 4th week before the taper | warning |
+//! | R7 | taper: the last 7 days at most 70% of the peak week (half, marathon: 60%, and the final two weeks average 75%), with a short faster session; nothing hard in the two days before the race | warning; error |
+//! | R8 | long run at most 30/35/40% of the week's running at 5+/4/3 running days (+10 points for half and marathon; marathon long runs up to 28 km or the time cap are exempt), 150 minutes (marathon: 180) | warning |
+//! | R9 | at least 80% of running time easy over any 4 weeks | warning |
 //! | R10 | one easy day per 3 km raced before the next tough session (the first day(s) are R2's) | warning |
 //! | R11 | workouts only on the athlete's available days (races excepted) | warning |
 //!

@@ -17,8 +17,8 @@
 //! level; only their number differs. Two hard sessions on one day are a deliberate method of
 //! some elite athletes (the double-threshold day), so advanced and elite runners get a
 //! warning rather than an error. Masters (50 and over) get two easy days after a very hard
-//! day, and cut-back weeks at least every 4th week, as beginners do; everyone else every
-//! 5th.
+//! day, and a cut-back week at least every 3rd week, as beginners do; everyone else every
+//! 4th (reference: a recovery week every 3-4 weeks).
 //!
 //! ```
 //! use stride::model::{Athlete, ExperienceLevel};
@@ -33,7 +33,7 @@
 
 use crate::model::{Athlete, ExperienceLevel};
 
-/// Age from which cut-back weeks come every 4th week.
+/// Age from which cut-back weeks come every 3rd week.
 pub const MASTERS_AGE: i32 = 50;
 /// Age from which recovery needs count one level lower.
 pub const VETERAN_AGE: i32 = 60;
@@ -95,7 +95,7 @@ impl RecoveryProfile {
             max_hard_per_week: if fit { 3 } else { 2 },
             long_run_apart_from_hard: beginner,
             needs_rest_or_cross_day: !fit,
-            cut_back_every_weeks: if beginner || masters { 4 } else { 5 },
+            cut_back_every_weeks: if beginner || masters { 3 } else { 4 },
         }
     }
 }

@@ -28,8 +28,11 @@ pub mod limits {
     pub const ACWR_ERROR: f64 = 1.5;
     /// R6: a cut-back week is at most this share of the week before.
     pub const CUT_BACK_SHARE: f64 = 0.85;
-    /// R7: final week's share of the peak week.
+    /// R7: 5K and 10K: the last 7 days' share of the peak week, at most.
     pub const TAPER_FINAL_WEEK: f64 = 0.70;
+    /// R7: half and marathon: the last 7 days' share of the peak week, at most (Bosquet et
+    /// al. 2007: volume cut by 41-60%).
+    pub const TAPER_FINAL_WEEK_LONG_RACE: f64 = 0.60;
     /// R7: half and marathon: average share of the final two weeks.
     pub const TAPER_TWO_WEEKS: f64 = 0.75;
     /// R7: days before the race without hard running.
@@ -39,10 +42,16 @@ pub mod limits {
         [(5, 0.30), (4, 0.35), (3, 0.40), (2, 0.55), (1, 1.0)];
     /// R8: extra share in half-marathon and marathon plans.
     pub const LONG_RUN_SHARE_LONG_RACE: f64 = 0.10;
-    /// R8: longest long run, minutes (marathon plans: the second number).
+    /// R8: longest long run, minutes (marathon plans: the second number). Daniels caps the
+    /// long run at 150 minutes for most runners; Hansons at about 2.5-3 hours.
     pub const LONG_RUN_MINUTES: (f64, f64) = (150.0, 180.0);
-    /// R9: share of running time at easy or recovery intensity over 4 weeks.
-    pub const EASY_SHARE: f64 = 0.75;
+    /// R8: in marathon plans a long run up to this distance (or the time cap, whichever is
+    /// shorter) may exceed the share of the week: Higdon's and Pfitzinger's plans peak at
+    /// 32-35 km whatever the week's volume.
+    pub const MARATHON_LONG_RUN_FLOOR_KM: f64 = 28.0;
+    /// R9: share of running time at easy or recovery intensity over 4 weeks (about 80%:
+    /// Seiler & Tonnessen 2009).
+    pub const EASY_SHARE: f64 = 0.80;
     /// R10: kilometres raced per easy day afterwards.
     pub const KM_PER_EASY_DAY: f64 = 3.0;
     /// Goal distances from which a plan counts as a half-marathon plan, metres.

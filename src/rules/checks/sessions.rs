@@ -27,6 +27,15 @@ pub(super) fn r8_long_run(ctx: &mut Ctx<'_>) {
     } else {
         limits::LONG_RUN_MINUTES.0
     };
+    // Marathon plans: a long run up to the floor may exceed the share of the week.
+    let floor_m = if goal >= limits::MARATHON_M {
+        let easy = crate::science::load::LoadContext::new(ctx.input.athlete, ctx.input.settings)
+            .paces()
+            .easy_typical_s_per_km;
+        1000.0 * limits::MARATHON_LONG_RUN_FLOOR_KM.min(max_minutes * 60.0 / easy)
+    } else {
+        0.0
+    };
     let weeks: Vec<_> = ctx.facts.weeks.iter().filter(|w| w.full).cloned().collect();
     for week in weeks {
         let running_days = ctx.facts.running_days(&week);
@@ -36,7 +45,9 @@ pub(super) fn r8_long_run(ctx: &mut Ctx<'_>) {
                 continue;
             };
             let date = ctx.facts.date(i as usize);
-            if week.running_m > 0.0 && distance > share * week.running_m + limits::EPSILON {
+            if week.running_m > 0.0
+                && distance > (share * week.running_m).max(floor_m) + limits::EPSILON
+            {
                 ctx.add(
                     date,
                     Rule::R8,
@@ -47,7 +58,10 @@ pub(super) fn r8_long_run(ctx: &mut Ctx<'_>) {
                         distance / week.running_m * 100.0,
                         share * 100.0
                     ),
-                    format!("shorten it to {:.1} km", share * week.running_m / 1000.0),
+                    format!(
+                        "shorten it to {:.1} km",
+                        (share * week.running_m).max(floor_m) / 1000.0
+                    ),
                 );
             }
             if duration / 60.0 > max_minutes + limits::EPSILON {
@@ -84,9 +98,10 @@ pub(super) fn r9_easy_share(ctx: &mut Ctx<'_>) {
                 Rule::R9,
                 Severity::Warning,
                 format!(
-                    "in the four weeks from {} only {:.0}% of running time is easy; aim for 75% or more",
+                    "in the four weeks from {} only {:.0}% of running time is easy; aim for {:.0}% or more",
                     name(date),
-                    easy / total * 100.0
+                    easy / total * 100.0,
+                    limits::EASY_SHARE * 100.0
                 ),
                 "shorten the faster parts or add easy running".to_owned(),
             );

@@ -217,7 +217,25 @@ pub(super) fn r7_taper(ctx: &mut Ctx<'_>) {
         .fold(0.0, f64::max);
     let final_week = window_volume(ctx, race - Days::new(7), race - Days::new(1));
     let long_race = ctx.input.plan.goal.distance_m >= limits::HALF_MARATHON_M;
+    let final_limit = if long_race {
+        limits::TAPER_FINAL_WEEK_LONG_RACE
+    } else {
+        limits::TAPER_FINAL_WEEK
+    };
     if peak > 0.0 {
+        if final_week > final_limit * peak + limits::EPSILON {
+            ctx.add(
+                race - Days::new(7),
+                Rule::R7,
+                Severity::Warning,
+                format!(
+                    "the last 7 days before the race run {:.0}% of the peak week; a taper cuts them to {:.0}% or less",
+                    final_week / peak * 100.0,
+                    final_limit * 100.0
+                ),
+                "cut the final week's volume, keeping a short faster session".to_owned(),
+            );
+        }
         if long_race {
             let before = window_volume(ctx, race - Days::new(14), race - Days::new(8));
             let average = 0.5 * (final_week + before);
@@ -233,17 +251,6 @@ pub(super) fn r7_taper(ctx: &mut Ctx<'_>) {
                     "cut the last two weeks' volume, keeping some faster running".to_owned(),
                 );
             }
-        } else if final_week > limits::TAPER_FINAL_WEEK * peak + limits::EPSILON {
-            ctx.add(
-                race - Days::new(7),
-                Rule::R7,
-                Severity::Warning,
-                format!(
-                    "the final week runs {:.0}% of the peak week; a taper cuts it to 70% or less",
-                    final_week / peak * 100.0
-                ),
-                "cut the final week's volume, keeping a short faster session".to_owned(),
-            );
         }
     }
     let faster = (1..=7)
