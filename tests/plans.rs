@@ -138,20 +138,111 @@ fn masters_10k() {
     insta::assert_snapshot!(plan_csv(&masters_10k_input()));
 }
 
+fn intermediate_10k() -> GeneratorInput {
+    let a = athlete(
+        ExperienceLevel::Intermediate,
+        5,
+        1990,
+        40.0,
+        46.0,
+        &[Mon, Tue, Thu, Sat, Sun],
+        Sun,
+    );
+    input(a, 10_000.0, day(2027, 3, 1), day(2027, 5, 9))
+}
+
+fn advanced_half() -> GeneratorInput {
+    let a = athlete(
+        ExperienceLevel::Advanced,
+        7,
+        1987,
+        60.0,
+        55.0,
+        &[Mon, Tue, Wed, Thu, Sat, Sun],
+        Sun,
+    );
+    input(a, 21_097.5, day(2027, 7, 5), day(2027, 9, 26))
+}
+
+fn beginner_marathon() -> GeneratorInput {
+    let a = athlete(
+        ExperienceLevel::Beginner,
+        1,
+        1992,
+        30.0,
+        36.0,
+        &[Tue, Thu, Sat, Sun],
+        Sun,
+    );
+    input(a, 42_195.0, day(2027, 5, 3), day(2027, 9, 19))
+}
+
+fn intermediate_marathon() -> GeneratorInput {
+    let a = athlete(
+        ExperienceLevel::Intermediate,
+        5,
+        1984,
+        50.0,
+        45.0,
+        &[Tue, Wed, Thu, Sat, Sun],
+        Sun,
+    );
+    input(a, 42_195.0, day(2027, 1, 4), day(2027, 4, 25))
+}
+
+/// More volume than one run a day carries: some days hold a second, easy run.
+fn elite_marathon() -> GeneratorInput {
+    let a = athlete(
+        ExperienceLevel::Elite,
+        10,
+        1996,
+        150.0,
+        70.0,
+        &[Mon, Tue, Wed, Thu, Fri, Sat, Sun],
+        Sun,
+    );
+    input(a, 42_195.0, day(2027, 7, 19), day(2027, 11, 7))
+}
+
+/// Quality sessions: what the "quality" column of the gallery counts.
+fn is_quality(kind: &WorkoutKind) -> bool {
+    matches!(
+        kind,
+        WorkoutKind::Tempo
+            | WorkoutKind::Intervals
+            | WorkoutKind::RacePace
+            | WorkoutKind::Hills
+            | WorkoutKind::Fartlek
+    )
+}
+
 /// One plan of the gallery as Markdown: who it is for, then a row a week with each day's
-/// workouts, the week's running and its long run.
+/// workouts, the week's running, its long run, its quality sessions and the average minutes
+/// of its runs.
 fn gallery_section(title: &str, input: &GeneratorInput) -> String {
     use std::fmt::Write;
     let settings = Settings::default();
     let plan = generate(input, &settings).expect("plan");
     let a = &input.athlete;
+    let findings = check_plan(&CheckInput {
+        plan: &plan,
+        athlete: a,
+        settings: &settings,
+        history: None,
+    });
+    assert!(findings.is_empty(), "{title}: {findings:?}");
     let context = LoadContext::new(a, &settings);
     let days: Vec<String> = a.available_weekdays.iter().map(|d| d.to_string()).collect();
     let mut out = format!(
-        "## {title}\n\n{} (training for {} years, born {}), {:.0} km a week, VDOT {:.0}, runs on \
+        "## {title}\n\n{} (training for {} {}, born {}), {:.0} km a week, VDOT {:.0}, runs on \
          {} with the long run on {}. Race: {:.1} km on {}. Rule findings: {}.\n\n",
         a.level.label(),
         a.training_age_years,
+        if a.training_age_years == 1 {
+            "year"
+        } else {
+            "years"
+        },
         a.birth_year,
         a.weekly_volume_km,
         a.vdot.unwrap_or(0.0),
@@ -159,13 +250,7 @@ fn gallery_section(title: &str, input: &GeneratorInput) -> String {
         a.long_run_day,
         plan.goal.distance_m / 1000.0,
         plan.goal.date.format("%a %-d %b %Y"),
-        check_plan(&CheckInput {
-            plan: &plan,
-            athlete: a,
-            settings: &settings,
-            history: None,
-        })
-        .len()
+        findings.len()
     );
     for note in &plan.notes {
         let _ = writeln!(out, "> Note: {note}\n");
@@ -174,14 +259,15 @@ fn gallery_section(title: &str, input: &GeneratorInput) -> String {
     let names: Vec<String> = week_days.iter().map(|d| d.to_string()).collect();
     let _ = writeln!(
         out,
-        "| week | phase | {} | km | long run |",
+        "| week | phase | {} | km | long run | quality | min/run |",
         names.join(" | ")
     );
-    let _ = writeln!(out, "|{}", " --- |".repeat(11));
+    let _ = writeln!(out, "|{}", " --- |".repeat(13));
     let mut week = a.week_start.week_of(plan.start_date);
     while week <= plan.goal.date {
         let mut cells = Vec::new();
-        let (mut km, mut long) = (0.0, None);
+        let (mut km, mut long, mut quality) = (0.0, None, 0);
+        let (mut minutes, mut runs) = (0.0, 0);
         for k in 0..7 {
             let date = week + chrono::Days::new(k);
             let mut titles = Vec::new();
@@ -191,11 +277,19 @@ fn gallery_section(title: &str, input: &GeneratorInput) -> String {
                 }
                 titles.push(w.display_title());
                 let distance = context.running_split(w).1 / 1000.0;
-                if !matches!(w.kind, WorkoutKind::Race { .. }) {
+                let race = matches!(w.kind, WorkoutKind::Race { .. });
+                if !race {
                     km += distance;
+                }
+                if w.kind.is_running() && !race {
+                    minutes += w.planned_duration_s.unwrap_or(0.0) / 60.0;
+                    runs += 1;
                 }
                 if w.kind == WorkoutKind::Long {
                     long = Some(distance);
+                }
+                if is_quality(&w.kind) {
+                    quality += 1;
                 }
             }
             cells.push(if titles.is_empty() {
@@ -208,9 +302,14 @@ fn gallery_section(title: &str, input: &GeneratorInput) -> String {
             .phase_on(week + chrono::Days::new(3))
             .or_else(|| plan.phase_on(plan.start_date))
             .map_or("", |p| p.kind.label());
+        let per_run = if runs == 0 {
+            "-".to_owned()
+        } else {
+            format!("{:.0}", minutes / f64::from(runs))
+        };
         let _ = writeln!(
             out,
-            "| {} | {phase} | {} | {km:.0} | {} |",
+            "| {} | {phase} | {} | {km:.0} | {} | {quality} | {per_run} |",
             week.format("%-d %b"),
             cells.join(" | "),
             long.map_or("-".to_owned(), |l| format!("{l:.1} km"))
@@ -220,32 +319,52 @@ fn gallery_section(title: &str, input: &GeneratorInput) -> String {
     out
 }
 
-/// The plan gallery, `docs/plans.md`: the plans above laid out week by week, so that anyone
-/// can read them as a coach would. It must match what the generator makes today; run with
-/// `STRIDE_WRITE_GALLERY=1` to write it anew after a change to the generator.
+/// The plan gallery, `docs/plans.md`: eight reference runners' plans laid out week by week,
+/// so that anyone can read them as a coach would. It must match what the generator makes
+/// today; run with `STRIDE_WRITE_GALLERY=1` to write it anew after a change to the generator.
 #[test]
 fn the_plan_gallery_shows_what_the_generator_makes_today() {
     let mut text = String::from(
         "# The plan gallery\n\n\
-         Plans Stride generates for four representative runners, week by week, as the \
-         generator makes them today (`tests/plans.rs` checks that this page is current; \
-         `STRIDE_WRITE_GALLERY=1 cargo test --test plans` writes it anew). Each day lists its \
-         workouts; `-` is rest. Kilometres are the week's running without the race. Read them \
-         as a coach would: every long run and quality session is followed by an easy day, \
-         volume builds with cut-back weeks, and the taper ends in the race.\n\n",
+         Plans Stride generates for 8 representative runners, from a beginner's first 5K to an \
+         elite marathoner, week by week, as the generator makes them today (`tests/plans.rs` \
+         checks that this page is current; `STRIDE_WRITE_GALLERY=1 cargo test --test plans` \
+         writes it anew). Each day lists its workouts, joined by `+` when there are two; `-` \
+         is rest. Kilometres are the week's running without the race; quality counts the \
+         week's tempo, interval, race-pace, hill and fartlek sessions; min/run is the average \
+         planned minutes of the week's runs, the race not counted. Read them as a coach \
+         would: every long run and quality session is followed by an easy day, volume builds \
+         with cut-back weeks, and the taper ends in the race.\n\n",
     );
-    for (title, input) in [
+    let gallery = [
         ("Beginner 5K in 8 weeks on 3 days", beginner_5k()),
+        ("Intermediate 10K in 10 weeks on 5 days", intermediate_10k()),
         (
             "Intermediate half marathon in 12 weeks",
             intermediate_half(),
         ),
         (
+            "Advanced half marathon in 12 weeks on 6 days",
+            advanced_half(),
+        ),
+        (
+            "Beginner marathon in 20 weeks on 4 days",
+            beginner_marathon(),
+        ),
+        (
+            "Intermediate marathon in 16 weeks on 5 days",
+            intermediate_marathon(),
+        ),
+        (
             "Advanced marathon in 18 weeks on 6 days",
             advanced_marathon(),
         ),
-        ("Masters 10K (aged 61) on 5 days", masters_10k_input()),
-    ] {
+        (
+            "Elite marathon in 16 weeks on 7 days, with doubles",
+            elite_marathon(),
+        ),
+    ];
+    for (title, input) in gallery {
         text.push_str(&gallery_section(title, &input));
         text.push('\n');
     }

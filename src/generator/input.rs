@@ -96,9 +96,13 @@ pub const MAX_WEEKS: u32 = 52;
 pub const MIN_DAYS: usize = 3;
 /// Weekly volume a plan starts from at least, km.
 pub const MIN_START_KM: f64 = 10.0;
-/// Average running per running day a plan may need, minutes at easy pace: Stride plans one
-/// run a day.
+/// Average running per run a plan may hold, minutes at easy pace. Below advanced that is one
+/// run a day; advanced and elite runners get easy second runs (doubles) beyond it.
 pub const MAX_MINUTES_PER_RUN_DAY: f64 = 80.0;
+/// The longest easy second run of a day, minutes (elite doubles are typically 30-50 minutes).
+pub const DOUBLE_MAX_MINUTES: f64 = 45.0;
+/// The shortest second run worth a second outing, km.
+pub const DOUBLE_MIN_KM: f64 = 4.0;
 
 /// Kilometres in [`MAX_MINUTES_PER_RUN_DAY`] at the athlete's easy pace.
 pub fn max_km_per_run_day(a: &Athlete) -> f64 {
@@ -107,8 +111,64 @@ pub fn max_km_per_run_day(a: &Athlete) -> f64 {
         .map_or(360.0, |p| p.easy_typical_s_per_km);
     MAX_MINUTES_PER_RUN_DAY * 60.0 / easy
 }
-/// Beginners' marathon plans need at least this weekly volume, km.
-pub const BEGINNER_MARATHON_KM: f64 = 25.0;
+/// Marathon plans (races over 21.5 km) need at least this weekly volume to start from, km:
+/// the long run must reach 28 km or three hours. Faster runners, whose three hours cover more
+/// than 25 km, need the long run's distance (see [`marathon_min_start_km`]).
+pub const MARATHON_MIN_START_KM: f64 = 25.0;
+
+/// The weekly volume a marathon plan needs to start from, km: [`MARATHON_MIN_START_KM`], or
+/// the long run's floor (28 km or three hours at easy pace, whichever is shorter) when that
+/// is more, so that the long run can reach it in steps the weeks can carry.
+///
+/// ```
+/// let mut a = stride::model::Athlete::example();
+/// a.vdot = Some(30.0);
+/// assert_eq!(stride::generator::marathon_min_start_km(&a), 25.0);
+/// a.vdot = Some(60.0);
+/// assert_eq!(stride::generator::marathon_min_start_km(&a), 28.0);
+/// ```
+pub fn marathon_min_start_km(a: &Athlete) -> f64 {
+    let per_minute = max_km_per_run_day(a) / MAX_MINUTES_PER_RUN_DAY;
+    let floor = crate::rules::limits::MARATHON_LONG_RUN_FLOOR_KM
+        .min(crate::rules::limits::LONG_RUN_MINUTES.1 * per_minute);
+    MARATHON_MIN_START_KM.max(floor)
+}
+/// Marathon plans need at least this many available days: a long run of up to three hours
+/// within an average of [`MAX_MINUTES_PER_RUN_DAY`] a run.
+pub const MARATHON_MIN_DAYS: usize = 4;
+
+/// The most weekly volume the athlete's days carry, km: one run a day of
+/// [`MAX_MINUTES_PER_RUN_DAY`] on average at easy pace on each running day, and for advanced
+/// and elite runners (by the level recovery counts with in `year`) an easy second run of
+/// [`DOUBLE_MAX_MINUTES`] on all but three of them (the long run's day and the days either
+/// side of it).
+///
+/// ```
+/// use stride::model::{Athlete, ExperienceLevel};
+/// let mut a = Athlete::example();
+/// a.vdot = Some(60.0);
+/// a.available_weekdays = stride::model::WeekStart::Monday.weekdays().to_vec();
+/// a.level = ExperienceLevel::Intermediate;
+/// let single = stride::generator::max_weekly_km(&a, 2027);
+/// a.level = ExperienceLevel::Elite;
+/// a.training_age_years = 10;
+/// assert!(stride::generator::max_weekly_km(&a, 2027) > single, "doubles carry more");
+/// ```
+pub fn max_weekly_km(a: &Athlete, year: i32) -> f64 {
+    let level = RecoveryProfile::for_athlete(a, year).level;
+    let per_day = max_km_per_run_day(a);
+    let days = if level >= ExperienceLevel::Advanced {
+        max_run_days(a)
+    } else {
+        max_run_days(a).min(6)
+    };
+    let mut km = per_day * days as f64;
+    if level >= ExperienceLevel::Advanced {
+        km +=
+            per_day * DOUBLE_MAX_MINUTES / MAX_MINUTES_PER_RUN_DAY * days.saturating_sub(3) as f64;
+    }
+    km
+}
 
 /// Most running days a week for the athlete: the available days, less the weekly day off
 /// that beginners and intermediates keep (R3).
@@ -179,14 +239,20 @@ pub(super) fn validate(input: &GeneratorInput, short_ok: bool) -> Result<f64, Ge
             "the weekly volume must be between 0 and 300 km".to_owned(),
         ));
     }
-    if d > 21_500.0
-        && level == ExperienceLevel::Beginner
-        && a.weekly_volume_km < BEGINNER_MARATHON_KM
-    {
+    let marathon_min = marathon_min_start_km(a);
+    if d > 21_500.0 && a.weekly_volume_km < marathon_min {
         return Err(invalid(
             "weekly_volume_km",
             format!(
-                "a beginner's marathon plan needs at least {BEGINNER_MARATHON_KM:.0} km a week to start from"
+                "a marathon plan needs at least {marathon_min:.0} km a week to start from, so that the long run can reach 28 km or three hours"
+            ),
+        ));
+    }
+    if d > 21_500.0 && a.available_weekdays.len() < MARATHON_MIN_DAYS {
+        return Err(invalid(
+            "available_weekdays",
+            format!(
+                "a marathon plan needs at least {MARATHON_MIN_DAYS} days to run on, so that a long run of up to three hours fits in about {MAX_MINUTES_PER_RUN_DAY:.0} minutes a run"
             ),
         ));
     }
@@ -200,15 +266,22 @@ pub(super) fn validate(input: &GeneratorInput, short_ok: bool) -> Result<f64, Ge
     }
     let run_days = max_run_days(a);
     let per_day = max_km_per_run_day(a);
-    if a.weekly_volume_km > per_day * run_days as f64 {
+    let most = max_weekly_km(a, input.start.year());
+    if a.weekly_volume_km > most + 1e-9 {
+        let doubles = if level >= ExperienceLevel::Advanced {
+            format!(
+                " plus an easy second run of up to {DOUBLE_MAX_MINUTES:.0} minutes on most days"
+            )
+        } else {
+            String::new()
+        };
         return Err(invalid(
             "weekly_volume_km",
             format!(
                 "{:.0} km a week does not fit in {run_days} running days (one run a day of \
-                 {MAX_MINUTES_PER_RUN_DAY:.0} minutes on average, {per_day:.1} km at easy pace: \
-                 at most {:.0} km); add days or lower the volume",
+                 {MAX_MINUTES_PER_RUN_DAY:.0} minutes on average, {per_day:.1} km at easy \
+                 pace{doubles}: at most {most:.0} km); add days or lower the volume",
                 a.weekly_volume_km,
-                per_day * run_days as f64
             ),
         ));
     }

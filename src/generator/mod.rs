@@ -5,15 +5,19 @@
 //! - **One weekly pattern** of run days, quality days and the long run, chosen over the
 //!   athlete's available days so that, repeated week after week, it keeps the day-to-day
 //!   rules (R1, R2, R3, R4).
-//! - **Volume** starts at the athlete's current weekly volume, grows 6% a week toward a peak
-//!   that depends on the distance and level, and drops to 80% in a cut-back week every 4th
-//!   (beginners, 50+) or 5th week; the week after a cut-back returns to the level before it.
-//! - **Phases**: base (hills and strides), build (threshold and intervals), peak
-//!   (race-specific work, marathon-pace finishes on long runs for half and marathon), taper
-//!   (1 week for 5K/10K, 2 for the half, 2-3 for the marathon; volume down to 50-80% of the
-//!   peak, intensity kept) and a race week with a short sharpener at least three days out.
-//! - **Sessions** are sized from the week's volume within Daniels' caps (threshold about 8%,
-//!   intervals 7%, race pace 7% of the week), so about 80% of running time stays easy.
+//! - **Shape** ([`shape`]): volume builds from the athlete's current week toward a peak
+//!   for the race and level, with a cut-back week every 3rd (beginners, 50+) or 4th week;
+//!   long runs grow in 1.5-3 km steps and peak 3-5 weeks before the race (a marathon's
+//!   reaches 28 km or three hours); the taper cuts the last 7 days to half the peak week
+//!   (60% for 5K and 10K) and keeps the intensity.
+//! - **Phases**: base (hills and strides; strides and fartlek first for runners new to
+//!   training), build, peak (race-specific work), taper, and a race week with a short
+//!   sharpener three to five days out.
+//! - **Sessions** ([`quality`], [`sessions`]): chosen by race and phase, sized within
+//!   Daniels' weekly caps (T 10%, I the lesser of 10 km and 8%, R the lesser of 8 km and 5%),
+//!   reps chosen by time at the athlete's pace, and about 80% of running time easy.
+//! - **Doubles**: advanced and elite runners whose week is more than one run a day of about
+//!   80 minutes get easy second runs on some days.
 //!
 //! ```
 //! use chrono::NaiveDate;
@@ -41,17 +45,18 @@
 mod input;
 mod locked;
 pub(crate) mod pattern;
+pub mod quality;
 mod race_week;
 mod recipe;
 mod repair;
-mod sessions;
+pub mod sessions;
+pub mod shape;
 mod volume;
 
 use chrono::{Datelike, Days, NaiveDate};
 
 use crate::model::{
-    Athlete, CrossActivity, ExperienceLevel, GoalRace, PaceZone, Phase, PhaseKind, Plan, Settings,
-    Workout,
+    Athlete, CrossActivity, ExperienceLevel, GoalRace, Phase, PhaseKind, Plan, Settings, Workout,
 };
 use crate::rules::profile::RecoveryProfile;
 use crate::rules::{CheckInput, Rule, check_plan};
@@ -60,21 +65,35 @@ use crate::science::paces::athlete_vdot;
 use pattern::{Pattern, Slot};
 use sessions::Sessions;
 
+use crate::rules::limits::HALF_MARATHON_M;
 pub use input::{
-    BEGINNER_MARATHON_KM, CrossTrainingPreference, GenerateError, GenerateErrorKind,
-    GeneratorInput, MAX_MINUTES_PER_RUN_DAY, MAX_WEEKS, MIN_DAYS, MIN_START_KM, max_km_per_run_day,
-    max_run_days, min_weeks,
+    CrossTrainingPreference, DOUBLE_MAX_MINUTES, DOUBLE_MIN_KM, GenerateError, GenerateErrorKind,
+    GeneratorInput, MARATHON_MIN_DAYS, MARATHON_MIN_START_KM, MAX_MINUTES_PER_RUN_DAY, MAX_WEEKS,
+    MIN_DAYS, MIN_START_KM, marathon_min_start_km, max_km_per_run_day, max_run_days, max_weekly_km,
+    min_weeks,
 };
 use input::{unmet, validate};
 pub use locked::keep_locked;
 use race_week::{add_cross_training, race_week_days};
 use recipe::{Recipe, half_km, make};
 use repair::{REPAIR_ROUNDS, repair};
-use volume::{CUT_BACK, GROWTH, hold_volume_progression, peak_target_km};
+use shape::RaceClass;
+use volume::{
+    hold_final_week, hold_long_run_peak, hold_minutes_per_run, hold_session_caps,
+    hold_volume_progression,
+};
 
 /// The longest easy run, minutes: well under the 90 minutes that make a run tough
 /// ([`crate::rules::stress::LONG_RUN_TOUGH_MINUTES`]).
-pub const EASY_RUN_MAX_MINUTES: f64 = 75.0;
+pub const EASY_RUN_MAX_MINUTES: f64 = 80.0;
+
+/// The first week over the average week of the four before it, when there is history: the
+/// projected ACWR (R5) warns at 1.3.
+const HISTORY_MONTH_GROWTH: f64 = 1.15;
+
+/// How much a week may lengthen its long run to keep it the longest run of the week, km
+/// (within the 1.5-3 km steps of the progression).
+const LONG_GROWTH_IN_WEEK_KM: f64 = 1.0;
 
 /// Everything the week builder needs.
 struct Builder<'a> {
@@ -83,8 +102,17 @@ struct Builder<'a> {
     profile: RecoveryProfile,
     pattern: Pattern,
     quality_max: usize,
-    long_race: bool,
-    race_zone: PaceZone,
+    class: RaceClass,
+    /// A runner new to training: strides and fartlek first.
+    novice: bool,
+    /// Easy second runs allowed (advanced and elite).
+    doubles: bool,
+    /// The first day of the week whose long run is the plan's longest.
+    peak_long_week: Option<NaiveDate>,
+    /// The goal race's pace is faster than T pace.
+    race_faster_than_t: bool,
+    /// A marathon's long-run floor, km (0 for shorter races).
+    long_floor_km: f64,
     days: Vec<(NaiveDate, Recipe)>,
     /// Full weeks: first day, whether it is a cut-back week, and for taper weeks their share
     /// of the peak week.
@@ -95,11 +123,25 @@ fn slot_index(date: NaiveDate) -> usize {
     date.weekday().num_days_from_monday() as usize
 }
 
+/// One week to build: its days, volume, long run and phase.
+struct WeekSpec<'d> {
+    dates: &'d [NaiveDate],
+    volume: f64,
+    long_km: f64,
+    phase: PhaseKind,
+    index: usize,
+    /// The first days of a plan that starts mid-week: easy running only.
+    intro: bool,
+    /// Easy second runs allowed this week (not in race week).
+    doubles: bool,
+}
+
 impl Builder<'_> {
     fn sessions(&self) -> Sessions<'_> {
         Sessions {
             context: &self.context,
             next_id: 1,
+            goal_m: self.input.goal.distance_m,
         }
     }
 
@@ -107,6 +149,12 @@ impl Builder<'_> {
     fn km(&self, date: NaiveDate, r: &Recipe) -> f64 {
         let mut s = self.sessions();
         make(&mut s, self.input, date, r).map_or(0.0, |w| self.context.running_split(&w).1) / 1000.0
+    }
+
+    /// Minutes a recipe runs.
+    fn minutes(&self, date: NaiveDate, r: &Recipe) -> f64 {
+        let mut s = self.sessions();
+        make(&mut s, self.input, date, r).map_or(0.0, |w| self.context.running_split(&w).0) / 60.0
     }
 
     /// Kilometres run on the days `pick` chooses.
@@ -144,43 +192,6 @@ impl Builder<'_> {
         p
     }
 
-    /// Quality sessions for a phase, in order of importance.
-    fn quality_kinds(&self, phase: PhaseKind, volume: f64, week: usize) -> Vec<Recipe> {
-        let v = volume;
-        let tempo = Recipe::Tempo {
-            weekly: v,
-            work: (0.08 * v).clamp(1.5, 10.0),
-            variant: week,
-        };
-        let intervals = Recipe::Intervals {
-            weekly: v,
-            work: (0.07 * v).clamp(1.6, 10.0),
-            variant: week,
-        };
-        let race = Recipe::RacePace {
-            weekly: v,
-            work: (0.07 * v).clamp(1.0, 8.0),
-            zone: self.race_zone,
-            variant: week,
-        };
-        let hills = Recipe::Hills {
-            weekly: v,
-            reps: ((v / 6.0).round() as u32).clamp(4, 10),
-            variant: week,
-        };
-        let strides = Recipe::Strides(0.0);
-        match phase {
-            PhaseKind::Base if week.is_multiple_of(2) => vec![hills, strides],
-            PhaseKind::Base => vec![strides, hills],
-            PhaseKind::Build if week.is_multiple_of(2) => vec![intervals, tempo, hills],
-            PhaseKind::Build => vec![tempo, intervals, hills],
-            PhaseKind::Peak | PhaseKind::Taper if week.is_multiple_of(2) => {
-                vec![race, tempo, strides]
-            }
-            PhaseKind::Peak | PhaseKind::Taper => vec![race, intervals, strides],
-        }
-    }
-
     fn quality_for(&self, phase: PhaseKind, volume: f64) -> usize {
         let (base, build, peak) = match self.profile.level {
             ExperienceLevel::Beginner => (1, 1, 2),
@@ -202,45 +213,54 @@ impl Builder<'_> {
             .min(runs.saturating_sub(2).max(1))
     }
 
-    /// The recipes of the days `dates` of one week at `volume` km.
-    fn week(
-        &mut self,
-        dates: &[NaiveDate],
-        volume: f64,
-        phase: PhaseKind,
-        week: usize,
-        intro: bool,
-    ) {
-        let quality = if intro {
+    /// The recipes of one week.
+    fn week(&mut self, w: &WeekSpec<'_>) {
+        let Some(&first_day) = w.dates.first() else {
+            return;
+        };
+        let quality = if w.intro {
             0
         } else {
-            self.quality_for(phase, volume)
+            self.quality_for(w.phase, w.volume)
         };
         let p = self.week_pattern(quality);
         let runs = p.iter().filter(|s| **s != Slot::Off).count();
-        // Just under R8's cap: the long run is the week's longest run.
-        let share = crate::rules::checks_long_run_share(runs, self.long_race) - 0.04;
-        let easy_pace = self.context.paces().easy_typical_s_per_km;
-        let max_minutes = long_run_max_minutes(self.input);
-        let mut long_km = (share * volume).min(max_minutes * 60.0 / easy_pace);
-        if let Some(longest) = self.input.longest_recent_run_km.filter(|l| *l > 0.0) {
-            // Long runs grow from the longest recent one, but are never shorter than an
-            // average run of the week.
-            let average = volume / runs.max(1) as f64;
-            long_km = long_km.min((longest + 1.5 * (week as f64 + 1.0)).max(average));
-        }
-        let marathon_km = if phase == PhaseKind::Peak && self.long_race {
-            (0.25 * long_km).min(0.07 * volume).floor()
+        let paces = *self.context.paces();
+        let easy_pace = paces.easy_typical_s_per_km;
+        let long_km = w.long_km;
+        // Marathon-pace finishes on the long run in the peak phase, and in the build phase
+        // too when the week has no room for an M session.
+        let m_finish = match w.phase {
+            PhaseKind::Peak => true,
+            PhaseKind::Build => quality == 0,
+            _ => false,
+        };
+        let marathon_km = if m_finish && self.class == RaceClass::Marathon && !w.intro {
+            quality::long_run_m_km(&paces, w.volume, long_km, quality)
         } else {
             0.0
         };
-        let kinds = self.quality_kinds(phase, volume, week);
-        let mut q_iter = kinds.into_iter();
+        let gentle =
+            self.novice && (first_day - self.input.start).num_days() < quality::GENTLE_START_DAYS;
+        let sessions = quality::QualityWeek {
+            class: self.class,
+            paces: &paces,
+            phase: w.phase,
+            volume: w.volume,
+            week: w.index,
+            count: quality,
+            gentle,
+            novice: self.novice,
+            long_m_km: marathon_km,
+            race_faster_than_t: self.race_faster_than_t,
+        }
+        .sessions();
+        let mut q_iter = sessions.into_iter();
         // First pass: long run and quality sessions, in pattern order.
         let mut planned: Vec<(NaiveDate, Option<Recipe>)> = Vec::new();
         let mut fixed_km = 0.0;
         let mut easy_days = Vec::new();
-        for &date in dates {
+        for &date in w.dates {
             let slot = p[slot_index(date)];
             let recipe = match slot {
                 Slot::Long => Some(Recipe::Long {
@@ -258,32 +278,36 @@ impl Builder<'_> {
                 // The exact distance, not the rounded one, so rounding does not squeeze out
                 // an easy run.
                 Some(Recipe::Long { km, .. }) => fixed_km += km,
-                Some(Recipe::Strides(_)) | None => {}
+                Some(Recipe::Strides(_) | Recipe::Fartlek { .. }) | None => {}
                 Some(r) => fixed_km += self.km(date, r),
             }
             planned.push((date, recipe));
         }
-        // Strides sessions count as easy runs with strides.
+        // Strides and fartlek sessions are easy runs with something added.
         for (date, r) in &planned {
-            if matches!(r, Some(Recipe::Strides(_))) {
+            if matches!(r, Some(Recipe::Strides(_) | Recipe::Fartlek { .. })) {
                 easy_days.push(*date);
             }
         }
-        let full_week_runs = runs.max(1);
-        let scale = dates.len() as f64 / 7.0;
-        let _ = full_week_runs;
-        let mut left = volume * if intro { scale } else { 1.0 } - fixed_km;
-        if intro {
+        let mut left = w.volume - fixed_km;
+        if w.intro {
             // Intro days carry the same daily volume as a full week would.
-            left = (volume - long_km) / (runs.max(1) as f64) * easy_days.len() as f64;
+            left = (w.volume - long_km) / (runs.max(1) as f64) * easy_days.len() as f64;
         }
         let mut each = if easy_days.is_empty() {
             0.0
         } else {
             left / easy_days.len() as f64
         };
-        // Too little left for every easy day: fewer, longer easy runs.
-        while !easy_days.is_empty() && each < 1.5 {
+        // Far too little left for every easy day: fewer easy runs, unless the week needs
+        // them to keep its minutes a run (a short one spreads them).
+        let week_minutes = w.volume * easy_pace / 60.0;
+        let runs_needed = (week_minutes / (MAX_MINUTES_PER_RUN_DAY - 2.0)).ceil() as usize;
+        let other_runs = planned
+            .iter()
+            .filter(|(_, r)| matches!(r, Some(r) if !matches!(r, Recipe::Rest)))
+            .count();
+        while !easy_days.is_empty() && each < 0.8 && other_runs + easy_days.len() > runs_needed {
             easy_days.pop();
             each = if easy_days.is_empty() {
                 0.0
@@ -292,30 +316,74 @@ impl Builder<'_> {
             };
         }
         // No easy run is longer than the long run, nor so long that it becomes a second
-        // long run (a tough day by its load).
-        let each = each
-            .min(long_km.max(3.0))
-            .min(EASY_RUN_MAX_MINUTES * 60.0 / easy_pace);
+        // long run (a tough day by its load). In a small week whose easy runs would outgrow
+        // the long run, the long run grows to them, within R8's share.
+        let single_max = EASY_RUN_MAX_MINUTES * 60.0 / easy_pace;
+        let mut long_km = long_km;
+        let long_share =
+            crate::rules::checks_long_run_share(runs, self.class >= RaceClass::Half) - 0.03;
+        let roomier = (each.min(single_max))
+            .min(long_share * w.volume)
+            .min(long_km + LONG_GROWTH_IN_WEEK_KM);
+        if !w.intro && !easy_days.is_empty() && roomier > long_km {
+            let grown = (roomier * 2.0).floor() / 2.0;
+            if grown > long_km {
+                for (_, r) in &mut planned {
+                    if let Some(Recipe::Long { km, .. }) = r {
+                        *km = grown;
+                    }
+                }
+                left -= grown - long_km;
+                each = left / easy_days.len() as f64;
+                long_km = grown;
+            }
+        }
+        let single = each.min(long_km.max(3.0)).min(single_max);
+        // What one run a day cannot carry goes into easy second runs (advanced and elite).
+        let overflow = (left - single * easy_days.len() as f64).max(0.0);
+        // Without them the week is shorter than planned: the long run keeps its share of
+        // what the week holds (R8), marathon long runs up to their floor excepted.
+        if !self.doubles && overflow > 0.0 && !w.intro {
+            // Nearer R8's share than the plan aims for: this only takes back what the
+            // week cannot hold.
+            let share = long_share + 0.02;
+            let others = fixed_km - w.long_km + single * easy_days.len() as f64;
+            let fitting = (share * others / (1.0 - share)).max(self.long_floor_km.min(long_km));
+            for (_, r) in &mut planned {
+                if let Some(Recipe::Long { km, marathon_km }) = r
+                    && *km > fitting
+                {
+                    *km = (fitting * 2.0).floor() / 2.0;
+                    *marathon_km = marathon_km.min(0.3 * *km);
+                }
+            }
+        }
         for (date, recipe) in planned {
             let recipe = match recipe {
                 Some(Recipe::Strides(_)) if easy_days.contains(&date) => {
-                    Recipe::Strides(half_km(each).max(3.0))
+                    Recipe::Strides(half_km(single).max(3.0))
                 }
-                Some(Recipe::Strides(_)) => Recipe::Rest,
+                Some(Recipe::Fartlek { pickups, .. }) if easy_days.contains(&date) => {
+                    Recipe::Fartlek {
+                        km: half_km(single).max(3.0),
+                        pickups,
+                    }
+                }
+                Some(Recipe::Strides(_) | Recipe::Fartlek { .. }) => Recipe::Rest,
                 Some(r) => r,
-                None if easy_days.contains(&date) => Recipe::Easy(half_km(each).max(2.5)),
+                None if easy_days.contains(&date) => Recipe::Easy(half_km(single).max(2.5)),
                 None => Recipe::Rest,
             };
             self.days.push((date, recipe));
         }
+        let first = self.days.len() - w.dates.len();
         // Without a day off, one run must be a recovery run (advanced and elite).
-        let first = self.days.len() - dates.len();
         let week_days = &mut self.days[first..];
         let has_light = week_days
             .iter()
             .any(|(_, r)| matches!(r, Recipe::Rest | Recipe::Recovery(_) | Recipe::Cross(_)));
         if !has_light
-            && !intro
+            && !w.intro
             && let Some(r) = week_days
                 .iter_mut()
                 .map(|(_, r)| r)
@@ -323,6 +391,81 @@ impl Builder<'_> {
             && let Recipe::Easy(km) = *r
         {
             *r = Recipe::Recovery(half_km(0.8 * km).max(2.5));
+        }
+        // Runs the week needs to stay within the minutes-a-run limit.
+        let per_run = MAX_MINUTES_PER_RUN_DAY * 60.0 / easy_pace;
+        let runs_now = self.days[first..]
+            .iter()
+            .filter(|(_, r)| !matches!(r, Recipe::Rest | Recipe::Cross(_)))
+            .count();
+        let extra = ((w.volume / per_run).ceil() as usize).saturating_sub(runs_now);
+        if self.doubles && w.doubles && !w.intro && (overflow >= DOUBLE_MIN_KM || extra > 0) {
+            self.add_doubles(first, overflow, extra, easy_pace);
+        }
+    }
+
+    /// Easy second runs for `overflow` km, and at least `extra` of them, on the week's days
+    /// from `first`: easy days first, then quality days, never the long run's day, the days
+    /// either side of it, or the day after a quality session. Second runs carry at least [`DOUBLE_MIN_KM`], taken from the week's easy
+    /// runs when the overflow is smaller.
+    fn add_doubles(&mut self, first: usize, overflow: f64, extra: usize, easy_pace: f64) {
+        let double_max = DOUBLE_MAX_MINUTES * 60.0 / easy_pace;
+        let long_days: Vec<NaiveDate> = self.days[first..]
+            .iter()
+            .filter(|(_, r)| matches!(r, Recipe::Long { .. }))
+            .map(|(d, _)| *d)
+            .collect();
+        // Not the long run's day, nor the days either side of it, nor the day after a quality
+        // session (a heavier easy day there would no longer be easy).
+        let quality_days: Vec<NaiveDate> = self.days[first..]
+            .iter()
+            .filter(|(_, r)| r.is_quality())
+            .map(|(d, _)| *d)
+            .collect();
+        let after_long = |d: NaiveDate| {
+            long_days
+                .iter()
+                .any(|l| *l == d || *l + Days::new(1) == d || d + Days::new(1) == *l)
+                || quality_days.iter().any(|q| *q + Days::new(1) == d)
+        };
+        let mut candidates: Vec<NaiveDate> = self.days[first..]
+            .iter()
+            .filter(|(d, r)| {
+                matches!(
+                    r,
+                    Recipe::Easy(_) | Recipe::Strides(_) | Recipe::Fartlek { .. }
+                ) && !after_long(*d)
+            })
+            .map(|(d, _)| *d)
+            .collect();
+        candidates.extend(
+            self.days[first..]
+                .iter()
+                .filter(|(d, r)| r.is_quality() && !after_long(*d))
+                .map(|(d, _)| *d),
+        );
+        let n = ((overflow / double_max).ceil() as usize)
+            .max(extra)
+            .min(candidates.len());
+        if n == 0 {
+            return;
+        }
+        let each = half_km(overflow / n as f64).clamp(DOUBLE_MIN_KM, double_max.floor());
+        // What the second runs carry beyond the overflow comes off the easy runs.
+        let deficit = each * n as f64 - overflow;
+        let easy: Vec<usize> = (first..self.days.len())
+            .filter(|&i| matches!(self.days[i].1, Recipe::Easy(_)))
+            .collect();
+        if deficit > 0.0 && !easy.is_empty() {
+            let cut = deficit / easy.len() as f64;
+            for i in easy {
+                if let Recipe::Easy(km) = self.days[i].1 {
+                    self.days[i].1 = Recipe::Easy((km - cut).max(3.0));
+                }
+            }
+        }
+        for date in candidates.into_iter().take(n) {
+            self.days.push((date, Recipe::Double(each)));
         }
     }
 }
@@ -364,6 +507,17 @@ pub fn generate_remaining(
     generate_checked(input, settings, history, true)
 }
 
+/// Running days a week a level starts from, by the volume it runs.
+fn runs_for_level(level: ExperienceLevel, volume: f64) -> usize {
+    let (low, high, from) = match level {
+        ExperienceLevel::Beginner => (3, 4, 30.0),
+        ExperienceLevel::Intermediate => (4, 5, 40.0),
+        ExperienceLevel::Advanced => (5, 6, 60.0),
+        ExperienceLevel::Elite => (6, 7, 90.0),
+    };
+    if volume < from { low } else { high }
+}
+
 fn generate_checked(
     input: &GeneratorInput,
     settings: &Settings,
@@ -378,12 +532,7 @@ fn generate_checked(
     let d = input.goal.distance_m;
     let race = input.goal.date;
     let start = input.start;
-    let long_race = d >= crate::rules::limits::HALF_MARATHON_M;
-    let race_zone = match d {
-        d if d <= 5_500.0 => PaceZone::I,
-        d if d <= 21_500.0 => PaceZone::T,
-        _ => PaceZone::M,
-    };
+    let class = RaceClass::of(d);
     // The weeks before the plan, as the rules see them: from history, or the profile's volume.
     let first_full = {
         let w = a.week_start.week_of(input.start);
@@ -407,45 +556,37 @@ fn generate_checked(
     };
     let recent = baseline_km.iter().copied().fold(0.0, f64::max);
     let mut volume0 = a.weekly_volume_km.max(MIN_START_KM);
-    if history.is_some() && recent > 0.0 {
+    if let Some(h) = history
+        && recent > 0.0
+    {
         volume0 = volume0.min(1.05 * recent);
+        // Nor far above the four weeks before, which the projected ACWR (R5) starts from.
+        let month_km: f64 = h
+            .activities
+            .iter()
+            .filter(|x| x.kind.is_running())
+            .filter(|x| (1..=28).contains(&(first_full - x.date()).num_days()))
+            .filter_map(|x| x.distance_m)
+            .sum::<f64>()
+            / 1000.0;
+        volume0 = volume0.min((HISTORY_MONTH_GROWTH * month_km / 4.0).max(MIN_START_KM));
     }
-    let runs_wanted = match profile.level {
-        ExperienceLevel::Beginner => {
-            if volume0 < 30.0 {
-                3
-            } else {
-                4
-            }
-        }
-        ExperienceLevel::Intermediate => {
-            if volume0 < 40.0 {
-                4
-            } else {
-                5
-            }
-        }
-        ExperienceLevel::Advanced => {
-            if volume0 < 60.0 {
-                5
-            } else {
-                6
-            }
-        }
-        ExperienceLevel::Elite => {
-            if volume0 < 90.0 {
-                6
-            } else {
-                7
-            }
-        }
-    };
-    let runs_wanted = runs_wanted
-        .max((volume0 / (0.8 * max_km_per_run_day(a))).ceil() as usize)
-        .min(((volume0 / 3.5).floor() as usize).max(3))
+    let per_day = max_km_per_run_day(a);
+    let doubles = profile.level >= ExperienceLevel::Advanced;
+    // Enough running days for the volume the plan builds to, one run a day below advanced.
+    let peak_guess = shape::peak_target_km(class, profile.level, volume0);
+    let single_share = if doubles { 0.8 } else { 0.9 };
+    let runs_wanted = runs_for_level(profile.level, volume0)
+        .max((peak_guess / (single_share * per_day)).ceil() as usize)
+        // Easy runs of a useful length beside the long run (about 40% of a small week).
+        .min((1 + (0.6 * volume0 / 4.5).floor() as usize).max(3))
         .min(max_run_days(a));
     let quality_wanted = quality_wanted(profile.level);
-    let gaps = pattern::Gaps::new(&profile, long_may_be_very_hard(input, &context, volume0));
+    let long_cap_km = long_run_max_minutes(input) * 60.0 / context.paces().easy_typical_s_per_km;
+    let gaps = pattern::Gaps::new(
+        &profile,
+        long_may_be_very_hard(input, &context, profile.level),
+    );
     let (pattern, quality_max) = pattern::best_pattern(
         &a.available_weekdays,
         a.long_run_day,
@@ -470,14 +611,24 @@ fn generate_checked(
             quality_any_days,
         ));
     }
+    let runs = pattern.iter().filter(|s| **s != Slot::Off).count();
+    // A little under what the days carry, for the rounding of runs to half kilometres.
+    let capacity_km = 0.97 * week_capacity_km(runs, per_day, doubles);
+    let volume0 = volume0.min(capacity_km);
+    let novice = a.training_age_years <= 1 || profile.level == ExperienceLevel::Beginner;
+    let race_faster_than_t = quality::race_faster_than_t(context.paces(), d);
     let mut b = Builder {
         input,
         context,
         profile,
         pattern,
         quality_max,
-        long_race,
-        race_zone,
+        class,
+        novice,
+        doubles,
+        peak_long_week: None,
+        race_faster_than_t,
+        long_floor_km: 0.0,
         days: Vec::new(),
         weeks: Vec::new(),
     };
@@ -496,71 +647,86 @@ fn generate_checked(
         full_weeks.push(w);
         w = w + Days::new(7);
     }
-    let taper_weeks = match d {
-        d if d <= 10_500.0 => 1,
-        d if d <= 21_500.0 => 2,
-        _ if full_weeks.len() >= 15 => 3,
-        _ => 2,
-    };
-    let taper_full = (taper_weeks - 1).min(full_weeks.len().saturating_sub(1));
-    let training = full_weeks.len() - taper_full;
-    let peak_n = ((training as f64 * 0.25).round() as usize).max(1);
-    let build_n = ((training as f64 * 0.35).round() as usize).max(1);
-    let base_n = training.saturating_sub(peak_n + build_n).max(1);
-    let phase_of = |i: usize| {
-        if i >= training {
-            PhaseKind::Taper
-        } else if i < base_n {
-            PhaseKind::Base
-        } else if i < base_n + build_n {
-            PhaseKind::Build
-        } else {
-            PhaseKind::Peak
-        }
-    };
-
-    // Volumes of the training weeks.
-    let every = profile.cut_back_every_weeks as usize;
-    let peak_target = peak_target_km(d, profile.level).max(volume0);
-    let mut level = volume0;
-    let mut volumes = Vec::new();
-    for i in 0..training {
-        let cut = |i: usize| i % every == every - 1;
-        if i > 0 && !cut(i - 1) {
-            level = (level * (1.0 + GROWTH)).min(peak_target);
-        }
-        volumes.push(if cut(i) { level * CUT_BACK } else { level });
+    // Recent training below what a marathon plan starts from: the plan builds from it, and
+    // the long run stops where the weeks allow.
+    let marathon_min = marathon_min_start_km(a);
+    // The floor is a full marathon's (R8's exemption is for those too).
+    let full_marathon = d >= crate::rules::limits::MARATHON_M;
+    let floor_applies = full_marathon && volume0 >= 0.97 * marathon_min;
+    if full_marathon && !floor_applies {
+        notes.push(format!(
+            "Recent training ({volume0:.0} km a week) is below the {marathon_min:.0} km a week a \
+             marathon plan starts from: the long run builds as far as the weeks allow, short of \
+             28 km or three hours"
+        ));
     }
-    let peak = volumes.iter().copied().fold(volume0, f64::max);
-    let taper_fractions: &[f64] = match taper_weeks {
-        1 => &[],
-        2 => &[0.72],
-        _ => &[0.80, 0.62],
-    };
-    for i in 0..taper_full {
-        volumes.push(peak * taper_fractions.get(i).copied().unwrap_or(0.6));
-    }
+    let shape = shape::shape(&shape::ShapeInput {
+        class,
+        level: profile.level,
+        cut_back_every: profile.cut_back_every_weeks as usize,
+        volume0,
+        capacity_km,
+        runs,
+        long_cap_km,
+        long_share: crate::rules::checks_long_run_share(runs, d >= HALF_MARATHON_M) - 0.03,
+        longest_recent_km: input.longest_recent_run_km,
+        floor_applies,
+        full_weeks: &full_weeks,
+        race,
+        long_run_day: a.long_run_day,
+    });
 
+    b.peak_long_week = shape.peak_long_week;
+    if floor_applies {
+        b.long_floor_km = shape::marathon_floor_km(class, long_cap_km);
+    }
     if first_week < start {
         let dates: Vec<NaiveDate> = (0..7)
             .map(|k| first_week + Days::new(k))
             .filter(|d| *d >= start)
             .collect();
-        b.week(&dates, volume0, PhaseKind::Base, 0, true);
+        b.week(&WeekSpec {
+            dates: &dates,
+            volume: volume0,
+            long_km: shape.first_long_km,
+            phase: PhaseKind::Base,
+            index: 0,
+            intro: true,
+            doubles: false,
+        });
     }
-    for (i, week) in full_weeks.iter().enumerate() {
-        let dates: Vec<NaiveDate> = (0..7).map(|k| *week + Days::new(k)).collect();
-        b.week(&dates, volumes[i], phase_of(i), i, false);
-        let taper_share =
-            (i >= training).then(|| taper_fractions.get(i - training).copied().unwrap_or(0.6));
-        b.weeks
-            .push((*week, i < training && i % every == every - 1, taper_share));
+    for (i, week) in shape.weeks.iter().enumerate() {
+        let dates: Vec<NaiveDate> = (0..7).map(|k| week.start + Days::new(k)).collect();
+        b.week(&WeekSpec {
+            dates: &dates,
+            volume: week.volume,
+            long_km: week.long_km,
+            phase: week.phase,
+            index: i,
+            intro: false,
+            doubles: true,
+        });
+        b.weeks.push((week.start, week.cut_back, week.taper_share));
     }
-    race_week_days(&mut b, race_week, peak, taper_weeks);
+    race_week_days(&mut b, race_week, shape.peak_km, class.final_week_share());
     add_cross_training(&mut b);
-    hold_volume_progression(&mut b, &baseline_km);
+    // The holds that shorten single runs first, then the weekly ramp on what is left, then
+    // again whatever the ramp may have unsettled.
+    hold_long_run_peak(&mut b);
+    hold_minutes_per_run(&mut b);
+    hold_volume_progression(&mut b, &baseline_km, class.final_week_share());
+    hold_long_run_peak(&mut b);
+    hold_session_caps(&mut b);
+    hold_minutes_per_run(&mut b);
 
-    let phases = phases(start, race, &full_weeks, base_n, build_n, training);
+    let phases = phases(
+        start,
+        race,
+        &full_weeks,
+        shape.base_n,
+        shape.build_n,
+        shape.training,
+    );
     let mut plan = materialize(&b, phases.clone());
     let mut findings = Vec::new();
     for round in 0..=REPAIR_ROUNDS {
@@ -573,7 +739,27 @@ fn generate_checked(
         if findings.is_empty() || round == REPAIR_ROUNDS || !repair(&mut b, &findings) {
             break;
         }
+        hold_final_week(&mut b, class.final_week_share());
+        hold_long_run_peak(&mut b);
+        hold_session_caps(&mut b);
+        hold_final_week(&mut b, class.final_week_share());
+        hold_minutes_per_run(&mut b);
         plan = materialize(&b, phases.clone());
+    }
+    // Trims may have taken the taper's last faster running: easy strides three to five days
+    // out bring it back, when they keep the plan as clean as it was.
+    if race_week::restore_sharpness(&mut b) {
+        let sharper = materialize(&b, phases.clone());
+        let again = check_plan(&CheckInput {
+            plan: &sharper,
+            athlete: a,
+            settings,
+            history,
+        });
+        if again.len() <= findings.len() {
+            plan = sharper;
+            findings = again;
+        }
     }
     let errors: Vec<_> = findings
         .iter()
@@ -584,6 +770,19 @@ fn generate_checked(
     }
     plan.notes = notes;
     Ok(plan)
+}
+
+/// The most a week holds on `runs` days, km: one run a day of
+/// [`MAX_MINUTES_PER_RUN_DAY`] on average, and with doubles an easy second run of
+/// [`DOUBLE_MAX_MINUTES`] on every day but the long run's and the days either side of it.
+fn week_capacity_km(runs: usize, per_day: f64, doubles: bool) -> f64 {
+    let single = runs as f64 * per_day;
+    if doubles {
+        let double_km = per_day * DOUBLE_MAX_MINUTES / MAX_MINUTES_PER_RUN_DAY;
+        single + runs.saturating_sub(3) as f64 * double_km
+    } else {
+        single
+    }
 }
 
 /// The `n` weekdays (long-run day included) that space the athlete's week best: each quality
@@ -643,23 +842,30 @@ fn all_weekdays() -> [chrono::Weekday; 7] {
     crate::model::WeekStart::Monday.weekdays()
 }
 
-/// Whether the plan's long runs may run over two hours (a very hard day): the longest long
-/// run the builder can make, at the peak volume and easy pace.
-fn long_may_be_very_hard(input: &GeneratorInput, context: &LoadContext, volume0: f64) -> bool {
-    let peak = volume::peak_target_km(input.goal.distance_m, input.athlete.level).max(volume0);
-    let long_race = input.goal.distance_m >= crate::rules::limits::HALF_MARATHON_M;
-    let share = crate::rules::checks_long_run_share(3, long_race);
-    let minutes = share * peak * context.paces().easy_typical_s_per_km / 60.0;
-    minutes.min(long_run_max_minutes(input)) > crate::rules::stress::LONG_RUN_VERY_HARD_MINUTES
+/// Whether the plan's long runs may run over two hours (a very hard day): the peak long run
+/// of the race and level, within the time cap, at easy pace.
+fn long_may_be_very_hard(
+    input: &GeneratorInput,
+    context: &LoadContext,
+    level: ExperienceLevel,
+) -> bool {
+    let class = RaceClass::of(input.goal.distance_m);
+    let pace = context.paces().easy_typical_s_per_km;
+    let cap = long_run_max_minutes(input);
+    let km = shape::peak_long_km(class, level);
+    (km * pace / 60.0).min(cap) > crate::rules::stress::LONG_RUN_VERY_HARD_MINUTES
 }
 
-/// The longest long run the builder plans, minutes.
+/// The longest long run the builder plans, minutes: R8's cap.
 fn long_run_max_minutes(input: &GeneratorInput) -> f64 {
-    if input.goal.distance_m >= crate::rules::limits::MARATHON_M {
-        170.0
+    let (short, marathon) = crate::rules::limits::LONG_RUN_MINUTES;
+    let cap = if input.goal.distance_m >= crate::rules::limits::MARATHON_M {
+        marathon
     } else {
-        140.0
-    }
+        short
+    };
+    // The shape rounds long runs down to half kilometres, so they keep within it.
+    cap
 }
 
 /// The plan note for days that hold fewer quality sessions than other days would.

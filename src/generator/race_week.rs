@@ -4,13 +4,18 @@ use chrono::{Datelike, Days, NaiveDate};
 
 use super::*;
 
-/// The race week: easy running, a sharpener three to six days out, a shake-out or rest the
-/// day before, and the race.
+/// Days before the race the sharpener may fall on: three to five (a short, sharp session
+/// keeps the taper's intensity without fatigue on race day).
+pub const SHARPENER_DAYS: std::ops::RangeInclusive<i64> = 3..=5;
+
+/// The race week: easy running, a sharpener three to five days out, a shake-out or rest the
+/// day before, and the race. The week holds `final_share` of the peak week (pro rata when
+/// the race comes early in the week).
 pub(super) fn race_week_days(
     b: &mut Builder<'_>,
     race_week: NaiveDate,
     peak: f64,
-    taper_weeks: usize,
+    final_share: f64,
 ) {
     let race = b.input.goal.date;
     let start = b.input.start;
@@ -18,26 +23,31 @@ pub(super) fn race_week_days(
         .map(|k| race_week + Days::new(k))
         .filter(|d| *d >= start && *d < race)
         .collect();
-    let fraction = if taper_weeks == 1 { 0.60 } else { 0.50 };
-    let volume = peak * fraction;
+    let volume = peak * final_share;
     let before = b.days.len();
-    b.week(&dates, volume, PhaseKind::Taper, 99, false);
+    let share_of_week = (dates.len() as f64 / 6.0).min(1.0);
+    b.week(&WeekSpec {
+        dates: &dates,
+        volume: volume * share_of_week,
+        long_km: 0.0,
+        phase: PhaseKind::Taper,
+        index: 99,
+        intro: false,
+        doubles: false,
+    });
     // Long runs and quality days become easy; the sharpener goes on the best day.
     let mut candidates = Vec::new();
     for (date, r) in b.days[before..].iter_mut() {
         let to_race = (race - *date).num_days();
-        match r {
+        match &*r {
             Recipe::Long { km, .. } => *r = Recipe::Easy((*km * 0.6).max(2.0)),
-            Recipe::Hills { weekly, .. }
-            | Recipe::Tempo { weekly, .. }
-            | Recipe::Intervals { weekly, .. }
-            | Recipe::RacePace { weekly, .. } => {
-                if (3..=6).contains(&to_race) {
+            _ if r.is_quality() => {
+                if SHARPENER_DAYS.contains(&to_race) {
                     candidates.push(*date);
                 }
-                *r = Recipe::Easy((*weekly / 8.0).max(2.0));
+                *r = Recipe::Easy((volume / 8.0).max(2.0));
             }
-            Recipe::Strides(km) => *r = Recipe::Easy(km.max(2.0)),
+            Recipe::Strides(km) | Recipe::Fartlek { km, .. } => *r = Recipe::Easy(km.max(2.0)),
             _ => {}
         }
         // The last days before the race stay short.
@@ -52,8 +62,8 @@ pub(super) fn race_week_days(
     }
     // Prefer a pattern quality day; else an easy day; else any available day 3-6 days out.
     let available = &b.input.athlete.available_weekdays;
-    for k in 3..=6 {
-        let date = race - Days::new(k);
+    for k in SHARPENER_DAYS {
+        let date = race - Days::new(k as u64);
         if date >= start && !candidates.contains(&date) && available.contains(&date.weekday()) {
             candidates.push(date);
         }
@@ -61,7 +71,8 @@ pub(super) fn race_week_days(
     let chosen = candidates.into_iter().find(|date| sharpener_fits(b, *date));
     if chosen.is_none() {
         // No room for a hard sharpener: an easy run with strides keeps some speed instead.
-        let fallback = (2..=6)
+        let fallback = [3, 4, 5, 2, 6]
+            .into_iter()
             .map(|k| race - Days::new(k))
             .find(|d| *d >= start && available.contains(&d.weekday()));
         if let Some(date) = fallback {
@@ -96,14 +107,7 @@ pub(super) fn race_week_days(
         let in_week = |d: NaiveDate| week_start.week_of(d) == week;
         let mut hard = 1 + usize::from(in_week(race));
         for (d, r) in b.days.iter_mut() {
-            let quality = matches!(
-                r,
-                Recipe::Hills { .. }
-                    | Recipe::Tempo { .. }
-                    | Recipe::Intervals { .. }
-                    | Recipe::RacePace { .. }
-            );
-            if quality && in_week(*d) {
+            if r.is_quality() && in_week(*d) {
                 if hard < b.profile.max_hard_per_week as usize {
                     hard += 1;
                 } else {
@@ -116,10 +120,13 @@ pub(super) fn race_week_days(
     // day before the race rests, else the earliest easy run.
     let week_start = b.input.athlete.week_start;
     let in_race_week = |d: NaiveDate| week_start.week_of(d) == race_week && d < race;
-    let has_rest = b
-        .days
-        .iter()
-        .any(|(d, r)| in_race_week(*d) && matches!(r, Recipe::Rest | Recipe::Cross(_)));
+    // A day with nothing planned, or only rest or cross-training, is the week's light day.
+    let has_rest = (0..7).map(|k| race_week + Days::new(k)).any(|day| {
+        in_race_week(day)
+            && b.days
+                .iter()
+                .all(|(d, r)| *d != day || matches!(r, Recipe::Rest | Recipe::Cross(_)))
+    });
     if b.profile.needs_rest_or_cross_day && !has_rest {
         let eve = race - Days::new(1);
         let easy = |r: &Recipe| matches!(r, Recipe::Easy(_) | Recipe::Recovery(_));
@@ -152,15 +159,17 @@ fn sharpener_fits(b: &Builder<'_>, date: NaiveDate) -> bool {
         b.days
             .iter()
             .filter(|(x, _)| *x == d)
-            .map(|(_, r)| match r {
-                Recipe::Hills { .. }
-                | Recipe::Long { .. }
-                | Recipe::Tempo { .. }
-                | Recipe::Intervals { .. }
-                | Recipe::RacePace { .. }
-                | Recipe::Sharpener { .. }
-                | Recipe::Race => 3,
-                _ => 0,
+            .map(|(_, r)| {
+                if r.is_quality()
+                    || matches!(
+                        r,
+                        Recipe::Long { .. } | Recipe::Sharpener { .. } | Recipe::Race
+                    )
+                {
+                    3
+                } else {
+                    0
+                }
             })
             .max()
             .unwrap_or(0)
@@ -216,4 +225,81 @@ pub(super) fn add_cross_training(b: &mut Builder<'_>) {
             b.days[i].1 = Recipe::Cross(activity.clone());
         }
     }
+}
+
+/// Puts easy strides on a day three to five days before the race when nothing faster runs
+/// there: on an easy run if there is one, else on a free available day. Second runs left
+/// without a first run become the day's run. Returns whether anything changed.
+pub(super) fn restore_sharpness(b: &mut Builder<'_>) -> bool {
+    let race = b.input.goal.date;
+    let start = b.input.start;
+    let mut changed = false;
+    // A second run whose first run was trimmed away is the day's only run.
+    for i in 0..b.days.len() {
+        if let Recipe::Double(km) = b.days[i].1 {
+            let d = b.days[i].0;
+            let alone = !b.days.iter().enumerate().any(|(j, (x, r))| {
+                j != i && *x == d && !matches!(r, Recipe::Rest | Recipe::Cross(_))
+            });
+            if alone {
+                b.days[i].1 = Recipe::Easy(km);
+                changed = true;
+            }
+        }
+    }
+    let window = |d: NaiveDate| {
+        (race - d).num_days() >= *SHARPENER_DAYS.start()
+            && (race - d).num_days() <= *SHARPENER_DAYS.end()
+    };
+    let sharp = b.days.iter().any(|(d, r)| {
+        window(*d) && (r.is_quality() || matches!(r, Recipe::Strides(_) | Recipe::Sharpener { .. }))
+    });
+    if sharp {
+        return changed;
+    }
+    if let Some(i) = b
+        .days
+        .iter()
+        .position(|(d, r)| window(*d) && matches!(r, Recipe::Easy(_) | Recipe::Recovery(_)))
+    {
+        let km = match b.days[i].1 {
+            Recipe::Easy(km) | Recipe::Recovery(km) => km,
+            _ => 3.0,
+        };
+        b.days[i].1 = Recipe::Strides(km.max(3.0));
+        return true;
+    }
+    let available = &b.input.athlete.available_weekdays;
+    let free = SHARPENER_DAYS
+        .map(|k| race - Days::new(k as u64))
+        .find(|d| {
+            *d >= start
+                && available.contains(&d.weekday())
+                && b.days
+                    .iter()
+                    .all(|(x, r)| x != d || matches!(r, Recipe::Rest))
+        });
+    if let Some(d) = free {
+        // Moved there from elsewhere in the last week when there is an easy run to move, so
+        // the week does not grow.
+        let last_week = |x: NaiveDate| x < race && x + Days::new(7) >= race && !window(x);
+        let moved = b.days.iter().position(|(x, r)| {
+            last_week(*x)
+                && matches!(
+                    r,
+                    Recipe::Easy(_) | Recipe::Recovery(_) | Recipe::Strides(_)
+                )
+        });
+        let km = match moved.map(|i| b.days[i].1.clone()) {
+            Some(Recipe::Easy(km) | Recipe::Recovery(km) | Recipe::Strides(km)) => km,
+            _ => 3.0,
+        };
+        if let Some(i) = moved {
+            b.days[i].1 = Recipe::Rest;
+        }
+        b.days.retain(|(x, _)| *x != d);
+        b.days.push((d, Recipe::Strides(km.max(3.0))));
+        return true;
+    }
+    changed
 }

@@ -11,6 +11,13 @@ pub(super) enum Recipe {
     Easy(f64),
     Recovery(f64),
     Strides(f64),
+    /// A second easy run on a day that already has one (advanced and elite doubles).
+    Double(f64),
+    /// Easy running with short pick-ups: a beginner's first faster running.
+    Fartlek {
+        km: f64,
+        pickups: u32,
+    },
     Long {
         km: f64,
         marathon_km: f64,
@@ -30,11 +37,22 @@ pub(super) enum Recipe {
         work: f64,
         variant: usize,
     },
+    /// Repetitions at R pace.
+    Reps {
+        weekly: f64,
+        work: f64,
+        variant: usize,
+    },
+    /// Repeats at the goal race's predicted pace (5K to half marathon).
     RacePace {
         weekly: f64,
         work: f64,
-        zone: PaceZone,
         variant: usize,
+    },
+    /// A continuous run at marathon pace.
+    Marathon {
+        weekly: f64,
+        work: f64,
     },
     Sharpener {
         reps: u32,
@@ -45,11 +63,43 @@ pub(super) enum Recipe {
 }
 
 impl Recipe {
+    /// A structured quality session (hills, threshold, intervals, repetitions, race pace).
+    pub(super) fn is_quality(&self) -> bool {
+        matches!(
+            self,
+            Recipe::Hills { .. }
+                | Recipe::Tempo { .. }
+                | Recipe::Intervals { .. }
+                | Recipe::Reps { .. }
+                | Recipe::RacePace { .. }
+                | Recipe::Marathon { .. }
+        )
+    }
+
+    /// Easy running, fartlek and the long run: what volume trims shorten first.
+    pub(super) fn is_easy_kind(&self) -> bool {
+        matches!(
+            self,
+            Recipe::Easy(_)
+                | Recipe::Recovery(_)
+                | Recipe::Strides(_)
+                | Recipe::Double(_)
+                | Recipe::Fartlek { .. }
+                | Recipe::Long { .. }
+        )
+    }
+
     pub(super) fn scaled(&self, f: f64) -> Recipe {
+        let work = |w: f64, min: f64| (w * f).max(min);
         match self.clone() {
             Recipe::Easy(km) => Recipe::Easy((km * f).max(2.0)),
             Recipe::Recovery(km) => Recipe::Recovery((km * f).max(2.0)),
             Recipe::Strides(km) => Recipe::Strides((km * f).max(3.0)),
+            Recipe::Double(km) => Recipe::Double((km * f).max(3.0)),
+            Recipe::Fartlek { km, pickups } => Recipe::Fartlek {
+                km: (km * f).max(3.0),
+                pickups,
+            },
             Recipe::Long { km, marathon_km } => Recipe::Long {
                 km: (km * f).max(3.0),
                 marathon_km: (marathon_km * f).min(0.3 * km * f),
@@ -65,32 +115,43 @@ impl Recipe {
             },
             Recipe::Tempo {
                 weekly,
-                work,
+                work: w,
                 variant,
             } => Recipe::Tempo {
                 weekly: weekly * f,
-                work: (work * f).max(1.5),
+                work: work(w, 1.0),
                 variant,
             },
             Recipe::Intervals {
                 weekly,
-                work,
+                work: w,
                 variant,
             } => Recipe::Intervals {
                 weekly: weekly * f,
-                work: (work * f).max(1.6),
+                work: work(w, 0.8),
+                variant,
+            },
+            Recipe::Reps {
+                weekly,
+                work: w,
+                variant,
+            } => Recipe::Reps {
+                weekly: weekly * f,
+                work: work(w, 0.8),
                 variant,
             },
             Recipe::RacePace {
                 weekly,
-                work,
-                zone,
+                work: w,
                 variant,
             } => Recipe::RacePace {
                 weekly: weekly * f,
-                work: (work * f).max(1.0),
-                zone,
+                work: work(w, 0.8),
                 variant,
+            },
+            Recipe::Marathon { weekly, work: w } => Recipe::Marathon {
+                weekly: weekly * f,
+                work: work(w, 3.0),
             },
             Recipe::Sharpener { reps, warm_up_km } => Recipe::Sharpener {
                 reps: ((f64::from(reps) * f).floor() as u32).max(3),
@@ -118,6 +179,8 @@ pub(super) fn make(
         Recipe::Easy(km) => s.easy(date, *km),
         Recipe::Recovery(km) => s.recovery(date, *km),
         Recipe::Strides(km) => s.strides(date, *km),
+        Recipe::Double(km) => s.second_run(date, *km),
+        Recipe::Fartlek { km, pickups } => s.fartlek(date, *km, *pickups),
         Recipe::Long { km, marathon_km } => s.long_run(date, half_km(*km), *marathon_km),
         Recipe::Hills {
             weekly,
@@ -134,12 +197,17 @@ pub(super) fn make(
             work,
             variant,
         } => s.intervals(date, *weekly, *work, *variant),
+        Recipe::Reps {
+            weekly,
+            work,
+            variant,
+        } => s.repetitions(date, *weekly, *work, *variant),
         Recipe::RacePace {
             weekly,
             work,
-            zone,
             variant,
-        } => s.race_pace(date, *weekly, *work, *zone, *variant),
+        } => s.race_pace(date, *weekly, *work, *variant),
+        Recipe::Marathon { weekly, work } => s.marathon_pace(date, *weekly, *work),
         Recipe::Sharpener { reps, warm_up_km } => s.sharpener(date, *reps, *warm_up_km),
         Recipe::Cross(activity) => s.cross_training(date, activity.clone()),
         Recipe::Race => s.race(

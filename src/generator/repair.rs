@@ -26,12 +26,7 @@ pub(super) fn repair(b: &mut Builder<'_>, findings: &[crate::rules::Finding]) ->
                 }
                 any
             };
-        let easy_kind = |r: &Recipe| {
-            matches!(
-                r,
-                Recipe::Easy(_) | Recipe::Recovery(_) | Recipe::Strides(_) | Recipe::Long { .. }
-            )
-        };
+        let easy_kind = Recipe::is_easy_kind;
         changed |= match f.rule {
             // The ratio runs over rolling 7-day load: trim the seven days up to the day,
             // and where nothing shrinks, the shortest easy run becomes rest.
@@ -51,7 +46,18 @@ pub(super) fn repair(b: &mut Builder<'_>, findings: &[crate::rules::Finding]) ->
             // already at their shortest, the shortest becomes rest.
             Rule::R5 | Rule::R6 => {
                 let before = b.km_where(in_week);
-                scale_where(b, &|d, r| in_week(d) && easy_kind(r), 0.93);
+                // A marathon's long run keeps its length while the easy runs can give.
+                let protect = b.class == RaceClass::Marathon;
+                scale_where(
+                    b,
+                    &|d, r| {
+                        in_week(d) && easy_kind(r) && !(protect && matches!(r, Recipe::Long { .. }))
+                    },
+                    0.93,
+                );
+                if protect && b.km_where(in_week) > before - 0.05 {
+                    scale_where(b, &|d, r| in_week(d) && easy_kind(r), 0.93);
+                }
                 if b.km_where(in_week) > before - 0.05 {
                     match b.shortest_easy(in_week) {
                         Some(i) => b.days[i].1 = Recipe::Rest,
@@ -67,7 +73,11 @@ pub(super) fn repair(b: &mut Builder<'_>, findings: &[crate::rules::Finding]) ->
                 if f.severity == crate::rules::Severity::Warning
                     && f.message.contains("of the peak week") =>
             {
-                let window = |d: NaiveDate| d >= day && d < race;
+                // The two-week average trims the week before the last seven days, which the
+                // final-week hold has already set; the final-week finding trims those days.
+                let two_weeks = f.message.contains("final two weeks");
+                let end = if two_weeks { day + Days::new(7) } else { race };
+                let window = |d: NaiveDate| d >= day && d < end;
                 let before = b.km_where(window);
                 scale_where(b, &|d, _| window(d), 0.85);
                 // Runs already at their shortest become rest days.
@@ -114,11 +124,31 @@ pub(super) fn repair(b: &mut Builder<'_>, findings: &[crate::rules::Finding]) ->
                 true
             }
             Rule::R8 => {
-                scale_where(
-                    b,
-                    &|d, r| d == day && matches!(r, Recipe::Long { .. }),
-                    0.85,
-                );
+                // To the length the finding allows when it names one, else a little shorter.
+                let allowed = f
+                    .fix
+                    .strip_prefix("shorten it to ")
+                    .and_then(|t| t.strip_suffix(" km"))
+                    .and_then(|t| t.parse::<f64>().ok());
+                match allowed {
+                    Some(km_allowed) => {
+                        for (d, r) in b.days.iter_mut() {
+                            if *d == day
+                                && let Recipe::Long { km, marathon_km } = r
+                            {
+                                *km = (km_allowed - 0.3).min(*km).max(3.0);
+                                *marathon_km = marathon_km.min(0.3 * *km);
+                            }
+                        }
+                    }
+                    None => {
+                        scale_where(
+                            b,
+                            &|d, r| d == day && matches!(r, Recipe::Long { .. }),
+                            0.85,
+                        );
+                    }
+                }
                 // A long run already at its shortest becomes an easy run: in so small a week
                 // there is no long run to speak of.
                 for (d, r) in b.days.iter_mut() {
@@ -142,15 +172,7 @@ pub(super) fn repair(b: &mut Builder<'_>, findings: &[crate::rules::Finding]) ->
             Rule::R9 => {
                 let block_end = day + Days::new(28);
                 let in_block = |d: NaiveDate| d >= day && d < block_end;
-                let quality = |r: &Recipe| {
-                    matches!(
-                        r,
-                        Recipe::Hills { .. }
-                            | Recipe::Tempo { .. }
-                            | Recipe::Intervals { .. }
-                            | Recipe::RacePace { .. }
-                    )
-                };
+                let quality = Recipe::is_quality;
                 let before: f64 = b
                     .days
                     .iter()

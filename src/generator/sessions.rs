@@ -1,5 +1,14 @@
 //! The workouts a generated plan is made of, each with structured steps, pace zones from the
 //! athlete's VDOT and a target RPE.
+//!
+//! Repeat lengths are chosen by time at the athlete's own pace, as Daniels prescribes them
+//! (*Daniels' Running Formula*, `training-science.md` sections 4 and 7): one interval (I) rep
+//! lasts at most [`I_REP_MAX_S`] (about 5 minutes), one repetition (R) rep at most
+//! [`R_REP_MAX_S`] (about 2 minutes), a continuous threshold run at most
+//! [`TEMPO_CONTINUOUS_MAX_S`] (Daniels' 20-minute tempo run; more threshold work is split
+//! into cruise intervals), and a marathon-pace run at most [`M_RUN_MAX_KM`] or
+//! [`M_RUN_MAX_S`], whichever comes first. "Race pace" is the pace the athlete's VDOT
+//! predicts for the goal race's distance (section 4); the marathon's is M pace.
 
 use chrono::NaiveDate;
 
@@ -8,6 +17,71 @@ use crate::model::{
     WorkoutId, WorkoutKind,
 };
 use crate::science::load::LoadContext;
+
+/// Longest interval (I) rep, seconds (Daniels: about 5 minutes).
+pub const I_REP_MAX_S: f64 = 300.0;
+/// Longest repetition (R) rep, seconds (Daniels: about 2 minutes).
+pub const R_REP_MAX_S: f64 = 120.0;
+/// Longest continuous threshold run, seconds (Daniels' 20-minute tempo run).
+pub const TEMPO_CONTINUOUS_MAX_S: f64 = 20.0 * 60.0;
+/// Longest marathon-pace run, km (Daniels: the lesser of 29 km and 110 minutes).
+pub const M_RUN_MAX_KM: f64 = 29.0;
+/// Longest marathon-pace run, seconds.
+pub const M_RUN_MAX_S: f64 = 110.0 * 60.0;
+
+/// Rep lengths the generator picks from, metres: intervals and repetitions.
+const I_REP_M: [f64; 6] = [400.0, 600.0, 800.0, 1000.0, 1200.0, 1600.0];
+const R_REP_M: [f64; 5] = [200.0, 300.0, 400.0, 500.0, 600.0];
+
+/// The longest rep lengths of `lengths` that last at most `max_s` at `pace` and fit at least
+/// `min_reps` times into `work_m`; `variant` picks among the three longest.
+fn rep_length(
+    lengths: &[f64],
+    pace_s_per_km: f64,
+    max_s: f64,
+    work_m: f64,
+    min_reps: f64,
+    variant: usize,
+) -> f64 {
+    let fitting: Vec<f64> = lengths
+        .iter()
+        .copied()
+        .filter(|m| m / 1000.0 * pace_s_per_km <= max_s && *m * min_reps <= work_m + 1.0)
+        .collect();
+    match fitting.len() {
+        0 => lengths[0],
+        n => fitting[n - 1 - variant % n.min(3)],
+    }
+}
+
+/// The target of race-pace work: the pace predicted for `distance_m`, 3 s/km either side,
+/// and the middle of that range (T pace when no prediction can be made).
+pub(crate) fn race_pace_target(
+    paces: &crate::science::paces::TrainingPaces,
+    distance_m: f64,
+) -> (Target, f64) {
+    let pace = crate::science::paces::race_time_s(paces.vdot, distance_m)
+        .map_or(paces.threshold_s_per_km, |t| t / (distance_m / 1000.0));
+    let (fast, slow) = ((pace - 3.0).round(), (pace + 3.0).round());
+    (
+        Target::PaceRange {
+            fast_s_per_km: fast,
+            slow_s_per_km: slow,
+        },
+        0.5 * (fast + slow),
+    )
+}
+
+/// The name of a goal race's pace: "5K pace", "half-marathon pace", "15.0 km race pace".
+pub(crate) fn race_pace_name(distance_m: f64) -> String {
+    match distance_m {
+        d if (d - 5_000.0).abs() < 1.0 => "5K pace".to_owned(),
+        d if (d - 10_000.0).abs() < 1.0 => "10K pace".to_owned(),
+        d if (d - 21_097.5).abs() < 100.0 => "half-marathon pace".to_owned(),
+        d if (d - 42_195.0).abs() < 200.0 => "marathon pace".to_owned(),
+        d => format!("{} km race pace", km_text(d / 1000.0)),
+    }
+}
 
 fn segment(kind: SegmentKind, length: SegmentLength, zone: Option<PaceZone>, rpe: f64) -> Segment {
     Segment {
@@ -57,6 +131,8 @@ fn cool_down(x: f64) -> Step {
 pub(crate) struct Sessions<'a> {
     pub context: &'a LoadContext,
     pub next_id: u64,
+    /// The goal race's distance, metres: race-pace sessions run at its predicted pace.
+    pub goal_m: f64,
 }
 
 /// Kilometres of warm-up and cool-down for a week's volume.
@@ -231,7 +307,8 @@ impl Sessions<'_> {
         )
     }
 
-    /// Threshold running: continuous or cruise intervals, `work_km` in all.
+    /// Threshold running, `work_km` in all: a continuous tempo run of up to 20 minutes, or
+    /// cruise intervals (`variant` odd, or more work than 20 minutes).
     pub fn tempo(
         &mut self,
         date: NaiveDate,
@@ -240,7 +317,10 @@ impl Sessions<'_> {
         variant: usize,
     ) -> Workout {
         let wu = warm_up_km(weekly_km);
-        let (main, title) = if variant.is_multiple_of(2) || work_km < 3.0 {
+        let pace = self.context.paces().threshold_s_per_km;
+        let continuous = work_km * pace <= TEMPO_CONTINUOUS_MAX_S
+            && (variant.is_multiple_of(2) || work_km < 3.0);
+        let (main, title) = if continuous {
             (
                 Step::Single(segment(
                     SegmentKind::Work,
@@ -251,9 +331,10 @@ impl Sessions<'_> {
                 format!("Tempo {work_km:.1} km at T"),
             )
         } else {
+            // Cruise intervals of about 1.6 km (Daniels: 1-2 miles), a minute's jog between.
             let reps = (work_km / 1.6).round().max(2.0) as u32;
-            // Repeats in whole hundreds of metres.
-            let each = (work_km / f64::from(reps) * 10.0).round() / 10.0;
+            // Repeats in whole hundreds of metres, never adding up to more than the work.
+            let each = (work_km / f64::from(reps) * 10.0).floor() / 10.0;
             (
                 Step::Repeat {
                     times: reps,
@@ -274,26 +355,35 @@ impl Sessions<'_> {
         )
     }
 
-    /// Intervals at I pace, `work_km` in all, the repeat length chosen by `variant`.
-    pub fn intervals(
+    /// Repeats of `rep_m` metres, `reps` times, with a jog of `jog_s` seconds between.
+    #[allow(clippy::too_many_arguments)]
+    fn repeats(
         &mut self,
         date: NaiveDate,
         weekly_km: f64,
-        work_km: f64,
-        variant: usize,
+        reps: u32,
+        rep_m: f64,
+        target: Target,
+        jog_s: f64,
+        title: String,
+        notes: &str,
     ) -> Workout {
-        let rep_m = [800.0, 1000.0, 1200.0][variant % 3];
-        let reps = ((work_km * 1000.0 / rep_m).round() as u32).max(2);
         let wu = warm_up_km(weekly_km);
+        let work = Segment {
+            kind: SegmentKind::Work,
+            length: metres(rep_m),
+            target,
+            rpe: Some(8.0),
+        };
         let steps = vec![
             warm_up(wu),
             Step::Repeat {
                 times: reps,
                 segments: vec![
-                    segment(SegmentKind::Work, metres(rep_m), Some(PaceZone::I), 8.0),
+                    work,
                     segment(
                         SegmentKind::Recovery,
-                        seconds(rep_m / 1000.0 * 150.0),
+                        seconds(jog_s),
                         Some(PaceZone::E),
                         2.0,
                     ),
@@ -301,33 +391,140 @@ impl Sessions<'_> {
             },
             cool_down(wu),
         ];
-        self.workout(
+        self.workout(date, WorkoutKind::Intervals, title, steps, notes)
+    }
+
+    /// Intervals at I pace, `work_km` in all; each rep lasts at most [`I_REP_MAX_S`] at the
+    /// athlete's I pace, `variant` choosing among the longest lengths that fit.
+    pub fn intervals(
+        &mut self,
+        date: NaiveDate,
+        weekly_km: f64,
+        work_km: f64,
+        variant: usize,
+    ) -> Workout {
+        let pace = self.context.paces().interval_s_per_km;
+        let rep_m = rep_length(&I_REP_M, pace, I_REP_MAX_S, work_km * 1000.0, 2.0, variant);
+        let reps = ((work_km * 1000.0 / rep_m).floor() as u32).max(2);
+        // Daniels: jog recoveries about as long as the rep.
+        let jog = (rep_m / 1000.0 * pace).round();
+        self.repeats(
             date,
-            WorkoutKind::Intervals,
+            weekly_km,
+            reps,
+            rep_m,
+            Target::PaceZone(PaceZone::I),
+            jog,
             format!("{reps} x {rep_m:.0} m at I"),
-            steps,
             "Hard but even; jog the recoveries.",
         )
     }
 
-    /// Race-specific work in the goal race's zone.
+    /// Repetitions at R pace, `work_km` in all; each lasts at most [`R_REP_MAX_S`].
+    pub fn repetitions(
+        &mut self,
+        date: NaiveDate,
+        weekly_km: f64,
+        work_km: f64,
+        variant: usize,
+    ) -> Workout {
+        let pace = self.context.paces().repetition_s_per_km;
+        let rep_m = rep_length(&R_REP_M, pace, R_REP_MAX_S, work_km * 1000.0, 4.0, variant);
+        let reps = ((work_km * 1000.0 / rep_m).floor() as u32).max(2);
+        // Daniels: full recovery, an easy jog of two to three times the rep's time.
+        let jog = (2.5 * rep_m / 1000.0 * pace).round();
+        self.repeats(
+            date,
+            weekly_km,
+            reps,
+            rep_m,
+            Target::PaceZone(PaceZone::R),
+            jog,
+            format!("{reps} x {rep_m:.0} m at R"),
+            "Fast and relaxed, good form; recover fully between.",
+        )
+    }
+
+    /// Repeats at the goal race's predicted pace, `work_km` in all: reps of about 5 minutes
+    /// for a 5K, 1-2 km for a 10K, 2-5 km for longer races.
     pub fn race_pace(
         &mut self,
         date: NaiveDate,
         weekly_km: f64,
         work_km: f64,
-        zone: PaceZone,
         variant: usize,
     ) -> Workout {
+        let (target, pace) = race_pace_target(self.context.paces(), self.goal_m);
+        let work_m = work_km * 1000.0;
+        let (rep_m, jog) = if self.goal_m <= 5_500.0 {
+            let m = rep_length(&I_REP_M, pace, I_REP_MAX_S, work_m, 2.0, variant);
+            (m, (m / 1000.0 * pace).round())
+        } else {
+            // About 1.2 km reps for a 10K, 3 km for longer races, at least two.
+            let typical = if self.goal_m <= 10_500.0 {
+                1200.0
+            } else {
+                3000.0
+            };
+            let reps = (work_m / typical).round().max(2.0);
+            // Whole hundreds of metres.
+            (((work_m / reps) / 100.0).floor().max(4.0) * 100.0, 90.0)
+        };
+        let reps = ((work_m / rep_m).floor() as u32).max(2);
+        let name = race_pace_name(self.goal_m);
+        let mut w = self.repeats(
+            date,
+            weekly_km,
+            reps,
+            rep_m,
+            target,
+            jog,
+            format!("{reps} x {} km at {name}", km_text(rep_m / 1000.0)),
+            "Rehearse the goal race's pace: controlled, not all out.",
+        );
+        w.kind = WorkoutKind::RacePace;
+        w.intensity_override = Some(Intensity::Hard);
+        w
+    }
+
+    /// A continuous run at marathon pace of `work_km`, with an easy warm-up and cool-down.
+    pub fn marathon_pace(&mut self, date: NaiveDate, weekly_km: f64, work_km: f64) -> Workout {
         let wu = warm_up_km(weekly_km);
-        let reps = if variant.is_multiple_of(2) { 2 } else { 3 };
-        let each = ((work_km / f64::from(reps)).max(0.4) * 10.0).round() / 10.0;
+        let work_km = (work_km * 2.0).floor() / 2.0;
         let steps = vec![
             warm_up(wu),
+            Step::Single(segment(
+                SegmentKind::Work,
+                km(work_km),
+                Some(PaceZone::M),
+                6.0,
+            )),
+            cool_down(wu),
+        ];
+        let mut w = self.workout(
+            date,
+            WorkoutKind::RacePace,
+            format!("{} km at marathon pace", km_text(work_km)),
+            steps,
+            "Rehearse race day: goal pace, race shoes, fuel as you will on the day.",
+        );
+        w.intensity_override = Some(Intensity::Hard);
+        w
+    }
+
+    /// An easy run with `pickups` one-minute pick-ups: speed play before structured work.
+    pub fn fartlek(&mut self, date: NaiveDate, distance_km: f64, pickups: u32) -> Workout {
+        let steps = vec![
+            Step::Single(segment(
+                SegmentKind::Work,
+                km((distance_km - 2.0).max(1.5)),
+                Some(PaceZone::E),
+                3.0,
+            )),
             Step::Repeat {
-                times: reps,
+                times: pickups,
                 segments: vec![
-                    segment(SegmentKind::Work, km(each), Some(zone), 7.0),
+                    segment(SegmentKind::Work, seconds(60.0), None, 6.0),
                     segment(
                         SegmentKind::Recovery,
                         seconds(120.0),
@@ -336,16 +533,26 @@ impl Sessions<'_> {
                     ),
                 ],
             },
-            cool_down(wu),
         ];
-        let mut w = self.workout(
+        self.workout(
             date,
-            WorkoutKind::RacePace,
-            format!("{reps} x {} km at race pace ({zone:?})", km_text(each)),
+            WorkoutKind::Fartlek,
+            format!("Fartlek {} km, {pickups} x 1 min", km_text(distance_km)),
             steps,
-            "Rehearse the goal pace: controlled, not all out.",
+            "Easy running with one-minute pick-ups at a comfortably quick effort; jog easily between.",
+        )
+    }
+
+    /// A second easy run on a day that already has one.
+    pub fn second_run(&mut self, date: NaiveDate, distance_km: f64) -> Workout {
+        let mut w = self.steady(
+            date,
+            WorkoutKind::Easy,
+            distance_km,
+            2.0,
+            "Second run of the day: short and easy, some hours after the first.",
         );
-        w.intensity_override = Some(Intensity::Hard);
+        w.title = format!("Second run {} km", km_text(distance_km));
         w
     }
 
