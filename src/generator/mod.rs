@@ -302,7 +302,8 @@ impl Builder<'_> {
         // Far too little left for every easy day: fewer easy runs, unless the week needs
         // them to keep its minutes a run (a short one spreads them).
         let week_minutes = w.volume * easy_pace / 60.0;
-        let runs_needed = (week_minutes / (MAX_MINUTES_PER_RUN_DAY - 2.0)).ceil() as usize;
+        // With room to spare: warm-ups, jogs and rounding add minutes.
+        let runs_needed = (week_minutes / (MAX_MINUTES_PER_RUN_DAY - 8.0)).ceil() as usize;
         let other_runs = planned
             .iter()
             .filter(|(_, r)| matches!(r, Some(r) if !matches!(r, Recipe::Rest)))
@@ -410,16 +411,21 @@ impl Builder<'_> {
     /// runs when the overflow is smaller.
     fn add_doubles(&mut self, first: usize, overflow: f64, extra: usize, easy_pace: f64) {
         let double_max = DOUBLE_MAX_MINUTES * 60.0 / easy_pace;
-        let long_days: Vec<NaiveDate> = self.days[first..]
+        // The days before the week count too: a quality session on its eve.
+        let week_first = self.days[first..].iter().map(|(d, _)| *d).min();
+        let near = |d: NaiveDate| week_first.is_some_and(|w| d + Days::new(1) >= w);
+        let long_days: Vec<NaiveDate> = self
+            .days
             .iter()
-            .filter(|(_, r)| matches!(r, Recipe::Long { .. }))
+            .filter(|(d, r)| near(*d) && matches!(r, Recipe::Long { .. }))
             .map(|(d, _)| *d)
             .collect();
         // Not the long run's day, nor the days either side of it, nor the day after a quality
         // session (a heavier easy day there would no longer be easy).
-        let quality_days: Vec<NaiveDate> = self.days[first..]
+        let quality_days: Vec<NaiveDate> = self
+            .days
             .iter()
-            .filter(|(_, r)| r.is_quality())
+            .filter(|(d, r)| near(*d) && r.is_quality())
             .map(|(d, _)| *d)
             .collect();
         let after_long = |d: NaiveDate| {

@@ -266,7 +266,28 @@ pub(super) fn restore_sharpness(b: &mut Builder<'_>) -> bool {
             Recipe::Easy(km) | Recipe::Recovery(km) => km,
             _ => 3.0,
         };
+        let day = b.days[i].0;
+        let before = b.km(day, &b.days[i].1);
         b.days[i].1 = Recipe::Strides(km.max(3.0));
+        // Strides add a little running: the longest other easy run of the last week gives
+        // it back, so the taper stays as deep.
+        let grown = b.km(day, &b.days[i].1) - before;
+        let last_week = |x: NaiveDate| x < race && x + Days::new(7) >= race && x != day;
+        let other = (0..b.days.len())
+            .filter(|&j| last_week(b.days[j].0) && matches!(b.days[j].1, Recipe::Easy(_)))
+            .max_by(|&x, &y| {
+                let (kx, ky) = (
+                    b.km(b.days[x].0, &b.days[x].1),
+                    b.km(b.days[y].0, &b.days[y].1),
+                );
+                kx.total_cmp(&ky)
+            });
+        if grown > 0.0
+            && let Some(j) = other
+            && let Recipe::Easy(km) = b.days[j].1
+        {
+            b.days[j].1 = Recipe::Easy((km - grown).max(2.0));
+        }
         return true;
     }
     let available = &b.input.athlete.available_weekdays;

@@ -72,6 +72,17 @@ pub(crate) fn race_pace_target(
     )
 }
 
+/// How repeats at a zone are cut: the zone, the rep lengths to choose from, the longest a rep
+/// may last, the fewest reps, and the jog after each as a share of the rep's time.
+struct RepRule {
+    zone: PaceZone,
+    lengths: &'static [f64],
+    max_s: f64,
+    min_reps: f64,
+    jog_per_rep: f64,
+    notes: &'static str,
+}
+
 /// The name of a goal race's pace: "5K pace", "half-marathon pace", "15.0 km race pace".
 pub(crate) fn race_pace_name(distance_m: f64) -> String {
     match distance_m {
@@ -217,10 +228,14 @@ impl Sessions<'_> {
     /// An easy run with strides at the end.
     pub fn strides(&mut self, date: NaiveDate, distance_km: f64) -> Workout {
         let strides = 6;
+        // The strides and their jogs are part of the distance.
+        let p = self.context.paces();
+        let strides_km =
+            f64::from(strides) * (20.0 / p.repetition_s_per_km + 60.0 / p.easy_typical_s_per_km);
         let steps = vec![
             Step::Single(segment(
                 SegmentKind::Work,
-                km((distance_km - 1.0).max(2.0)),
+                km((distance_km - strides_km).max(1.0)),
                 Some(PaceZone::E),
                 3.0,
             )),
@@ -394,8 +409,41 @@ impl Sessions<'_> {
         self.workout(date, WorkoutKind::Intervals, title, steps, notes)
     }
 
+    /// Repeats of `work_km` in all at one zone's pace, each lasting at most `rule.max_s`;
+    /// `variant` chooses among the longest lengths that fit.
+    fn zone_repeats(
+        &mut self,
+        date: NaiveDate,
+        weekly_km: f64,
+        work_km: f64,
+        variant: usize,
+        rule: &RepRule,
+    ) -> Workout {
+        let pace = self.context.paces().zone_s_per_km(rule.zone);
+        let rep_m = rep_length(
+            rule.lengths,
+            pace,
+            rule.max_s,
+            work_km * 1000.0,
+            rule.min_reps,
+            variant,
+        );
+        let reps = ((work_km * 1000.0 / rep_m).floor() as u32).max(2);
+        let jog = (rule.jog_per_rep * rep_m / 1000.0 * pace).round();
+        self.repeats(
+            date,
+            weekly_km,
+            reps,
+            rep_m,
+            Target::PaceZone(rule.zone),
+            jog,
+            format!("{reps} x {rep_m:.0} m at {:?}", rule.zone),
+            rule.notes,
+        )
+    }
+
     /// Intervals at I pace, `work_km` in all; each rep lasts at most [`I_REP_MAX_S`] at the
-    /// athlete's I pace, `variant` choosing among the longest lengths that fit.
+    /// athlete's I pace, with jog recoveries about as long as the rep (Daniels).
     pub fn intervals(
         &mut self,
         date: NaiveDate,
@@ -403,24 +451,19 @@ impl Sessions<'_> {
         work_km: f64,
         variant: usize,
     ) -> Workout {
-        let pace = self.context.paces().interval_s_per_km;
-        let rep_m = rep_length(&I_REP_M, pace, I_REP_MAX_S, work_km * 1000.0, 2.0, variant);
-        let reps = ((work_km * 1000.0 / rep_m).floor() as u32).max(2);
-        // Daniels: jog recoveries about as long as the rep.
-        let jog = (rep_m / 1000.0 * pace).round();
-        self.repeats(
-            date,
-            weekly_km,
-            reps,
-            rep_m,
-            Target::PaceZone(PaceZone::I),
-            jog,
-            format!("{reps} x {rep_m:.0} m at I"),
-            "Hard but even; jog the recoveries.",
-        )
+        let rule = RepRule {
+            zone: PaceZone::I,
+            lengths: &I_REP_M,
+            max_s: I_REP_MAX_S,
+            min_reps: 2.0,
+            jog_per_rep: 1.0,
+            notes: "Hard but even; jog the recoveries.",
+        };
+        self.zone_repeats(date, weekly_km, work_km, variant, &rule)
     }
 
-    /// Repetitions at R pace, `work_km` in all; each lasts at most [`R_REP_MAX_S`].
+    /// Repetitions at R pace, `work_km` in all; each lasts at most [`R_REP_MAX_S`], with a
+    /// full recovery: an easy jog of two to three times the rep's time (Daniels).
     pub fn repetitions(
         &mut self,
         date: NaiveDate,
@@ -428,21 +471,15 @@ impl Sessions<'_> {
         work_km: f64,
         variant: usize,
     ) -> Workout {
-        let pace = self.context.paces().repetition_s_per_km;
-        let rep_m = rep_length(&R_REP_M, pace, R_REP_MAX_S, work_km * 1000.0, 4.0, variant);
-        let reps = ((work_km * 1000.0 / rep_m).floor() as u32).max(2);
-        // Daniels: full recovery, an easy jog of two to three times the rep's time.
-        let jog = (2.5 * rep_m / 1000.0 * pace).round();
-        self.repeats(
-            date,
-            weekly_km,
-            reps,
-            rep_m,
-            Target::PaceZone(PaceZone::R),
-            jog,
-            format!("{reps} x {rep_m:.0} m at R"),
-            "Fast and relaxed, good form; recover fully between.",
-        )
+        let rule = RepRule {
+            zone: PaceZone::R,
+            lengths: &R_REP_M,
+            max_s: R_REP_MAX_S,
+            min_reps: 4.0,
+            jog_per_rep: 2.5,
+            notes: "Fast and relaxed, good form; recover fully between.",
+        };
+        self.zone_repeats(date, weekly_km, work_km, variant, &rule)
     }
 
     /// Repeats at the goal race's predicted pace, `work_km` in all: reps of about 5 minutes
@@ -514,10 +551,12 @@ impl Sessions<'_> {
 
     /// An easy run with `pickups` one-minute pick-ups: speed play before structured work.
     pub fn fartlek(&mut self, date: NaiveDate, distance_km: f64, pickups: u32) -> Workout {
+        // The pick-ups and their jogs are part of the distance (about easy pace on average).
+        let pickups_km = f64::from(pickups) * 180.0 / self.context.paces().easy_typical_s_per_km;
         let steps = vec![
             Step::Single(segment(
                 SegmentKind::Work,
-                km((distance_km - 2.0).max(1.5)),
+                km((distance_km - pickups_km).max(1.0)),
                 Some(PaceZone::E),
                 3.0,
             )),

@@ -60,6 +60,9 @@ pub(super) fn hold_volume_progression(b: &mut Builder<'_>, baseline: &[f64], fin
                 && b.km(b.days[i].0, &b.days[i].1) <= 3.0
                 && have - b.km(b.days[i].0, &b.days[i].1) >= 0.93 * limit
                 && minutes_per_run_without(b, week, i) <= MAX_MINUTES_PER_RUN_DAY - 1.0
+                // A marathon week keeps four runs: its long run needs the others to spread
+                // the week's minutes.
+                && (b.class != RaceClass::Marathon || runs_in(b, week) > MARATHON_MIN_DAYS)
             {
                 b.days[i].1 = Recipe::Rest;
                 continue;
@@ -80,9 +83,15 @@ pub(super) fn hold_volume_progression(b: &mut Builder<'_>, baseline: &[f64], fin
                 // Nothing left to scale: the shortest easy run becomes rest, and when there
                 // is none, the week's quality sessions become easy runs of about their
                 // length (a taper keeps its sessions while it can).
-                if let Some(i) = b.shortest_easy(in_week) {
+                if let Some(i) = b.shortest_easy(in_week)
+                    && minutes_per_run_without(b, week, i) <= MAX_MINUTES_PER_RUN_DAY - 1.0
+                    && (b.class != RaceClass::Marathon || runs_in(b, week) > MARATHON_MIN_DAYS)
+                {
                     b.days[i].1 = Recipe::Rest;
                     continue;
+                }
+                if taper_share.is_some() {
+                    break;
                 }
                 for i in 0..b.days.len() {
                     let (d, r) = &b.days[i];
@@ -233,6 +242,14 @@ pub(super) fn hold_final_week(b: &mut Builder<'_>, final_share: f64) {
                     && !matches!(r, Recipe::Rest | Recipe::Cross(_) | Recipe::Long { .. })
             })
             .map(|(d, _)| *d)
+            // Not the day after a tough one: a heavier easy day there would not be easy.
+            .filter(|d| {
+                !b.days.iter().any(|(x, r)| {
+                    *x + Days::new(1) == *d
+                        && (r.is_quality()
+                            || matches!(r, Recipe::Long { .. } | Recipe::Sharpener { .. }))
+                })
+            })
             .find(|d| {
                 !b.days
                     .iter()
@@ -563,4 +580,16 @@ fn ramp_room(b: &Builder<'_>, day: NaiveDate) -> f64 {
         limit = limit.min(0.8 * week_km(k - 1));
     }
     (limit - week_km(k)).max(0.0)
+}
+
+/// Runs in the week from `week`.
+fn runs_in(b: &Builder<'_>, week: NaiveDate) -> usize {
+    b.days
+        .iter()
+        .filter(|(d, r)| {
+            *d >= week
+                && *d < week + Days::new(7)
+                && !matches!(r, Recipe::Rest | Recipe::Cross(_) | Recipe::Race)
+        })
+        .count()
 }
