@@ -114,6 +114,8 @@ struct Builder<'a> {
     /// A marathon's long-run floor, km (0 for shorter races).
     long_floor_km: f64,
     days: Vec<(NaiveDate, Recipe)>,
+    /// Kilometres and minutes of the sessions made so far, by their sizes.
+    sizes: std::cell::RefCell<std::collections::HashMap<(u8, u64, u64, u64), (f64, f64)>>,
     /// Full weeks: first day, whether it is a cut-back week, and for taper weeks their share
     /// of the peak week.
     weeks: Vec<(NaiveDate, bool, Option<f64>)>,
@@ -147,14 +149,65 @@ impl Builder<'_> {
 
     /// Kilometres a recipe runs, measured as the rules measure them (from the steps).
     fn km(&self, date: NaiveDate, r: &Recipe) -> f64 {
-        let mut s = self.sessions();
-        make(&mut s, self.input, date, r).map_or(0.0, |w| self.context.running_split(&w).1) / 1000.0
+        self.split(date, r).0
     }
 
     /// Minutes a recipe runs.
     fn minutes(&self, date: NaiveDate, r: &Recipe) -> f64 {
+        self.split(date, r).1
+    }
+
+    /// Kilometres and minutes a recipe runs: worked out directly for steady runs, from the
+    /// workout (made once per size) for sessions with structure.
+    fn split(&self, date: NaiveDate, r: &Recipe) -> (f64, f64) {
+        if let Some(split) = self.steady_split(r) {
+            return split;
+        }
+        let key = r.size_key();
+        if let Some(k) = key
+            && let Some(split) = self.sizes.borrow().get(&k)
+        {
+            return *split;
+        }
         let mut s = self.sessions();
-        make(&mut s, self.input, date, r).map_or(0.0, |w| self.context.running_split(&w).0) / 60.0
+        let split = make(&mut s, self.input, date, r).map_or((0.0, 0.0), |w| {
+            let (duration, distance, _) = self.context.running_split(&w);
+            (distance / 1000.0, duration / 60.0)
+        });
+        if let Some(k) = key {
+            self.sizes.borrow_mut().insert(k, split);
+        }
+        split
+    }
+
+    /// Kilometres and minutes of the steady recipes (rest, easy running, the long run), worked
+    /// out as their workouts' steps would give them, without making the workouts: the holds
+    /// and repairs ask for them many times over.
+    fn steady_split(&self, r: &Recipe) -> Option<(f64, f64)> {
+        let p = self.context.paces();
+        // Segments are whole metres.
+        let metres = |km: f64| (km * 1000.0).round() / 1000.0;
+        let easy = |km: f64| {
+            let km = metres(km);
+            (km, km * p.easy_typical_s_per_km / 60.0)
+        };
+        match *r {
+            Recipe::Rest | Recipe::Cross(_) => Some((0.0, 0.0)),
+            Recipe::Easy(km) | Recipe::Recovery(km) | Recipe::Double(km) => Some(easy(km)),
+            Recipe::Long { km, marathon_km } => {
+                let total = half_km(km);
+                if marathon_km > 0.0 {
+                    let (e, m) = (metres(total - marathon_km), metres(marathon_km));
+                    Some((
+                        e + m,
+                        (e * p.easy_typical_s_per_km + m * p.marathon_s_per_km) / 60.0,
+                    ))
+                } else {
+                    Some(easy(total))
+                }
+            }
+            _ => None,
+        }
     }
 
     /// Kilometres run on the days `pick` chooses.
@@ -636,6 +689,7 @@ fn generate_checked(
         race_faster_than_t,
         long_floor_km: 0.0,
         days: Vec::new(),
+        sizes: Default::default(),
         weeks: Vec::new(),
     };
 

@@ -89,6 +89,44 @@ impl Recipe {
         )
     }
 
+    /// A key for the sizes of a recipe whose workout is worth making once only: sessions
+    /// with structure (the steady ones are worked out directly).
+    pub(super) fn size_key(&self) -> Option<(u8, u64, u64, u64)> {
+        let bits = |x: f64| x.to_bits();
+        Some(match *self {
+            Recipe::Strides(km) => (1, bits(km), 0, 0),
+            Recipe::Fartlek { km, pickups } => (2, bits(km), u64::from(pickups), 0),
+            Recipe::Hills {
+                weekly,
+                reps,
+                variant,
+            } => (3, bits(weekly), u64::from(reps), variant as u64),
+            Recipe::Tempo {
+                weekly,
+                work,
+                variant,
+            } => (4, bits(weekly), bits(work), variant as u64),
+            Recipe::Intervals {
+                weekly,
+                work,
+                variant,
+            } => (5, bits(weekly), bits(work), variant as u64),
+            Recipe::Reps {
+                weekly,
+                work,
+                variant,
+            } => (6, bits(weekly), bits(work), variant as u64),
+            Recipe::RacePace {
+                weekly,
+                work,
+                variant,
+            } => (7, bits(weekly), bits(work), variant as u64),
+            Recipe::Marathon { weekly, work } => (8, bits(weekly), bits(work), 0),
+            Recipe::Sharpener { reps, warm_up_km } => (9, u64::from(reps), bits(warm_up_km), 0),
+            _ => return None,
+        })
+    }
+
     pub(super) fn scaled(&self, f: f64) -> Recipe {
         let work = |w: f64, min: f64| (w * f).max(min);
         match self.clone() {
