@@ -115,7 +115,7 @@ struct Builder<'a> {
     long_floor_km: f64,
     days: Vec<(NaiveDate, Recipe)>,
     /// Kilometres and minutes of the sessions made so far, by their sizes.
-    sizes: std::cell::RefCell<std::collections::HashMap<(u8, u64, u64, u64), (f64, f64)>>,
+    sizes: std::cell::RefCell<std::collections::HashMap<recipe::SizeKey, (f64, f64)>>,
     /// Full weeks: first day, whether it is a cut-back week, and for taper weeks their share
     /// of the peak week.
     weeks: Vec<(NaiveDate, bool, Option<f64>)>,

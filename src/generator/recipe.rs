@@ -4,6 +4,9 @@ use chrono::NaiveDate;
 
 use super::*;
 
+/// A recipe's kind and sizes, as bits: sessions of the same key run the same distance.
+pub(super) type SizeKey = (u8, u64, u64, u64);
+
 /// One planned day's content before it becomes a workout; its sizes can be scaled.
 #[derive(Clone, Debug)]
 pub(super) enum Recipe {
@@ -91,7 +94,7 @@ impl Recipe {
 
     /// A key for the sizes of a recipe whose workout is worth making once only: sessions
     /// with structure (the steady ones are worked out directly).
-    pub(super) fn size_key(&self) -> Option<(u8, u64, u64, u64)> {
+    pub(super) fn size_key(&self) -> Option<SizeKey> {
         let bits = |x: f64| x.to_bits();
         Some(match *self {
             Recipe::Strides(km) => (1, bits(km), 0, 0),
