@@ -319,15 +319,23 @@ fn demo_dates_follow_today_and_keep_their_shape() {
         NaiveDate::from_ymd_opt(2020, 2, 29).expect("date"),
     ] {
         let doc = demo_document(today).expect("demo");
-        assert_eq!(
-            doc.history.last_date(),
-            today.pred_opt(),
-            "history ends yesterday"
+        // Moved by whole weeks: the history ends within the week before today.
+        let last = doc.history.last_date().expect("history");
+        let since = (today - last).num_days();
+        assert!(
+            (1..=7).contains(&since),
+            "history ends {since} days before today"
         );
         let plan = doc.active_plan().expect("plan");
         let stored_plan = stored.active_plan().expect("plan");
         assert!(plan.end_date() > today, "the plan runs on from today");
+        assert!(plan.start_date <= today, "and began before it");
         let shift = plan.goal.date - stored_plan.goal.date;
+        assert_eq!(
+            shift.num_days() % 7,
+            0,
+            "whole weeks keep the plan on its weekdays"
+        );
         assert_eq!(plan.start_date - stored_plan.start_date, shift);
         assert_eq!(plan.workouts.len(), stored_plan.workouts.len());
         for (moved, original) in plan.workouts.iter().zip(&stored_plan.workouts) {
