@@ -7,7 +7,7 @@
 //!   rules (R1, R2, R3, R4).
 //! - **Shape** ([`shape`]): volume builds from the athlete's current week toward a peak
 //!   for the race and level, with a cut-back week every 3rd (beginners, 50+) or 4th week;
-//!   long runs grow in 1.5-3 km steps and peak 3-5 weeks before the race (a marathon's
+//!   long runs grow in steps of about 2 km and peak 3-5 weeks before the race (a marathon's
 //!   reaches 28 km or three hours); the taper cuts the last 7 days to half the peak week
 //!   (60% for 5K and 10K) and keeps the intensity.
 //! - **Phases**: base (hills and strides; strides and fartlek first for runners new to
@@ -92,7 +92,7 @@ pub const EASY_RUN_MAX_MINUTES: f64 = 80.0;
 const HISTORY_MONTH_GROWTH: f64 = 1.15;
 
 /// How much a week may lengthen its long run to keep it the longest run of the week, km
-/// (within the 1.5-3 km steps of the progression).
+/// (within the 1.5-2.5 km steps of the progression).
 const LONG_GROWTH_IN_WEEK_KM: f64 = 1.0;
 
 /// Everything the week builder needs.

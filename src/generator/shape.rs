@@ -25,7 +25,7 @@
 //!
 //! **Long runs** start from about what the first week carries (at most 70% of the peak, and
 //! no more than 1.5 km over the longest recent run), hold there until steps of about 2 km
-//! (1.5-3) reach the peak, drop to [`LONG_CUT_BACK`] in cut-back weeks, and peak in the last
+//! (1.5-2.5) reach the peak, drop to [`LONG_CUT_BACK`] in cut-back weeks, and peak in the last
 //! build week whose long run is at least 21 days before the race (3-5 weeks out), then
 //! shorten through the taper. Peaks, km:
 //!
