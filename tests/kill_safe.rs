@@ -80,8 +80,14 @@ impl Moments {
 fn saves_survive_sigkill_at_random_moments() {
     let dir = tempfile::tempdir().expect("temp dir");
     let file = dir.path().join("athlete.ron");
+    // The kill moments span the child's start and a few of its saves, however fast this
+    // machine and this build make them.
+    let started = std::time::Instant::now();
     let (a, b) = versions();
+    let start_ms = started.elapsed().as_millis() as u64;
+    let saving = std::time::Instant::now();
     save_document(&a, &file).expect("first save");
+    let save_ms = (saving.elapsed().as_millis() as u64).max(1);
     let text_a = std::fs::read(&file).expect("read");
     save_document(&b, &file).expect("second save");
     let text_b = std::fs::read(&file).expect("read");
@@ -99,7 +105,9 @@ fn saves_survive_sigkill_at_random_moments() {
             .stderr(Stdio::null())
             .spawn()
             .expect("start the child");
-        std::thread::sleep(Duration::from_millis(10 + moments.next_ms(300)));
+        std::thread::sleep(Duration::from_millis(
+            10 + start_ms + moments.next_ms(4 * save_ms + 300),
+        ));
         child.kill().expect("SIGKILL");
         child.wait().expect("reap");
         // Complete means byte for byte what a save of one version writes.
