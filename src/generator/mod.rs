@@ -450,7 +450,7 @@ impl Builder<'_> {
         let per_run = MAX_MINUTES_PER_RUN_DAY * 60.0 / easy_pace;
         let runs_now = self.days[first..]
             .iter()
-            .filter(|(_, r)| !matches!(r, Recipe::Rest | Recipe::Cross(_)))
+            .filter(|(_, r)| r.is_run())
             .count();
         let extra = ((w.volume / per_run).ceil() as usize).saturating_sub(runs_now);
         if self.doubles && w.doubles && !w.intro && (overflow >= DOUBLE_MIN_KM || extra > 0) {
@@ -774,7 +774,14 @@ fn generate_checked(
     // again whatever the ramp may have unsettled.
     hold_long_run_peak(&mut b);
     hold_minutes_per_run(&mut b);
-    hold_volume_progression(&mut b, &baseline_km, class.final_week_share());
+    hold_volume_progression(&mut b, &baseline_km);
+    // The taper's trims can leave its sessions over their caps, and the caps' trims can
+    // leave the last days short: settle both.
+    hold_final_week(&mut b, class.final_week_share());
+    for _ in 0..2 {
+        hold_session_caps(&mut b);
+        hold_final_week(&mut b, class.final_week_share());
+    }
     hold_long_run_peak(&mut b);
     hold_session_caps(&mut b);
     hold_minutes_per_run(&mut b);

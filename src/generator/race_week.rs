@@ -121,12 +121,9 @@ pub(super) fn race_week_days(
     let week_start = b.input.athlete.week_start;
     let in_race_week = |d: NaiveDate| week_start.week_of(d) == race_week && d < race;
     // A day with nothing planned, or only rest or cross-training, is the week's light day.
-    let has_rest = (0..7).map(|k| race_week + Days::new(k)).any(|day| {
-        in_race_week(day)
-            && b.days
-                .iter()
-                .all(|(d, r)| *d != day || matches!(r, Recipe::Rest | Recipe::Cross(_)))
-    });
+    let has_rest = (0..7)
+        .map(|k| race_week + Days::new(k))
+        .any(|day| in_race_week(day) && b.days.iter().all(|(d, r)| *d != day || !r.is_run()));
     if b.profile.needs_rest_or_cross_day && !has_rest {
         let eve = race - Days::new(1);
         let easy = |r: &Recipe| matches!(r, Recipe::Easy(_) | Recipe::Recovery(_));
@@ -238,9 +235,11 @@ pub(super) fn restore_sharpness(b: &mut Builder<'_>) -> bool {
     for i in 0..b.days.len() {
         if let Recipe::Double(km) = b.days[i].1 {
             let d = b.days[i].0;
-            let alone = !b.days.iter().enumerate().any(|(j, (x, r))| {
-                j != i && *x == d && !matches!(r, Recipe::Rest | Recipe::Cross(_))
-            });
+            let alone = !b
+                .days
+                .iter()
+                .enumerate()
+                .any(|(j, (x, r))| j != i && *x == d && r.is_run());
             if alone {
                 b.days[i].1 = Recipe::Easy(km);
                 changed = true;

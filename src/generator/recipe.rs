@@ -79,6 +79,11 @@ impl Recipe {
         )
     }
 
+    /// Running: anything but rest, cross-training and the race.
+    pub(super) fn is_run(&self) -> bool {
+        !matches!(self, Recipe::Rest | Recipe::Cross(_) | Recipe::Race)
+    }
+
     /// Easy running, fartlek and the long run: what volume trims shorten first.
     pub(super) fn is_easy_kind(&self) -> bool {
         matches!(

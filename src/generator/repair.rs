@@ -19,7 +19,7 @@ pub(super) fn repair(b: &mut Builder<'_>, findings: &[crate::rules::Finding]) ->
             |b: &mut Builder<'_>, pick: &dyn Fn(NaiveDate, &Recipe) -> bool, factor: f64| {
                 let mut any = false;
                 for (d, r) in b.days.iter_mut() {
-                    if pick(*d, r) && !matches!(r, Recipe::Race | Recipe::Rest | Recipe::Cross(_)) {
+                    if pick(*d, r) && r.is_run() {
                         *r = r.scaled(factor);
                         any = true;
                     }

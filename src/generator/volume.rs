@@ -1,4 +1,5 @@
-//! Weekly volume: the ramp's constants and the pass that holds realized weeks to it.
+//! The holds after building: the weekly ramp, the taper's last days, Daniels' session caps,
+//! the long-run progression and the minutes a run, each keeping what trims unsettle.
 
 use chrono::{Datelike, Days, NaiveDate};
 
@@ -9,7 +10,7 @@ use super::*;
 /// before. Rounding and fixed-size sessions would otherwise drift past the rules' limits.
 /// Only easy running and the long run are trimmed, quality sessions too when that is not
 /// enough.
-pub(super) fn hold_volume_progression(b: &mut Builder<'_>, baseline: &[f64], final_share: f64) {
+pub(super) fn hold_volume_progression(b: &mut Builder<'_>, baseline: &[f64]) {
     // Races are not training volume (as in the rules).
     let km_of = |b: &Builder<'_>, from: NaiveDate| -> f64 {
         b.km_where(|d| d >= from && d < from + Days::new(7) && d != b.input.goal.date)
@@ -62,7 +63,7 @@ pub(super) fn hold_volume_progression(b: &mut Builder<'_>, baseline: &[f64], fin
                 && minutes_per_run_without(b, week, i) <= MAX_MINUTES_PER_RUN_DAY - 1.0
                 // A marathon week keeps four runs: its long run needs the others to spread
                 // the week's minutes.
-                && (b.class != RaceClass::Marathon || runs_in(b, week) > MARATHON_MIN_DAYS)
+                && (b.class != RaceClass::Marathon || week_runs(b, week, None).1 > MARATHON_MIN_DAYS)
             {
                 b.days[i].1 = Recipe::Rest;
                 continue;
@@ -85,7 +86,8 @@ pub(super) fn hold_volume_progression(b: &mut Builder<'_>, baseline: &[f64], fin
                 // length (a taper keeps its sessions while it can).
                 if let Some(i) = b.shortest_easy(in_week)
                     && minutes_per_run_without(b, week, i) <= MAX_MINUTES_PER_RUN_DAY - 1.0
-                    && (b.class != RaceClass::Marathon || runs_in(b, week) > MARATHON_MIN_DAYS)
+                    && (b.class != RaceClass::Marathon
+                        || week_runs(b, week, None).1 > MARATHON_MIN_DAYS)
                 {
                     b.days[i].1 = Recipe::Rest;
                     continue;
@@ -110,13 +112,6 @@ pub(super) fn hold_volume_progression(b: &mut Builder<'_>, baseline: &[f64], fin
             }
         }
         actual.push(km_of(b, week));
-    }
-    hold_final_week(b, final_share);
-    // The taper's trims can leave its sessions over their caps, and the caps' trims can
-    // leave the last days short: settle both.
-    for _ in 0..2 {
-        hold_session_caps(b);
-        hold_final_week(b, final_share);
     }
 }
 
@@ -239,7 +234,8 @@ pub(super) fn hold_final_week(b: &mut Builder<'_>, final_share: f64) {
             .filter(|(d, r)| {
                 last(*d)
                     && (race - *d).num_days() >= 3
-                    && !matches!(r, Recipe::Rest | Recipe::Cross(_) | Recipe::Long { .. })
+                    && r.is_run()
+                    && !matches!(r, Recipe::Long { .. })
             })
             .map(|(d, _)| *d)
             // Not the day after a tough one: a heavier easy day there would not be easy.
@@ -264,11 +260,8 @@ pub(super) fn hold_final_week(b: &mut Builder<'_>, final_share: f64) {
     // what the rules ask for around tough ones), leaving its week another day off.
     let short = target - b.km_where(last);
     if short >= 2.0 {
-        let runs_on = |b: &Builder<'_>, d: NaiveDate| {
-            b.days
-                .iter()
-                .any(|(x, r)| *x == d && !matches!(r, Recipe::Rest | Recipe::Cross(_)))
-        };
+        let runs_on =
+            |b: &Builder<'_>, d: NaiveDate| b.days.iter().any(|(x, r)| *x == d && r.is_run());
         let week_start = b.input.athlete.week_start;
         let another_day_off = |b: &Builder<'_>, d: NaiveDate| {
             let w = week_start.week_of(d);
@@ -511,21 +504,15 @@ pub(super) fn hold_minutes_per_run(b: &mut Builder<'_>) {
     let weeks: Vec<NaiveDate> = b.weeks.iter().map(|(w, _, _)| *w).collect();
     let easy_pace = b.context.paces().easy_typical_s_per_km;
     for week in weeks {
-        let in_week = |d: NaiveDate| d >= week && d < week + Days::new(7);
-        let (mut minutes, mut runs) = (0.0, 0usize);
-        for (d, r) in &b.days {
-            if in_week(*d) && !matches!(r, Recipe::Rest | Recipe::Cross(_) | Recipe::Race) {
-                minutes += b.minutes(*d, r);
-                runs += 1;
-            }
-        }
+        let (minutes, runs) = week_runs(b, week, None);
         // A minute of slack for the rounding of planned durations.
         let excess = minutes - (MAX_MINUTES_PER_RUN_DAY - 1.0) * runs as f64;
         if runs == 0 || excess <= 0.0 {
             continue;
         }
         for (d, r) in b.days.iter_mut() {
-            if in_week(*d)
+            if *d >= week
+                && *d < week + Days::new(7)
                 && let Recipe::Long { km, marathon_km } = r
             {
                 *km = (*km - excess * 60.0 / easy_pace - 0.5).max(3.0);
@@ -535,23 +522,24 @@ pub(super) fn hold_minutes_per_run(b: &mut Builder<'_>) {
     }
 }
 
-/// The week's average minutes a run if the run at `skip` were rest.
-fn minutes_per_run_without(b: &Builder<'_>, week: NaiveDate, skip: usize) -> f64 {
+/// The minutes and the number of the runs in the week from `week`, leaving out the day entry
+/// at `skip`.
+fn week_runs(b: &Builder<'_>, week: NaiveDate, skip: Option<usize>) -> (f64, usize) {
     let (mut minutes, mut runs) = (0.0, 0usize);
     for (i, (d, r)) in b.days.iter().enumerate() {
-        if i != skip
-            && *d >= week
-            && *d < week + Days::new(7)
-            && !matches!(r, Recipe::Rest | Recipe::Cross(_) | Recipe::Race)
-        {
+        if Some(i) != skip && *d >= week && *d < week + Days::new(7) && r.is_run() {
             minutes += b.minutes(*d, r);
             runs += 1;
         }
     }
-    if runs == 0 {
-        0.0
-    } else {
-        minutes / runs as f64
+    (minutes, runs)
+}
+
+/// The week's average minutes a run if the run at `skip` were rest.
+fn minutes_per_run_without(b: &Builder<'_>, week: NaiveDate, skip: usize) -> f64 {
+    match week_runs(b, week, Some(skip)) {
+        (_, 0) => 0.0,
+        (minutes, runs) => minutes / runs as f64,
     }
 }
 
@@ -580,16 +568,4 @@ fn ramp_room(b: &Builder<'_>, day: NaiveDate) -> f64 {
         limit = limit.min(0.8 * week_km(k - 1));
     }
     (limit - week_km(k)).max(0.0)
-}
-
-/// Runs in the week from `week`.
-fn runs_in(b: &Builder<'_>, week: NaiveDate) -> usize {
-    b.days
-        .iter()
-        .filter(|(d, r)| {
-            *d >= week
-                && *d < week + Days::new(7)
-                && !matches!(r, Recipe::Rest | Recipe::Cross(_) | Recipe::Race)
-        })
-        .count()
 }
