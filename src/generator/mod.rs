@@ -783,8 +783,9 @@ fn generate_checked(
         hold_final_week(&mut b, class.final_week_share());
     }
     hold_long_run_peak(&mut b);
-    hold_session_caps(&mut b);
     hold_minutes_per_run(&mut b);
+    // Last, on the volume each week finally holds.
+    hold_session_caps(&mut b);
 
     let phases = phases(
         start,
@@ -811,6 +812,7 @@ fn generate_checked(
         hold_session_caps(&mut b);
         hold_final_week(&mut b, class.final_week_share());
         hold_minutes_per_run(&mut b);
+        hold_session_caps(&mut b);
         plan = materialize(&b, phases.clone());
     }
     // Trims may have taken the taper's last faster running: easy strides three to five days

@@ -506,9 +506,33 @@ pub(super) fn hold_minutes_per_run(b: &mut Builder<'_>) {
     for week in weeks {
         let (minutes, runs) = week_runs(b, week, None);
         // A minute of slack for the rounding of planned durations.
-        let excess = minutes - (MAX_MINUTES_PER_RUN_DAY - 1.0) * runs as f64;
+        let mut excess = minutes - (MAX_MINUTES_PER_RUN_DAY - 1.0) * runs as f64;
         if runs == 0 || excess <= 0.0 {
             continue;
+        }
+        // A marathon long run at its floor keeps it: the week's easy runs give first.
+        let floor = b.long_floor_km;
+        let at_floor = floor > 0.0
+            && b.days.iter().any(|(d, r)| {
+                *d >= week
+                    && *d < week + Days::new(7)
+                    && matches!(r, Recipe::Long { km, .. } if half_km(*km) <= floor + 0.5)
+            });
+        if at_floor {
+            for (d, r) in b.days.iter_mut() {
+                if excess > 0.0
+                    && *d >= week
+                    && *d < week + Days::new(7)
+                    && let Recipe::Easy(km) = r
+                {
+                    let give = (excess * 60.0 / easy_pace).min(*km - 3.0).max(0.0);
+                    *km -= give;
+                    excess -= give * easy_pace / 60.0;
+                }
+            }
+            if excess <= 0.0 {
+                continue;
+            }
         }
         for (d, r) in b.days.iter_mut() {
             if *d >= week
