@@ -346,6 +346,7 @@ fn history_of(daily_km: f64, days: u64) -> History {
             kind: WorkoutKind::Easy,
             duration_s: daily_km * 330.0,
             moving_s: None,
+            normalised_pace_s_per_km: None,
             distance_m: Some(daily_km * 1000.0),
             avg_hr_bpm: None,
             max_hr_bpm: None,
@@ -359,30 +360,60 @@ fn history_of(daily_km: f64, days: u64) -> History {
     h
 }
 
+/// The step from history into the plan is the weekly volume check's; the ratio itself is
+/// judged once its chronic window lies in the plan, on the same series the chart shows.
 #[test]
-fn r5_acwr_starts_from_the_history_when_there_is_one() {
-    let weeks = [STEADY, STEADY, STEADY];
-    let p = plan(&weeks);
+fn r5_acwr_is_the_charts_series_and_the_step_from_history_is_the_volume_checks() {
     let a = athlete(Advanced);
-    let with = |history: &History| -> Vec<Finding> {
+    let with = |p: &Plan, history: &History| -> Vec<Finding> {
         check_plan(&CheckInput {
-            plan: &p,
+            plan: p,
             athlete: &a,
             settings: &Settings::default(),
             history: Some(history),
         })
         .into_iter()
-        .filter(|f| f.rule == Rule::R5 && f.message.contains("acute:chronic"))
+        .filter(|f| f.rule == Rule::R5)
         .collect()
     };
-    let light = with(&history_of(2.0, 60));
+    let steady = plan(&[STEADY, STEADY, STEADY]);
+    let light = with(&steady, &history_of(2.0, 60));
     assert!(
-        light.iter().any(|f| f.severity == Severity::Error),
+        light
+            .iter()
+            .any(|f| f.severity == Severity::Error && f.message.contains("two weeks earlier")),
         "after 2 km a day: {light:?}"
     );
     assert!(
-        with(&history_of(8.0, 60)).is_empty(),
+        with(&steady, &history_of(8.0, 60)).is_empty(),
         "after a matching load"
+    );
+    // Four steady weeks, then a week of twice the load: the rule reports the chart's value.
+    let double: [&str; 7] = ["E16", "T20", "E16", "I16", "E16", "E16", "L24"];
+    let p = plan(&[STEADY, STEADY, STEADY, STEADY, double]);
+    let history = history_of(8.0, 60);
+    let found = with(&p, &history);
+    let spike = found
+        .iter()
+        .find(|f| f.message.contains("acute:chronic"))
+        .expect("a doubled week is a spike");
+    let mut doc = AthleteDocument::new(a.clone());
+    doc.history = history;
+    doc.plans.push(p.clone());
+    let today = monday() - Days::new(1);
+    let series = stride::science::series::LoadSeries::from_document(
+        &doc,
+        today,
+        &stride::science::pmc::PmcParams::from_settings(&doc.settings),
+    );
+    let chart = series
+        .on(spike.date)
+        .and_then(|d| d.values.acwr)
+        .expect("the chart has a ratio that day");
+    assert!(
+        spike.message.contains(&format!("reaches {chart:.2} on")),
+        "{} against the chart's {chart:.2}",
+        spike.message
     );
 }
 

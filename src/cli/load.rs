@@ -12,9 +12,9 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::model::{Athlete, AthleteDocument, FormConvention, LoadModel, Sex};
+use crate::model::{Athlete, AthleteDocument, FormConvention, LoadMetric, LoadModel, Sex};
 use crate::science::load::LoadContext;
-use crate::science::pmc::PmcParams;
+use crate::science::pmc::{PmcParams, Start};
 use crate::science::series::{LoadSeries, SeriesDay};
 use crate::storage::{self, session_csv};
 
@@ -87,7 +87,13 @@ fn document_from_csv(text: &str, request: &LoadRequest<'_>) -> Result<AthleteDoc
     let mut doc = AthleteDocument::new(athlete);
     let context = LoadContext::new(&doc.athlete, &doc.settings);
     for row in rows {
-        if context.activity_load(&row.activity).is_none() {
+        // A heart rate or a distance the user gave must count: an estimate from the duration
+        // would quietly ignore it.
+        let a = &row.activity;
+        let estimated = context
+            .activity_load(a)
+            .is_none_or(|l| l.metric == LoadMetric::Estimated);
+        if estimated && (a.avg_hr_bpm.is_some() || a.distance_m.is_some() || a.duration_s <= 0.0) {
             return Err(format!(
                 "{path}:{}:1: no load can be computed for this session: give load, or \
                  duration_min with rpe, avg_hr (and --resting-hr, --max-hr) or distance_km \
@@ -155,8 +161,16 @@ pub fn run(request: &LoadRequest<'_>, out: &mut dyn Write) -> Result<(), String>
     params.fitness_days = request.fitness_days.unwrap_or(params.fitness_days);
     params.fatigue_days = request.fatigue_days.unwrap_or(params.fatigue_days);
     params.form = request.form.unwrap_or(params.form);
-    params.start_fitness = request.start_fitness.unwrap_or(params.start_fitness);
-    params.start_fatigue = request.start_fatigue.unwrap_or(params.start_fatigue);
+    if request.start_fitness.is_some() || request.start_fatigue.is_some() {
+        let (fitness, fatigue) = match params.start {
+            Start::Given { fitness, fatigue } => (fitness, fatigue),
+            Start::FirstWeeks => (0.0, 0.0),
+        };
+        params.start = Start::Given {
+            fitness: request.start_fitness.unwrap_or(fitness),
+            fatigue: request.start_fatigue.unwrap_or(fatigue),
+        };
+    }
     if params.fitness_days == 0 || params.fatigue_days == 0 {
         return Err("time constants must be at least 1 day".to_owned());
     }

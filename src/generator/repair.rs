@@ -35,6 +35,17 @@ pub(super) fn repair(b: &mut Builder<'_>, findings: &[crate::rules::Finding]) ->
                 let window = |d: NaiveDate| d >= from && d <= day;
                 let before = b.km_where(window);
                 scale_where(b, &|d, _| window(d), 0.93);
+                // A week the window cuts into keeps its long run's share of the week (R8):
+                // its long run outside the window shrinks alike.
+                let touched = |d: NaiveDate| {
+                    let week = week_start.week_of(d);
+                    week == week_start.week_of(from) || week == week_start.week_of(day)
+                };
+                scale_where(
+                    b,
+                    &|d, r| !window(d) && touched(d) && matches!(r, Recipe::Long { .. }),
+                    0.93,
+                );
                 if b.km_where(window) > before - 0.05
                     && let Some(i) = b.shortest_easy(window)
                 {

@@ -108,6 +108,11 @@ impl WorkoutKind {
     pub fn is_running(&self) -> bool {
         !matches!(self, WorkoutKind::Rest | WorkoutKind::CrossTraining { .. })
     }
+
+    /// True for a race.
+    pub fn is_race(&self) -> bool {
+        matches!(self, WorkoutKind::Race { .. })
+    }
 }
 
 /// How hard a session is, in the classes the recovery rules and the palette use.

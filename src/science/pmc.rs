@@ -12,11 +12,31 @@
 //! GoldenCheetah) or `fitness_t - fatigue_t` (same day, Runalyze). Ramp is
 //! `fitness_t - fitness_{t-7}`.
 //!
-//! - **ACWR** (Williams et al. 2017): acute and chronic EWMAs with `lambda = 2/(N+1)`, N = 7
-//!   and 28, starting from 0; their ratio. It is left undefined while the chronic load is 0
-//!   and during the first 27 days of a series, before the chronic average has seen its
-//!   window (an average of a few days would flag every new history as a spike). The
-//!   0.8-1.3 "sweet spot" and 1.5 "danger zone" (Gabbett 2016) are guides, not verdicts.
+//! - **Where the averages start.** A series does not start from nothing: someone who logs
+//!   their first week in Stride has been running before it. Unless the document gives start
+//!   values (a season start: `start_fitness` or `start_fatigue` not 0), fitness and fatigue
+//!   start at the mean daily load of the first [`SEED_DAYS`] days of data ([`seed_load`]),
+//!   the steady state of that training, so form starts at 0 and a steady load keeps it
+//!   there. The first weeks are used rather than the profile's weekly volume because they
+//!   are measured on the same load scale as everything after them, while the profile's
+//!   kilometres would need a pace and an intensity guessed for them and are often stale. A
+//!   runner who really starts from nothing shows as steady at the level of their first
+//!   weeks; the rules' weekly volume checks (R5) still compare the plan with the profile.
+//! - **ACWR**: the load of the last 7 days over the average weekly load of the last 28
+//!   (rolling averages, coupled: the chronic window holds the acute week), the form Gabbett
+//!   (2016, BJSM 50:273) derived the 0.8-1.3 "sweet spot" and the 1.5 "danger zone" from.
+//!   Stride chose it over the EWMA ratio (Williams et al. 2017, `lambda = 2/(N+1)`): with
+//!   the EWMA, a sustained doubling of the load peaks near 1.36, so Gabbett's thresholds
+//!   almost never fire; the rolling ratio reaches 1.6 a week into a doubling. Coupling
+//!   inflates correlations in injury studies (Lolli et al. 2019, BJSM 53:921), which matters
+//!   for research, not for a guide that compares this week with the month. Days before the
+//!   data count at the start level (the seed); with given start values of 0 the ratio is
+//!   undefined until 28 days of data exist. Below a chronic load of [`ACWR_MIN_WEEKLY_LOAD`]
+//!   a week (about two hours of easy running) the ratio is left undefined: at such loads a
+//!   short extra run doubles it without meaning anything (Stride's own threshold). Race days are left out (counted as 0): the race
+//!   is what the training is for, not a spike to warn about. The thresholds are guides, not
+//!   verdicts (Impellizzeri et al. 2020). One function, [`acwr`], gives the chart, the
+//!   readiness sign and rule R5 their values.
 //! - **Monotony** (Foster 1998): over the last 7 days, missing days 0, the mean daily load
 //!   divided by its population standard deviation, clamped to 0-10, and 10 when the
 //!   deviation is 0 (Runalyze). A week without any load has no monotony. **Strain** is the
@@ -24,10 +44,10 @@
 //!
 //! ```
 //! use stride::model::{FormConvention, LoadModel};
-//! use stride::science::pmc::{PmcParams, compute};
+//! use stride::science::pmc::{PmcParams, Start, compute};
 //!
 //! let params = PmcParams { model: LoadModel::Runalyze, form: FormConvention::SameDay,
-//!     ..PmcParams::default() };
+//!     start: Start::Given { fitness: 0.0, fatigue: 0.0 }, ..PmcParams::default() };
 //! let days = compute(&[1000.0], &params);
 //! // Runalyze's published case: one workout of 1000 gives fitness 47, fatigue 250, form -203.
 //! assert_eq!(days[0].fitness.round(), 47.0);
@@ -37,10 +57,15 @@
 
 use crate::model::{FormConvention, LoadModel, Settings};
 
-/// Time constant of the acute average in the ACWR, days.
+/// Days in the acute window of the ACWR.
 pub const ACUTE_DAYS: u32 = 7;
-/// Time constant of the chronic average in the ACWR, days.
+/// Days in the chronic window of the ACWR.
 pub const CHRONIC_DAYS: u32 = 28;
+/// The chronic weekly load under which the ACWR is undefined: about two hours of easy
+/// running (an easy hour scores about 55).
+pub const ACWR_MIN_WEEKLY_LOAD: f64 = 100.0;
+/// Days of data whose mean daily load seeds fitness and fatigue.
+pub const SEED_DAYS: usize = 28;
 /// Days in the monotony window.
 pub const MONOTONY_DAYS: usize = 7;
 /// Monotony's upper clamp, also its value when the loads do not vary.
@@ -75,10 +100,69 @@ pub struct PmcParams {
     pub fatigue_days: u32,
     /// Form convention.
     pub form: FormConvention,
-    /// Fitness the day before the first day.
-    pub start_fitness: f64,
-    /// Fatigue the day before the first day.
-    pub start_fatigue: f64,
+    /// Where fitness and fatigue start.
+    pub start: Start,
+}
+
+/// Where fitness and fatigue start, the day before the first day of data.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Start {
+    /// Both at the mean daily load of the first [`SEED_DAYS`] days of data ([`seed_load`]).
+    FirstWeeks,
+    /// Given values (a season start).
+    Given {
+        /// Fitness the day before the first day.
+        fitness: f64,
+        /// Fatigue the day before the first day.
+        fatigue: f64,
+    },
+}
+
+/// The mean daily load of the first [`SEED_DAYS`] days from the first day with a load (all
+/// of them when there are fewer); 0 without any load.
+///
+/// ```
+/// use stride::science::pmc::seed_load;
+/// assert_eq!(seed_load(&[0.0, 0.0, 60.0, 0.0, 90.0]), 50.0);
+/// assert_eq!(seed_load(&[]), 0.0);
+/// ```
+pub fn seed_load(loads: &[f64]) -> f64 {
+    let Some(first) = loads.iter().position(|l| *l > 0.0) else {
+        return 0.0;
+    };
+    let window = &loads[first..loads.len().min(first + SEED_DAYS)];
+    window.iter().sum::<f64>() / window.len() as f64
+}
+
+/// Acute:chronic workload ratio of every day: the last 7 days' load over the average weekly
+/// load of the last 28 (see the module notes). `training` holds the daily loads to count
+/// (race days as 0); days before it count `before` each. A day is undefined when its
+/// chronic weekly load is under [`ACWR_MIN_WEEKLY_LOAD`], and while the window reaches before
+/// the data if `before` is 0.
+///
+/// ```
+/// use stride::science::pmc::acwr;
+/// // Four weeks at 30 a day, then a week at 60: 420 over (3 x 210 + 420) / 4.
+/// let mut loads = vec![30.0; 28];
+/// loads.extend([60.0; 7]);
+/// let ratio = acwr(&loads, 30.0);
+/// assert_eq!(ratio[0], Some(1.0));
+/// assert!((ratio[34].unwrap() - 420.0 / 262.5).abs() < 1e-12);
+/// ```
+pub fn acwr(training: &[f64], before: f64) -> Vec<Option<f64>> {
+    let (acute_n, chronic_n) = (ACUTE_DAYS as usize, CHRONIC_DAYS as usize);
+    let at = |i: isize| -> f64 { if i < 0 { before } else { training[i as usize] } };
+    let (mut acute, mut chronic) = (before * acute_n as f64, before * chronic_n as f64);
+    (0..training.len())
+        .map(|i| {
+            let t = i as isize;
+            acute += at(t) - at(t - acute_n as isize);
+            chronic += at(t) - at(t - chronic_n as isize);
+            let weekly = chronic * acute_n as f64 / chronic_n as f64;
+            let known = before > 0.0 || i + 1 >= chronic_n;
+            (known && weekly >= ACWR_MIN_WEEKLY_LOAD).then(|| acute.max(0.0) / weekly)
+        })
+        .collect()
 }
 
 impl Default for PmcParams {
@@ -95,8 +179,25 @@ impl PmcParams {
             fitness_days: s.fitness_days,
             fatigue_days: s.fatigue_days,
             form: s.form_convention,
-            start_fitness: s.start_fitness,
-            start_fatigue: s.start_fatigue,
+            start: if s.start_fitness == 0.0 && s.start_fatigue == 0.0 {
+                Start::FirstWeeks
+            } else {
+                Start::Given {
+                    fitness: s.start_fitness,
+                    fatigue: s.start_fatigue,
+                }
+            },
+        }
+    }
+
+    /// Fitness and fatigue the day before the first day of `loads`.
+    pub fn start_values(&self, loads: &[f64]) -> (f64, f64) {
+        match self.start {
+            Start::FirstWeeks => {
+                let seed = seed_load(loads);
+                (seed, seed)
+            }
+            Start::Given { fitness, fatigue } => (fitness, fatigue),
         }
     }
 
@@ -161,32 +262,38 @@ pub fn monotony(loads: &[f64]) -> Option<f64> {
 /// Runs the model over consecutive daily loads, the first being day 0.
 pub fn compute(loads: &[f64], params: &PmcParams) -> Vec<PmcDay> {
     let mut out = Vec::with_capacity(loads.len());
-    compute_into(loads, params, &mut out);
+    compute_into(loads, &[], params, &mut out);
     out
 }
 
 /// [`compute`] into a buffer that is cleared first, so repeated runs do not allocate.
-pub fn compute_into(loads: &[f64], params: &PmcParams, out: &mut Vec<PmcDay>) {
+/// `race_days` flags the days that hold a race (missing entries: no race); the ACWR leaves
+/// them out.
+pub fn compute_into(loads: &[f64], race_days: &[bool], params: &PmcParams, out: &mut Vec<PmcDay>) {
     out.clear();
     let (lc, la) = (params.fitness_lambda(), params.fatigue_lambda());
-    let (acute_l, chronic_l) = (
-        lambda(LoadModel::Runalyze, ACUTE_DAYS),
-        lambda(LoadModel::Runalyze, CHRONIC_DAYS),
-    );
-    let (mut fitness, mut fatigue) = (params.start_fitness, params.start_fatigue);
-    let (mut acute, mut chronic) = (0.0, 0.0);
-    for (i, &load) in loads.iter().enumerate() {
+    let (mut fitness, mut fatigue) = params.start_values(loads);
+    let training: Vec<f64> = loads
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            if race_days.get(i) == Some(&true) {
+                0.0
+            } else {
+                *l
+            }
+        })
+        .collect();
+    let ratios = acwr(&training, fitness);
+    for (i, (&load, acwr)) in loads.iter().zip(ratios).enumerate() {
         let (fitness_before, fatigue_before) = (fitness, fatigue);
         fitness += lc * (load - fitness);
         fatigue += la * (load - fatigue);
-        acute += acute_l * (load - acute);
-        chronic += chronic_l * (load - chronic);
         let form = match params.form {
             FormConvention::StartOfDay => fitness_before - fatigue_before,
             FormConvention::SameDay => fitness - fatigue,
         };
         let ramp = (i >= 7).then(|| fitness - out[i - 7].fitness);
-        let acwr = (i + 1 >= CHRONIC_DAYS as usize && chronic > 0.0).then(|| acute / chronic);
         // The last 7 days, with days before the series counting as 0.
         let mut window = [0.0; MONOTONY_DAYS];
         let first = (i + 1).saturating_sub(MONOTONY_DAYS);

@@ -26,7 +26,7 @@
 use chrono::{Days, NaiveDate};
 
 use super::load::LoadContext;
-use super::pmc::{PmcDay, PmcParams, compute};
+use super::pmc::{PmcDay, PmcParams, compute_into};
 use crate::model::AthleteDocument;
 
 /// One day of the series.
@@ -46,6 +46,8 @@ pub struct LoadSeries {
     first_day: NaiveDate,
     days: Vec<SeriesDay>,
     params: PmcParams,
+    /// Fitness and fatigue the day before the first day of data.
+    start: (f64, f64),
     race_day: Option<NaiveDate>,
 }
 
@@ -75,7 +77,8 @@ impl LoadSeries {
         to: Option<NaiveDate>,
     ) -> Self {
         let context = LoadContext::new(&doc.athlete, &doc.settings);
-        let mut entries: Vec<(NaiveDate, f64, bool)> = Vec::new();
+        // (date, load, planned, race)
+        let mut entries: Vec<(NaiveDate, f64, bool, bool)> = Vec::new();
         let mut done_today = false;
         for a in &doc.history.activities {
             let date = a.date();
@@ -84,13 +87,13 @@ impl LoadSeries {
             }
             done_today |= date == today;
             let value = context.activity_load(a).map_or(0.0, |l| l.value);
-            entries.push((date, value, false));
+            entries.push((date, value, false, a.kind.is_race()));
         }
         let plan = doc.active_plan();
         let race_day = plan.map(|p| p.goal.date);
         for w in plan.iter().flat_map(|p| &p.workouts) {
             if counts_plan(w.date, today, done_today) {
-                entries.push((w.date, context.planned_load(w), true));
+                entries.push((w.date, context.planned_load(w), true, w.kind.is_race()));
             }
         }
         let mut bounds = entries.iter().map(|e| e.0);
@@ -98,22 +101,29 @@ impl LoadSeries {
         let last_data = bounds.by_ref().max();
         let upcoming_race = race_day.filter(|d| *d >= today);
         let first = [first_data, from].into_iter().flatten().min();
-        let last = [last_data, to, upcoming_race].into_iter().flatten().max();
+        // The series reaches today at least, so today's values exist after rest days too.
+        let last = [last_data, to, upcoming_race, last_data.map(|_| today)]
+            .into_iter()
+            .flatten()
+            .max();
         let (Some(first), Some(last)) = (first, last) else {
             return LoadSeries {
                 first_day: today,
                 days: Vec::new(),
                 params: *params,
+                start: params.start_values(&[]),
                 race_day,
             };
         };
         let len = usize::try_from(day_index(first, last) + 1).unwrap_or(0);
         let mut loads = vec![0.0; len];
         let mut projected = vec![false; len];
-        for (date, value, planned) in entries {
+        let mut races = vec![false; len];
+        for (date, value, planned, race) in entries {
             if let Ok(i) = usize::try_from(day_index(first, date)) {
                 loads[i] += value;
                 projected[i] |= planned;
+                races[i] |= race;
             }
         }
         // Days after today are projected even when nothing is planned on them.
@@ -122,7 +132,24 @@ impl LoadSeries {
                 *flag = true;
             }
         }
-        let values = compute(&loads, params);
+        // The model starts on the first day of data; days asked for before it hold the
+        // start values.
+        let lead = first_data.map_or(0, |d| day_index(first, d).max(0) as usize);
+        let mut values = Vec::with_capacity(len);
+        compute_into(&loads[lead..], &races[lead..], params, &mut values);
+        let (fitness, fatigue) = params.start_values(&loads[lead..]);
+        let idle = PmcDay {
+            load: 0.0,
+            fitness,
+            fatigue,
+            form: fitness - fatigue,
+            ramp: None,
+            acwr: None,
+            monotony: None,
+            strain: None,
+        };
+        values.splice(0..0, std::iter::repeat_n(idle, lead));
+        let start = (fitness, fatigue);
         let days = values
             .into_iter()
             .zip(projected)
@@ -137,6 +164,7 @@ impl LoadSeries {
             first_day: first,
             days,
             params: *params,
+            start,
             race_day,
         }
     }
@@ -168,12 +196,12 @@ impl LoadSeries {
         self.race_day
     }
 
-    /// Fitness and fatigue at the end of the day before `date` (start values before the
+    /// Fitness and fatigue at the end of the day before `date` (the start values before the
     /// series).
     fn before(&self, date: NaiveDate) -> Option<(f64, f64)> {
         let i = day_index(self.first_day, date);
         if i <= 0 {
-            return Some((self.params.start_fitness, self.params.start_fatigue));
+            return Some(self.start);
         }
         let day = self.days.get(usize::try_from(i - 1).ok()?)?;
         Some((day.values.fitness, day.values.fatigue))

@@ -7,11 +7,11 @@ use super::profile::RecoveryProfile;
 use super::stress::StressClass;
 use super::{CheckInput, Finding, Rule, Severity};
 use crate::science::load::LoadContext;
-use crate::science::pmc::{ACUTE_DAYS, CHRONIC_DAYS, lambda};
+use crate::science::pmc::{CHRONIC_DAYS, acwr, seed_load};
 
-/// Days of history before a plan that seed its projected ACWR: after this many days the
-/// chronic average (lambda = 2/29) keeps under 0.1% of a load.
-const SEED_DAYS: usize = 120;
+/// Days of history before a plan that its projected ACWR reads: more than the 28-day chronic
+/// window, so the seed rarely matters.
+const HISTORY_DAYS: usize = 120;
 
 /// Every threshold of the rules, in one place.
 pub mod limits {
@@ -26,8 +26,8 @@ pub mod limits {
     pub const ACWR_WARNING: f64 = 1.3;
     /// R5: projected ACWR error level.
     pub const ACWR_ERROR: f64 = 1.5;
-    /// R6: a cut-back week is at most this share of the week before.
-    pub const CUT_BACK_SHARE: f64 = 0.85;
+    /// R6: a cut-back week is at most this share of the week before (the charts' definition).
+    pub const CUT_BACK_SHARE: f64 = crate::science::charts::CUT_BACK_SHARE;
     /// R7: 5K and 10K: the last 7 days' share of the peak week, at most.
     pub const TAPER_FINAL_WEEK: f64 = 0.70;
     /// R7: half and marathon: the last 7 days' share of the peak week, at most (Bosquet et
@@ -99,7 +99,7 @@ impl Baselines {
             }
         };
         let history_seed = history.map(|history| {
-            // From the first known day at most SEED_DAYS back: days before the history
+            // From the first known day at most HISTORY_DAYS back: days before the history
             // began are unknown, not rest, and counting them as 0 would fake a low chronic
             // load.
             let context = LoadContext::new(input.athlete, input.settings);
@@ -107,7 +107,7 @@ impl Baselines {
                 .activities
                 .iter()
                 .map(|a| (facts.start - a.date()).num_days())
-                .filter(|back| (1..=SEED_DAYS as i64).contains(back))
+                .filter(|back| (1..=HISTORY_DAYS as i64).contains(back))
                 .max()
                 .unwrap_or(0);
             let mut loads = vec![0.0; known as usize];

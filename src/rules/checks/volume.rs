@@ -62,78 +62,58 @@ pub(super) fn r5_volume(ctx: &mut Ctx<'_>) {
     }
 }
 
-/// Projected ACWR over the plan's days. For a plan the averages run over the rolling 7-day
-/// load rather than single days, so the rhythm within a week (three runs in a row, then
-/// rest) does not read as a spike; week-over-week ramps do. The averages start from the
-/// history's actual loads when there is history; otherwise from the plan's first full week,
-/// taken as what the athlete is used to (R5's volume check compares that week with the
-/// profile). Race days are left out: they are what the training is for.
+/// Projected ACWR over the plan's days, by the same function and seed as the chart's
+/// ([`crate::science::pmc::acwr`]): the days before the plan take the history's loads when
+/// there is history, and the days before the data count at the mean daily load of the first
+/// weeks of data ([`crate::science::pmc::seed_load`]). It is judged from the plan's 28th day,
+/// when the ratio weighs the plan against itself. Race days are left out: they are what the
+/// training is for.
 pub(super) fn r5_acwr(ctx: &mut Ctx<'_>) {
     let days = &ctx.facts.days;
     if days.is_empty() {
         return;
     }
-    let (la, lc) = (
-        lambda(crate::model::LoadModel::Runalyze, ACUTE_DAYS),
-        lambda(crate::model::LoadModel::Runalyze, CHRONIC_DAYS),
-    );
-    // Daily loads before the plan (oldest first), from history or the first plan week. The
-    // chronic average forgets within a few months, so the last SEED_DAYS of history suffice.
-    let before: Vec<f64> = match &ctx.baselines.history_seed {
-        Some(seed) => seed.clone(),
-        None => {
-            // The first full week (a plan starting mid-week has an intro of a few days).
-            let first = ctx
-                .facts
-                .weeks
-                .iter()
-                .find(|w| w.full)
-                .map_or(0, |w| w.first.max(0) as usize);
-            let week: f64 = days.iter().skip(first).take(7).map(|d| d.load).sum();
-            vec![week / 7.0; CHRONIC_DAYS as usize]
-        }
-    };
+    let before: &[f64] = ctx.baselines.history_seed.as_deref().unwrap_or(&[]);
     let daily: Vec<f64> = before
         .iter()
         .copied()
-        .chain(days.iter().map(|d| d.load))
+        .chain(
+            days.iter()
+                .map(|d| if d.race_m.is_some() { 0.0 } else { d.load }),
+        )
         .collect();
     let offset = before.len();
-    let (mut acute, mut chronic) = (None::<f64>, None::<f64>);
+    let ratios = acwr(&daily, seed_load(&daily));
     let mut above: Option<Severity> = None;
-    for t in 0..daily.len() {
-        let week: f64 =
-            daily[t.saturating_sub(6)..=t].iter().sum::<f64>() * 7.0 / (t.min(6) + 1) as f64;
-        let a = acute.map_or(week, |a| a + la * (week - a));
-        let c = chronic.map_or(week, |c| c + lc * (week - c));
-        acute = Some(a);
-        chronic = Some(c);
-        let Some(i) = t.checked_sub(offset) else {
-            continue;
-        };
-        // Judged on days that carry load, once the 7-day window lies in the plan: before that
-        // the acute load is the history's (the step from history into the plan is R5's
-        // weekly volume check), a rest day cannot cause a spike, and the race is what the
+    for (i, ratio) in ratios[offset..].iter().enumerate() {
+        // Judged on days that carry load, once the chronic window lies in the plan: before
+        // that the ratio weighs the plan against the weeks before it, and that step is the
+        // weekly volume checks' (which accept a return to the larger of the last two weeks
+        // after an easy one). A rest day cannot cause a spike, and the race is what the
         // training is for.
-        let in_plan = i + 1 >= ACUTE_DAYS as usize;
-        let level = if c <= 0.0 || !in_plan || days[i].race_m.is_some() || days[i].load <= 0.0 {
-            None
-        } else if a / c > limits::ACWR_ERROR {
-            Some(Severity::Error)
-        } else if a / c > limits::ACWR_WARNING {
-            Some(Severity::Warning)
-        } else {
-            None
+        let in_plan = i + 1 >= CHRONIC_DAYS as usize;
+        let level = match ratio {
+            Some(r) if in_plan && days[i].load > 0.0 && days[i].race_m.is_none() => {
+                if *r > limits::ACWR_ERROR {
+                    Some(Severity::Error)
+                } else if *r > limits::ACWR_WARNING {
+                    Some(Severity::Warning)
+                } else {
+                    None
+                }
+            }
+            _ => None,
         };
-        if level.is_some() && level > above {
+        if let (Some(severity), Some(r)) = (level, ratio)
+            && level > above
+        {
             let date = ctx.facts.date(i);
             ctx.add(
                 date,
                 Rule::R5,
-                level.unwrap_or(Severity::Warning),
+                severity,
                 format!(
-                    "projected acute:chronic workload ratio reaches {:.2} on {} (a guide: 0.8-1.3 is the usual range)",
-                    a / c,
+                    "projected acute:chronic workload ratio reaches {r:.2} on {} (a guide: 0.8-1.3 is the usual range)",
                     name(date)
                 ),
                 "spread the load: lighten this and the days just before".to_owned(),
