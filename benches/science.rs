@@ -44,6 +44,7 @@ fn twenty_years() -> AthleteDocument {
             kind: kinds[n % kinds.len()].clone(),
             duration_s: 2400.0 + (n % 5) as f64 * 600.0,
             moving_s: None,
+            normalised_pace_s_per_km: None,
             distance_m: (!n.is_multiple_of(3)).then_some(8000.0 + (n % 7) as f64 * 1000.0),
             avg_hr_bpm: n.is_multiple_of(2).then_some(140 + (n % 20) as u16),
             max_hr_bpm: None,

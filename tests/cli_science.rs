@@ -157,7 +157,15 @@ fn load_csv_from_a_session_file_matches_hand_computation() {
         "s.csv",
         "date,load\n2027-01-01,100\n2027-01-03,50\n",
     );
-    let o = stride(&["load", csv.to_str().expect("path")]);
+    // From nothing, as the hand computation starts.
+    let o = stride(&[
+        "load",
+        csv.to_str().expect("path"),
+        "--start-fitness",
+        "0",
+        "--start-fatigue",
+        "0",
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let text = stdout(&o);
     assert_eq!(
@@ -216,6 +224,28 @@ fn load_csv_from_a_session_file_matches_hand_computation() {
     assert_eq!(rows[2][8], format!("{:.2}", 150.0 * mean / sd));
 }
 
+/// Issue: 35 days of a constant load showed form near -36 and an ACWR of 1.16 on day 28.
+#[test]
+fn load_of_a_steady_start_keeps_form_and_acwr_level() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut text = String::from("date,load\n");
+    let start = chrono::NaiveDate::from_ymd_opt(2027, 1, 4).expect("date");
+    for day in 0..35u64 {
+        text.push_str(&format!("{},60\n", start + chrono::Days::new(day)));
+    }
+    let csv = write(dir.path(), "steady.csv", &text);
+    let o = stride(&["load", csv.to_str().expect("path")]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let rows = rows(&stdout(&o));
+    assert_eq!(rows.len(), 35);
+    for row in &rows {
+        let form: f64 = row[4].parse().expect("form");
+        assert!(form > -15.0, "{row:?}");
+    }
+    let acwr: f64 = rows[27][6].parse().expect("ACWR on day 28");
+    assert!((acwr - 1.0).abs() <= 0.15, "{acwr}");
+}
+
 #[test]
 fn load_models_and_form_conventions_are_selectable() {
     let dir = tempfile::tempdir().expect("dir");
@@ -227,6 +257,8 @@ fn load_models_and_form_conventions_are_selectable() {
         "runalyze",
         "--form",
         "same-day",
+        "--start-fitness",
+        "0",
     ]);
     let row = &rows(&stdout(&o))[0];
     // Runalyze's published case: 1000 gives fitness 47, fatigue 250, form -203.
@@ -273,8 +305,11 @@ fn load_from_and_to_trim_rows_without_changing_values() {
     assert_eq!(some.len(), 4);
     assert_eq!(some[0], all[2]);
     assert_eq!(some[3], all[5]);
-    // Session-RPE: 60 min at 3 is 60 x 3 x 100 / 420.
-    assert_eq!(all[0][1], format!("{:.2}", 180.0 * 100.0 / 420.0));
+    // Session-RPE: an hour at 3 is 100 x (3/7)^0.58.
+    assert_eq!(
+        all[0][1],
+        format!("{:.2}", 100.0 * (3.0f64 / 7.0).powf(0.58))
+    );
 }
 
 #[test]
@@ -388,7 +423,8 @@ fn heart_rate_loads_from_a_csv_need_the_athletes_heart_rates() {
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let hrr = (160.0 - 50.0) / 140.0;
-    let expected = 100.0 * hrr * (1.92f64 * hrr).exp() / (0.85 * (1.92f64 * 0.85).exp());
+    let ratio = hrr * (1.92f64 * hrr).exp() / (0.85 * (1.92f64 * 0.85).exp());
+    let expected = 100.0 * ratio.powf(0.85);
     assert_eq!(rows(&stdout(&o))[0][1], format!("{expected:.2}"));
     let o = stride(&["load", path, "--resting-hr", "50"]);
     assert_eq!(o.status.code(), Some(2));

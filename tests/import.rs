@@ -766,6 +766,7 @@ fn run_at(start: NaiveDateTime) -> Activity {
         kind: WorkoutKind::Easy,
         duration_s: 1800.0,
         moving_s: None,
+        normalised_pace_s_per_km: None,
         distance_m: None,
         avg_hr_bpm: None,
         max_hr_bpm: None,

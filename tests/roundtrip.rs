@@ -228,7 +228,7 @@ fn activity() -> impl Strategy<Value = Activity> {
             prop::option::of(30u16..230),
             prop::option::of(30u16..230),
             prop::option::of(0.0f64..=10.0),
-            prop::option::of((amount(), 0usize..5)),
+            prop::option::of((amount(), 0usize..6)),
             prop::option::of(text()),
             prop::option::of(any::<u64>()),
             text(),
@@ -245,6 +245,7 @@ fn activity() -> impl Strategy<Value = Activity> {
                     LoadMetric::Pace,
                     LoadMetric::SessionRpe,
                     LoadMetric::Planned,
+                    LoadMetric::Estimated,
                 ];
                 Activity {
                     start: NaiveDateTime::new(
@@ -255,6 +256,7 @@ fn activity() -> impl Strategy<Value = Activity> {
                     duration_s,
                     // Moving time where there is a distance, so both forms round-trip.
                     moving_s: distance_m.map(|_| duration_s * 0.95),
+                    normalised_pace_s_per_km: distance_m.map(|_| 312.5),
                     distance_m,
                     avg_hr_bpm: avg,
                     max_hr_bpm: max,

@@ -5,13 +5,18 @@ use proptest::prelude::*;
 use stride::model::*;
 use stride::science::load::{LoadContext, hr_load, intensity_load, session_rpe_load};
 use stride::science::paces::*;
-use stride::science::pmc::{PmcParams, compute, lambda, monotony};
+use stride::science::pmc::{PmcParams, Start, compute, lambda, monotony};
 use stride::science::series::LoadSeries;
 
+/// The model from nothing: published cases start fitness and fatigue at 0.
 fn params(model: LoadModel, form: FormConvention) -> PmcParams {
     PmcParams {
         model,
         form,
+        start: Start::Given {
+            fitness: 0.0,
+            fatigue: 0.0,
+        },
         ..PmcParams::default()
     }
 }
@@ -114,8 +119,10 @@ fn hand_computed_cases_for_each_model_and_form_convention() {
 #[test]
 fn a_season_start_carries_fitness_and_fatigue_in() {
     let p = PmcParams {
-        start_fitness: 50.0,
-        start_fatigue: 60.0,
+        start: Start::Given {
+            fitness: 50.0,
+            fatigue: 60.0,
+        },
         ..PmcParams::default()
     };
     let days = compute(&[0.0], &p);
@@ -170,26 +177,131 @@ fn monotony_and_strain_in_the_series_use_seven_days_with_missing_days_as_zero() 
 }
 
 #[test]
-fn acwr_uses_ewma_with_2_over_n_plus_1_after_the_chronic_window() {
+fn acwr_is_the_last_week_over_the_average_week_of_the_last_four() {
     let loads: Vec<f64> = (0..40)
-        .map(|i| if i % 2 == 0 { 80.0 } else { 20.0 })
+        .map(|i| if i % 3 == 0 { 90.0 } else { 20.0 + i as f64 })
         .collect();
-    let days = compute(&loads, &PmcParams::default());
+    // From nothing: undefined until the chronic window is full of data.
+    let days = compute(
+        &loads,
+        &params(LoadModel::Trainingpeaks, FormConvention::StartOfDay),
+    );
     assert!(days[..27].iter().all(|d| d.acwr.is_none()));
-    let (la, lc) = (2.0 / 8.0, 2.0 / 29.0);
-    let (mut acute, mut chronic) = (0.0, 0.0);
-    for (i, &l) in loads.iter().enumerate() {
-        acute += la * (l - acute);
-        chronic += lc * (l - chronic);
-        if i >= 27 {
-            let ratio = days[i].acwr.expect("defined");
-            assert!((ratio - acute / chronic).abs() < 1e-12, "day {i}");
-        }
+    for i in 27..40 {
+        let acute: f64 = loads[i - 6..=i].iter().sum();
+        let chronic: f64 = loads[i - 27..=i].iter().sum::<f64>() / 4.0;
+        let ratio = days[i].acwr.expect("defined");
+        assert!((ratio - acute / chronic).abs() < 1e-9, "day {i}");
     }
+    // Seeded: days before the data count at the mean of the first 28 days.
+    let seeded = compute(&loads, &PmcParams::default());
+    let seed = loads[..28].iter().sum::<f64>() / 28.0;
+    let acute: f64 = loads[..3].iter().sum::<f64>() + 4.0 * seed;
+    let chronic = (loads[..3].iter().sum::<f64>() + 25.0 * seed) / 4.0;
+    let ratio = seeded[2].acwr.expect("defined from day 0 when seeded");
+    assert!((ratio - acute / chronic).abs() < 1e-9);
     let none = compute(&[0.0; 40], &PmcParams::default());
     assert!(
         none.iter().all(|d| d.acwr.is_none()),
         "0 chronic load gives no ratio"
+    );
+}
+
+/// Issue: a steady load from day one showed form below -30 for weeks and an ACWR of 1.16
+/// on day 28, because every average started at 0.
+#[test]
+fn a_steady_load_from_day_one_keeps_form_near_zero_and_acwr_near_one() {
+    let days = compute(&[60.0; 35], &PmcParams::default());
+    assert!(
+        days.iter().all(|d| d.form.abs() < 1e-9),
+        "constant load, form 0"
+    );
+    for d in &days {
+        let ratio = d.acwr.expect("seeded ACWR is defined");
+        assert!((ratio - 1.0).abs() < 1e-9, "{ratio}");
+    }
+    // A weekly rhythm: rest, easy, hard, easy, rest, easy, long.
+    let week = [0.0, 50.0, 100.0, 50.0, 0.0, 50.0, 130.0];
+    let loads: Vec<f64> = week.iter().cycle().take(35).copied().collect();
+    for model in LoadModel::ALL {
+        let p = PmcParams {
+            model,
+            ..PmcParams::default()
+        };
+        let days = compute(&loads, &p);
+        let worst = days.iter().map(|d| d.form).fold(f64::INFINITY, f64::min);
+        assert!(worst > -15.0, "{model:?}: form reaches {worst:.1}");
+        let day28 = days[27].acwr.expect("defined");
+        assert!((day28 - 1.0).abs() <= 0.15, "{model:?}: ACWR {day28:.2}");
+    }
+    // Given start values of 0 keep the old cold start, for a season that truly starts at 0.
+    let cold = compute(
+        &[60.0; 35],
+        &params(LoadModel::Trainingpeaks, FormConvention::StartOfDay),
+    );
+    assert!(cold.iter().any(|d| d.form < -30.0));
+}
+
+/// A sustained doubling of the load must reach the 1.5 line within a week.
+#[test]
+fn a_doubling_of_the_load_crosses_the_danger_line() {
+    let mut loads = vec![50.0; 42];
+    loads.extend([100.0; 14]);
+    let days = compute(&loads, &PmcParams::default());
+    let peak = days.iter().filter_map(|d| d.acwr).fold(0.0, f64::max);
+    assert!(peak >= 1.5, "peak ACWR {peak:.2}");
+}
+
+/// Race days are left out of the ratio.
+#[test]
+fn a_race_day_does_not_raise_the_acwr() {
+    use chrono::Days;
+    let today = NaiveDate::from_ymd_opt(2027, 5, 20).expect("date");
+    let mut doc = AthleteDocument::new(Athlete::example());
+    for back in 1..=60u64 {
+        if back % 2 == 0 {
+            continue;
+        }
+        let date = today - Days::new(back);
+        let mut a = activity_on(date, WorkoutKind::Easy, 3000.0);
+        a.load = Some(Load {
+            value: 40.0,
+            metric: LoadMetric::Explicit,
+        });
+        doc.history.activities.push(a);
+    }
+    let ratio_on = |doc: &AthleteDocument| {
+        LoadSeries::from_document(doc, today, &PmcParams::default())
+            .on(today)
+            .and_then(|d| d.values.acwr)
+            .expect("defined")
+    };
+    let mut easy = activity_on(today, WorkoutKind::Easy, 3000.0);
+    easy.load = Some(Load {
+        value: 40.0,
+        metric: LoadMetric::Explicit,
+    });
+    doc.history.activities.push(easy);
+    let before = ratio_on(&doc);
+    doc.history.activities.pop();
+    let mut race = activity_on(
+        today,
+        WorkoutKind::Race {
+            distance_m: 42_195.0,
+        },
+        12_600.0,
+    );
+    race.load = Some(Load {
+        value: 300.0,
+        metric: LoadMetric::Explicit,
+    });
+    doc.history.activities.push(race);
+    let after = ratio_on(&doc);
+    assert!(after <= before + 1e-9, "{before:.2} -> {after:.2}");
+    let series = LoadSeries::from_document(&doc, today, &PmcParams::default());
+    assert!(
+        series.on(today).expect("today").values.load >= 300.0,
+        "the race still counts as load"
     );
 }
 
@@ -203,8 +315,10 @@ fn session_load_scales_put_threshold_hours_at_100() {
         let lthr = 48.0 + 0.85 * (192.0 - 48.0);
         assert!((hr_load(lthr, 3600.0, 48.0, 192.0, sex) - 100.0).abs() < 1e-9);
     }
-    // Hand-computed: 60 min at HRr 0.5 for a man, against 60 min at 0.85.
-    let expected = 100.0 * (0.5 * (1.92f64 * 0.5).exp()) / (0.85 * (1.92f64 * 0.85).exp());
+    // Hand-computed: 60 min at HRr 0.5 for a man, against 60 min at 0.85, mapped onto the
+    // TSS scale with the power 0.85.
+    let ratio = (0.5 * (1.92f64 * 0.5).exp()) / (0.85 * (1.92f64 * 0.85).exp());
+    let expected = 100.0 * ratio.powf(0.85);
     let got = hr_load(50.0 + 0.5 * 140.0, 3600.0, 50.0, 190.0, Some(Sex::Male));
     assert!((got - expected).abs() < 1e-9);
 }
@@ -215,6 +329,7 @@ fn activity(kind: WorkoutKind) -> Activity {
         kind,
         duration_s: 3600.0,
         moving_s: None,
+        normalised_pace_s_per_km: None,
         distance_m: Some(12_000.0),
         avg_hr_bpm: Some(150),
         max_hr_bpm: None,
@@ -223,6 +338,14 @@ fn activity(kind: WorkoutKind) -> Activity {
         source_file: None,
         planned_workout: None,
         notes: String::new(),
+    }
+}
+
+fn activity_on(date: NaiveDate, kind: WorkoutKind, duration_s: f64) -> Activity {
+    Activity {
+        start: date.and_hms_opt(7, 0, 0).expect("time"),
+        duration_s,
+        ..activity(kind)
     }
 }
 
@@ -256,9 +379,98 @@ fn activity_load_takes_explicit_then_heart_rate_then_pace_then_rpe() {
     a.distance_m = None;
     let rpe = ctx.activity_load(&a).expect("rpe load");
     assert_eq!(rpe.metric, LoadMetric::SessionRpe);
-    assert!((rpe.value - 5.0 * 60.0 * 100.0 / 420.0).abs() < 1e-9);
+    assert!((rpe.value - 100.0 * (5.0f64 / 7.0).powf(0.58)).abs() < 1e-9);
     a.rpe = None;
-    assert_eq!(ctx.activity_load(&a), None);
+    // Nothing to compute from: an estimate from the duration, never a silent 0.
+    let estimate = ctx.activity_load(&a).expect("estimated load");
+    assert_eq!(estimate.metric, LoadMetric::Estimated);
+    let e = TrainingPaces::from_vdot(50.0).expect("paces");
+    let easy_if = e.threshold_s_per_km / e.easy_typical_s_per_km;
+    assert!((estimate.value - 100.0 * easy_if * easy_if).abs() < 1e-9);
+    a.duration_s = 0.0;
+    assert_eq!(ctx.activity_load(&a), None, "no duration, no load");
+}
+
+/// Issue: a run without heart rate, RPE or a usable pace counted as 0. Without a VDOT the
+/// pace cannot be used either: the load is estimated from the kind, and intervals count
+/// harder than an easy run of the same length.
+#[test]
+fn a_run_with_nothing_to_compute_from_is_estimated_by_its_kind() {
+    let mut athlete = Athlete::example();
+    athlete.vdot = None;
+    athlete.recent_race = None;
+    let ctx = LoadContext::new(&athlete, &Settings::default());
+    let mut easy = activity(WorkoutKind::Easy);
+    easy.avg_hr_bpm = None;
+    easy.rpe = None;
+    let intervals = Activity {
+        kind: WorkoutKind::Intervals,
+        ..easy.clone()
+    };
+    let (e, i) = (
+        ctx.activity_load(&easy).expect("easy"),
+        ctx.activity_load(&intervals).expect("intervals"),
+    );
+    assert_eq!(
+        (e.metric, i.metric),
+        (LoadMetric::Estimated, LoadMetric::Estimated)
+    );
+    assert!(e.value > 30.0 && i.value > e.value, "{e:?} {i:?}");
+    assert_eq!(
+        stride::science::load::metric_label(e.metric),
+        "estimated from duration"
+    );
+}
+
+/// Issue: one easy hour scored 43 by RPE, 52 by heart rate and 59 by pace.
+#[test]
+fn an_easy_hour_and_a_threshold_hour_score_alike_by_every_metric() {
+    for vdot in [35.0, 45.0, 60.0] {
+        let paces = TrainingPaces::from_vdot(vdot).expect("paces");
+        let (rest, max) = (50.0, 190.0);
+        let by_hr = |reserve: f64| hr_load(rest + reserve * (max - rest), 3600.0, rest, max, None);
+        let by_pace = |pace: f64| intensity_load(paces.threshold_s_per_km / pace, 3600.0);
+        let easy = [
+            session_rpe_load(3.0, 3600.0),
+            by_hr(0.65),
+            by_pace(paces.easy_typical_s_per_km),
+        ];
+        let threshold = [
+            session_rpe_load(7.0, 3600.0),
+            by_hr(0.85),
+            by_pace(paces.threshold_s_per_km),
+        ];
+        let spread = |v: &[f64]| {
+            let lo = v.iter().copied().fold(f64::INFINITY, f64::min);
+            let hi = v.iter().copied().fold(0.0, f64::max);
+            hi / lo
+        };
+        assert!(spread(&easy) <= 1.2, "VDOT {vdot}, easy hour: {easy:?}");
+        assert!(
+            spread(&threshold) <= 1.1,
+            "VDOT {vdot}, threshold hour: {threshold:?}"
+        );
+    }
+}
+
+/// The pace load uses the moving time, and a normalised pace when the reader found one.
+#[test]
+fn the_pace_load_uses_moving_time_and_normalised_pace() {
+    let mut athlete = Athlete::example();
+    athlete.vdot = Some(50.0);
+    let ctx = LoadContext::new(&athlete, &Settings::default());
+    let t = TrainingPaces::from_vdot(50.0)
+        .expect("paces")
+        .threshold_s_per_km;
+    let mut a = activity(WorkoutKind::Intervals);
+    a.avg_hr_bpm = None;
+    // 12 km in 60 minutes with 10 minutes of standing: 50 moving minutes, 250 s/km.
+    a.moving_s = Some(3000.0);
+    let moving = ctx.activity_load(&a).expect("pace");
+    assert!((moving.value - 3000.0 / 3600.0 * (t / 250.0).powi(2) * 100.0).abs() < 1e-9);
+    a.normalised_pace_s_per_km = Some(240.0);
+    let normalised = ctx.activity_load(&a).expect("pace");
+    assert!((normalised.value - 3000.0 / 3600.0 * (t / 240.0).powi(2) * 100.0).abs() < 1e-9);
 }
 
 #[test]
@@ -276,11 +488,34 @@ fn cross_training_counts_with_its_factor() {
     let swim = activity(WorkoutKind::CrossTraining {
         activity: CrossActivity::Swimming,
     });
-    assert!((ctx.activity_load(&ride).expect("ride").value - 0.5 * run).abs() < 1e-9);
-    assert!((ctx.activity_load(&swim).expect("swim").value - 0.4 * run).abs() < 1e-9);
+    // Heart rate already measures the effort the sport took: no factor.
+    assert!((ctx.activity_load(&ride).expect("ride").value - run).abs() < 1e-9);
+    // Without heart rate or RPE the load comes from the duration: the factor applies.
+    let bare = |mut a: Activity| {
+        a.avg_hr_bpm = None;
+        a.rpe = None;
+        a.distance_m = None;
+        a
+    };
+    let easy_hour = ctx
+        .activity_load(&bare(activity(WorkoutKind::Easy)))
+        .expect("run")
+        .value;
+    let by_time =
+        |ctx: &LoadContext, a: &Activity| ctx.activity_load(&bare(a.clone())).expect("load");
+    assert_eq!(by_time(&ctx, &ride).metric, LoadMetric::Estimated);
+    assert!((by_time(&ctx, &ride).value - 0.5 * easy_hour).abs() < 1e-9);
+    assert!((by_time(&ctx, &swim).value - 0.4 * easy_hour).abs() < 1e-9);
     settings.cross_training.cycling = 0.8;
     let ctx = LoadContext::new(&athlete, &settings);
-    assert!((ctx.activity_load(&ride).expect("ride").value - 0.8 * run).abs() < 1e-9);
+    assert!((by_time(&ctx, &ride).value - 0.8 * easy_hour).abs() < 1e-9);
+    // RPE measures the effort too.
+    let mut rated = bare(ride.clone());
+    rated.rpe = Some(4.0);
+    assert!(
+        (ctx.activity_load(&rated).expect("rpe").value - session_rpe_load(4.0, 3600.0)).abs()
+            < 1e-9
+    );
 }
 
 #[test]

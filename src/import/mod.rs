@@ -1016,6 +1016,7 @@ impl Summary {
             kind,
             duration_s: elapsed,
             moving_s: moving,
+            normalised_pace_s_per_km: None,
             distance_m: distance,
             avg_hr_bpm: bpm(self.avg_hr),
             max_hr_bpm: bpm(self.max_hr),

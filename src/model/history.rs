@@ -20,6 +20,9 @@ pub enum LoadMetric {
     SessionRpe,
     /// Planned load from a workout's steps.
     Planned,
+    /// Estimated from the duration and the kind's typical intensity, for a session with no
+    /// heart rate, pace or RPE.
+    Estimated,
 }
 
 /// A session's load and where it came from.
@@ -43,6 +46,10 @@ pub struct Activity {
     /// Moving time in seconds (without stops), when the recording tells it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub moving_s: Option<f64>,
+    /// Normalised, grade-adjusted pace in s/km, worked out from a recorded track: what the
+    /// pace load of an uneven session (intervals, hills) is computed from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub normalised_pace_s_per_km: Option<f64>,
     /// Distance in metres, if measured.
     #[serde(default)]
     pub distance_m: Option<f64>,
@@ -80,6 +87,7 @@ impl Activity {
             kind: w.kind.clone(),
             duration_s: w.planned_duration_s.unwrap_or(0.0),
             moving_s: None,
+            normalised_pace_s_per_km: None,
             distance_m: w.planned_distance_m,
             avg_hr_bpm: None,
             max_hr_bpm: None,

@@ -6,23 +6,47 @@
 //! 1. **explicit**: a load entered by the user or another application, used as given;
 //! 2. **heart rate**: Banister's TRIMP, `minutes x HRr x e^(b HRr)` with
 //!    `HRr = (HRavg - HRrest) / (HRmax - HRrest)` and b = 1.92 (men), 1.67 (women),
-//!    1.795 (not given; Runalyze), scaled so one hour at lactate-threshold heart rate
-//!    (`HRrest + 0.85 (HRmax - HRrest)`) is 100. The usual leading constant (0.64, 0.86, ...)
-//!    cancels in that scaling;
+//!    1.795 (not given; Runalyze), taken as a ratio to an hour at lactate-threshold heart
+//!    rate (`HRrest + 0.85 (HRmax - HRrest)`), which is 100 (the usual leading constant 0.64,
+//!    0.86, ... cancels in the ratio), and mapped onto the scale as below;
 //! 3. **pace** (running only): rTSS, `hours x IF^2 x 100` with `IF = speed / threshold speed`
-//!    and threshold pace from the athlete's VDOT;
-//! 4. **session-RPE** (Foster 2001): `RPE x minutes`, scaled so that one hour rated 7 on the
-//!    CR10 scale ("very hard", the effort of a one-hour race, i.e. threshold) is 100.
+//!    and threshold pace from the athlete's VDOT. The hours are the moving time when the
+//!    recording gives one, and the speed is the normalised (grade-adjusted) speed when the
+//!    reader could work it out from the track, else distance over moving time;
+//! 4. **session-RPE** (Foster 2001): minutes times an effort weight from the CR10 rating;
+//! 5. **estimated**: with none of these (no heart rate, pace or RPE, or a pace without a
+//!    VDOT), the duration at the kind's typical intensity ([`LoadContext::kind_intensity_factor`]),
+//!    marked as estimated so the window can say so. A session never counts as 0 silently.
+//!
+//! **One scale.** The scale is TSS's own: one hour at threshold is 100 and a steady hour
+//! scores `100 x IF^2`, which is exactly the pace load (rTSS). Heart rate and RPE are mapped
+//! onto it, so that an hour at threshold (lactate-threshold heart rate; RPE 7, "very hard",
+//! a one-hour race) scores 100 by every metric, and an easy hour agrees too: E pace scores
+//! 64-65 at any VDOT, and before the mapping an hour at 65% of the heart-rate reserve scored
+//! 52-55 by TRIMP and an hour rated 3 scored 43 by Foster's plain `RPE x minutes`. The
+//! mapping is a power of each metric's own ratio to its threshold hour:
+//!
+//! - heart rate: `100 x hours x (TRIMP rate / TRIMP rate at LTHR)^0.85` ([`HR_EXPONENT`]),
+//!   which keeps Banister's extra weight on harder minutes and puts an easy hour at 57-60;
+//! - RPE: `100 x hours x (RPE / 7)^0.58` ([`RPE_EXPONENT`]): an hour rated 3 scores 61, one
+//!   rated 10 scores 123, about what an hour at 5K effort scores by pace.
+//!
+//! The exponents are Stride's own calibration, chosen for that agreement (within 20% on an
+//! easy hour, within 10% on a threshold hour, checked by a test); no published mapping
+//! between the three was found. Where they disagree, the pace load is the reference, since
+//! `100 x IF^2` is the definition of the scale.
 //!
 //! Other sports count with a factor per sport from the document's settings (cycling 0.5 and
-//! swimming 0.4 by default). Planned workouts get a planned load from their steps: each
-//! segment's duration and the intensity factor of its target, on the same rTSS scale.
+//! swimming 0.4 by default), applied only to loads worked out from duration or pace (and
+//! estimated ones): heart rate and RPE already measure the effort the sport took. Planned
+//! workouts get a planned load from their steps: each segment's duration and the intensity
+//! factor of its target, on the same rTSS scale.
 //!
 //! ```
 //! use stride::science::load::{hr_load, session_rpe_load};
-//! // One hour rated 7 is 100; 45 minutes rated 3 is about 32.
+//! // One hour rated 7 is 100; an hour rated 3 about 61.
 //! assert!((session_rpe_load(7.0, 3600.0) - 100.0).abs() < 1e-9);
-//! assert!((session_rpe_load(3.0, 2700.0) - 32.14).abs() < 0.01);
+//! assert!((session_rpe_load(3.0, 3600.0) - 61.2).abs() < 0.1);
 //! // One hour at threshold heart rate is 100 whatever the sex coefficient.
 //! let lthr = 50.0 + 0.85 * (190.0 - 50.0);
 //! assert!((hr_load(lthr, 3600.0, 50.0, 190.0, None) - 100.0).abs() < 1e-9);
@@ -36,6 +60,11 @@ use crate::science::paces::{TrainingPaces, athlete_vdot, race_time_s};
 
 /// CR10 rating of a one-hour session at threshold effort; such an hour is load 100.
 pub const RPE_OF_THRESHOLD_HOUR: f64 = 7.0;
+/// The power of `RPE / 7` that weights a minute of session-RPE load (see the module notes).
+pub const RPE_EXPONENT: f64 = 0.58;
+/// The power of the TRIMP ratio to a threshold hour that gives the heart-rate load (see the
+/// module notes).
+pub const HR_EXPONENT: f64 = 0.85;
 /// Lactate-threshold heart rate as a fraction of the heart-rate reserve.
 pub const LTHR_RESERVE_FRACTION: f64 = 0.85;
 /// VDOT assumed for planned loads when the athlete has none: intensity factors of the pace
@@ -51,18 +80,22 @@ pub fn trimp_exponent(sex: Option<Sex>) -> f64 {
     }
 }
 
-/// Session-RPE load: `RPE x minutes`, scaled so one hour at RPE 7 is 100.
+/// Session-RPE load: `100 x hours x (RPE / 7)^0.58`, so one hour at RPE 7 is 100 and an easy
+/// hour (RPE 3) agrees with the heart-rate and pace loads of an easy hour.
 pub fn session_rpe_load(rpe: f64, duration_s: f64) -> f64 {
-    rpe * duration_s / 60.0 * 100.0 / (60.0 * RPE_OF_THRESHOLD_HOUR)
+    let weight = (rpe.max(0.0) / RPE_OF_THRESHOLD_HOUR).powf(RPE_EXPONENT);
+    100.0 * duration_s / 3600.0 * weight
 }
 
-/// Heart-rate load: TRIMP scaled so one hour at threshold heart rate is 100. The reserve
+/// Heart-rate load: the TRIMP rate's ratio to that of threshold heart rate, to the power
+/// [`HR_EXPONENT`], times hours x 100; one hour at threshold heart rate is 100. The reserve
 /// fraction is clamped to 0-1 (an average above the maximum counts as the maximum).
 pub fn hr_load(avg_hr: f64, duration_s: f64, rest_hr: f64, max_hr: f64, sex: Option<Sex>) -> f64 {
     let b = trimp_exponent(sex);
     let reserve = ((avg_hr - rest_hr) / (max_hr - rest_hr)).clamp(0.0, 1.0);
-    let trimp = |minutes: f64, hrr: f64| minutes * hrr * (b * hrr).exp();
-    100.0 * trimp(duration_s / 60.0, reserve) / trimp(60.0, LTHR_RESERVE_FRACTION)
+    let rate = |hrr: f64| hrr * (b * hrr).exp();
+    let ratio = rate(reserve) / rate(LTHR_RESERVE_FRACTION);
+    100.0 * duration_s / 3600.0 * ratio.powf(HR_EXPONENT)
 }
 
 /// rTSS: `hours x IF^2 x 100` for running at an intensity factor.
@@ -157,38 +190,46 @@ impl LoadContext {
         }
     }
 
-    /// The load of a completed activity, with the metric that produced it, or `None` when
-    /// it has nothing to compute a load from (no load, heart rate, usable pace or RPE).
+    /// The load of a completed activity, with the metric that produced it. A session with
+    /// nothing to compute from (no load, heart rate, usable pace or RPE) gets an estimate
+    /// from its duration and kind ([`LoadMetric::Estimated`]); `None` only for a session
+    /// without a duration.
     pub fn activity_load(&self, a: &Activity) -> Option<Load> {
         if let Some(load) = a.load.filter(|l| l.metric == LoadMetric::Explicit) {
             return Some(load);
         }
         let factor = self.cross_factor(&a.kind);
         let duration = a.duration_s;
+        let moving = a.moving_s.filter(|m| *m > 0.0).unwrap_or(duration);
         let computed = if let (Some(hr), true) = (a.avg_hr_bpm, self.hr_usable()) {
             let value = hr_load(f64::from(hr), duration, self.rest_hr, self.max_hr, self.sex);
             Some((value, LoadMetric::HeartRate))
         } else if let (Some(distance), true, true) =
             (a.distance_m, a.kind.is_running(), self.has_own_vdot)
+            && distance > 0.0
+            && moving > 0.0
         {
-            (distance > 0.0 && duration > 0.0).then(|| {
-                let pace = duration / (distance / 1000.0);
-                (
-                    intensity_load(self.pace_if(pace), duration),
-                    LoadMetric::Pace,
-                )
-            })
+            let pace = a
+                .normalised_pace_s_per_km
+                .filter(|p| p.is_finite() && *p > 0.0)
+                .unwrap_or(moving / (distance / 1000.0));
+            Some((
+                intensity_load(self.pace_if(pace), moving) * factor,
+                LoadMetric::Pace,
+            ))
         } else {
             a.rpe
                 .map(|rpe| (session_rpe_load(rpe, duration), LoadMetric::SessionRpe))
         };
         match computed {
-            Some((value, metric)) => Some(Load {
-                value: value * factor,
-                metric,
-            }),
+            Some((value, metric)) => Some(Load { value, metric }),
             // A load stored by an earlier computation is kept when nothing else is known.
-            None => a.load,
+            None => a.load.or_else(|| {
+                (moving > 0.0 && !matches!(a.kind, WorkoutKind::Rest)).then(|| Load {
+                    value: intensity_load(self.kind_intensity_factor(&a.kind), moving) * factor,
+                    metric: LoadMetric::Estimated,
+                })
+            }),
         }
     }
 
@@ -366,5 +407,6 @@ pub fn metric_label(metric: LoadMetric) -> &'static str {
         LoadMetric::Pace => "pace",
         LoadMetric::SessionRpe => "session RPE",
         LoadMetric::Planned => "planned",
+        LoadMetric::Estimated => "estimated from duration",
     }
 }

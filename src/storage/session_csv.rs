@@ -261,6 +261,7 @@ pub fn parse_sessions(text: &str) -> Result<Vec<SessionRow>, CsvError> {
                 kind,
                 duration_s: duration_min.unwrap_or(0.0) * 60.0,
                 moving_s: None,
+                normalised_pace_s_per_km: None,
                 distance_m: distance_km.map(|km| km * 1000.0),
                 avg_hr_bpm: avg_hr.map(|h| h.round() as u16),
                 max_hr_bpm: None,

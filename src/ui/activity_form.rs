@@ -115,6 +115,7 @@ impl ActivityForm {
             kind: WorkoutKind::Easy,
             duration_s: 0.0,
             moving_s: None,
+            normalised_pace_s_per_km: None,
             distance_m: None,
             avg_hr_bpm: None,
             max_hr_bpm: None,
