@@ -7,8 +7,8 @@
 //! zones and a daylight-saving change cannot shift a point.
 //!
 //! Thresholds drawn on the charts come from `training-science.md`: form zones (section 2,
-//! "commonly quoted form zones"), the ACWR band 0.8-1.3 and the 1.5 line (section 3, Williams
-//! et al. 2017 / Gabbett 2016, shown as guides), monotony 1.5 and 2.0 (section 3, Foster 1998).
+//! "commonly quoted form zones"), the ACWR band 0.8-1.3 and the 1.5 line (section 3, Gabbett
+//! 2016, on the rolling ratio of [`super::pmc::acwr`], shown as guides), monotony 1.5 and 2.0 (section 3, Foster 1998).
 //!
 //! ```
 //! use chrono::NaiveDate;
@@ -39,9 +39,10 @@ pub const ACWR_SPIKE: f64 = 1.5;
 pub const MONOTONY_WARNING: f64 = 1.5;
 /// Monotony at which Foster's critical level starts.
 pub const MONOTONY_CRITICAL: f64 = 2.0;
-/// A week counts as a cut-back when its volume is at most this share of the largest of the
-/// three weeks before it.
-pub const CUT_BACK_SHARE: f64 = 0.9;
+/// A week counts as a cut-back when its volume is at most this share of the week before:
+/// the one definition the chart and rule R6 share (a cut-back week runs roughly 70-80% of
+/// the week before, `training-science.md` section 5; 85% leaves room for rounding).
+pub const CUT_BACK_SHARE: f64 = 0.85;
 
 /// The charts' colours as RGB, shared by the window and the exported images.
 pub mod colors {
@@ -249,7 +250,7 @@ pub struct WeekBucket {
     pub easy_s: f64,
     /// Change of volume against the week before, as a fraction (0.1 = 10% more).
     pub ramp: Option<f64>,
-    /// Volume at most [`CUT_BACK_SHARE`] of the largest of the three weeks before.
+    /// Volume at most [`CUT_BACK_SHARE`] of the week before.
     pub cut_back: bool,
     /// The week overlaps the plan's taper.
     pub taper: bool,
@@ -572,14 +573,11 @@ fn week_buckets(
         let end = start + Days::new(6);
         let total = weeks[i].total_km();
         let previous = i.checked_sub(1).map(|p| weeks[p].total_km());
-        let recent_max = weeks[i.saturating_sub(3)..i]
-            .iter()
-            .map(WeekBucket::total_km)
-            .fold(0.0, f64::max);
         let week = &mut weeks[i];
         week.ramp = previous.filter(|p| *p > 0.0).map(|p| total / p - 1.0);
         week.taper = taper.iter().any(|(s, e)| *s <= end && start <= *e);
-        week.cut_back = !week.taper && recent_max > 0.0 && total <= CUT_BACK_SHARE * recent_max;
+        week.cut_back =
+            !week.taper && previous.is_some_and(|p| p > 0.0 && total <= CUT_BACK_SHARE * p + 1e-9);
         week.projected = end > today;
         let last_index = (end.min(last.date) - first.date).num_days();
         let last_day = usize::try_from(last_index)
