@@ -310,8 +310,8 @@ fn without_start_the_plan_begins_next_monday() {
 #[test]
 fn check_adds_the_warning_signs_of_the_documents_history_and_its_readiness() {
     let demo = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/demo-athlete.ron");
-    // The demo's history ends on 28 Nov 2026 with a week of rising resting HR, poor sleep
-    // and easy runs that felt hard.
+    // The demo's history ends on 28 Nov 2026 with a week of falling HRV, rising resting HR,
+    // poor sleep, easy runs that felt hard and little difference between the days' loads.
     let out = stride(&["check", demo, "--today", "2026-11-29"]);
     assert_eq!(out.status.code(), Some(1), "a red readiness is an error");
     let stdout = text(&out.stdout);
@@ -320,20 +320,69 @@ fn check_adds_the_warning_signs_of_the_documents_history_and_its_readiness() {
         .filter(|l| l.contains("\tW-"))
         .map(|l| l.split('\t').nth(2).expect("rule column"))
         .collect();
-    assert_eq!(signs, ["W-HR", "W-SLEEP", "W-SLUGGISH"], "{stdout}");
+    assert_eq!(
+        signs,
+        ["W-HRV", "W-HR", "W-SLEEP", "W-SLUGGISH", "W-MONOTONY"],
+        "{stdout}"
+    );
     assert!(
         stdout
             .lines()
-            .any(|l| l == "2026-11-29\terror\tREADINESS\treadiness red: 3 warning signs"),
+            .any(|l| l == "2026-11-29\terror\tREADINESS\treadiness red: 5 warning signs"),
         "{stdout}"
     );
-    // Months later the check-ins are stale and the load has faded: no signs.
+    // Months later the check-ins are stale and the load has faded: no signs, and no
+    // baseline to judge by until the runner checks in again.
     let later = stride(&["check", demo, "--today", "2027-06-01"]);
     let stdout = text(&later.stdout);
+    assert!(!stdout.contains("\tW-"), "{stdout}");
     assert!(
-        !stdout.contains("\tW-") && !stdout.contains("READINESS"),
+        stdout.lines().any(|l| l
+            == "2027-06-01\tinfo\tREADINESS\treadiness: no baseline yet (0 of 14 days of check-ins)"),
         "{stdout}"
     );
+    assert_eq!(
+        later.status.code(),
+        Some(0),
+        "a missing baseline is no error"
+    );
+}
+
+/// A document whose last week of HRV sits well below its 60-day normal.
+#[test]
+fn check_prints_a_w_hrv_line_for_a_week_of_low_hrv() {
+    use stride::model::{Athlete, AthleteDocument, WellnessEntry};
+    let today = chrono::NaiveDate::from_ymd_opt(2027, 3, 10).expect("date");
+    let mut doc = AthleteDocument::new(Athlete::example());
+    for back in 0..67u64 {
+        let wobble = [0.9, 1.0, 1.1, 0.95, 1.05, 1.0, 1.0][(back % 7) as usize];
+        doc.history.wellness.push(WellnessEntry {
+            date: today - chrono::Days::new(back),
+            hrv_ms: Some(if back < 7 { 42.0 } else { 62.0 * wobble }),
+            ..Default::default()
+        });
+    }
+    doc.history.wellness.sort_by_key(|e| e.date);
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("hrv.ron");
+    std::fs::write(
+        &path,
+        stride::storage::document_to_string(&doc).expect("ron"),
+    )
+    .expect("write");
+    let o = stride(&[
+        "check",
+        path.to_str().expect("path"),
+        "--today",
+        "2027-03-10",
+    ]);
+    let stdout = text(&o.stdout);
+    let line = stdout
+        .lines()
+        .find(|l| l.split('\t').nth(2) == Some("W-HRV"))
+        .unwrap_or_else(|| panic!("a W-HRV line: {stdout}"));
+    assert!(line.starts_with("2027-03-10\t"), "{line}");
+    assert!(line.contains("below your normal range"), "{line}");
 }
 
 /// `stride plan ... --format csv` rows as (date, kind) pairs.

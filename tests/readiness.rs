@@ -103,8 +103,19 @@ fn resting_hr_needs_a_baseline_of_a_week_of_readings() {
     );
 }
 
-fn sleep(quality: [u8; 5], hours: [f64; 5]) -> AthleteDocument {
+/// Two weeks of neutral check-ins, so the signs have a baseline.
+fn settled() -> AthleteDocument {
     let mut d = doc();
+    with_checkins(&mut d, (5..20).rev(), |b| WellnessEntry {
+        sleep_quality: Some(4),
+        sleep_hours: Some(7.5),
+        ..entry(b)
+    });
+    d
+}
+
+fn sleep(quality: [u8; 5], hours: [f64; 5]) -> AthleteDocument {
+    let mut d = settled();
     with_checkins(&mut d, 0..5, |b| WellnessEntry {
         sleep_quality: Some(quality[4 - b as usize]),
         sleep_hours: Some(hours[4 - b as usize]),
@@ -226,6 +237,7 @@ fn run(back: u64, kind: WorkoutKind, minutes: f64, km: f64, hr: Option<u16>) -> 
         kind,
         duration_s: minutes * 60.0,
         moving_s: None,
+        normalised_pace_s_per_km: None,
         distance_m: Some(km * 1000.0),
         avg_hr_bpm: hr,
         max_hr_bpm: None,
@@ -496,4 +508,84 @@ proptest! {
         ids.dedup();
         prop_assert_eq!(ids.len(), a.plan.workouts.len(), "ids are unique");
     }
+}
+
+/// HRV check-ins: 60 normal days around `normal` ms (a weekly wobble), then the last 7 at
+/// `week` ms.
+fn hrv_doc(normal: f64, week: f64) -> AthleteDocument {
+    let mut d = doc();
+    with_checkins(&mut d, (0..67).rev(), |b| WellnessEntry {
+        hrv_ms: Some(if b < 7 {
+            week
+        } else {
+            normal * [0.92, 1.0, 1.08, 0.96, 1.04, 1.0, 0.98][(b % 7) as usize]
+        }),
+        resting_hr_bpm: Some(50),
+        ..entry(b)
+    });
+    d
+}
+
+/// Issue: HRV was recorded and charted, but no sign used it.
+#[test]
+fn a_week_of_hrv_below_the_normal_range_is_a_sign() {
+    let low = Readiness::assess(&hrv_doc(60.0, 50.0), today());
+    let w = low
+        .warnings
+        .iter()
+        .find(|w| w.sign == Sign::Hrv)
+        .expect("a week well below the normal range fires");
+    assert_eq!(w.sign.code(), "W-HRV");
+    assert!(w.message.contains("HRV 50 ms"), "{}", w.message);
+    assert!(
+        !signs(&hrv_doc(60.0, 59.0)).contains(&Sign::Hrv),
+        "inside the range"
+    );
+    assert!(
+        !signs(&hrv_doc(60.0, 64.0)).contains(&Sign::Hrv),
+        "above it"
+    );
+    // Too few readings for a normal range: no verdict.
+    let mut few = hrv_doc(60.0, 50.0);
+    few.history.wellness.retain(|e| e.date >= day(12));
+    assert!(!signs(&few).contains(&Sign::Hrv));
+}
+
+/// Issue: with a handful of check-ins the banner said green, "no warning signs".
+#[test]
+fn without_a_baseline_the_summary_says_so_and_flags_what_needs_none() {
+    let mut d = doc();
+    with_checkins(&mut d, (0..3).rev(), |b| WellnessEntry {
+        sleep_hours: Some(7.5),
+        soreness: Some(2),
+        ..entry(b)
+    });
+    let r = Readiness::assess(&d, today());
+    assert_eq!(r.no_baseline, Some(3));
+    assert!(r.warnings.is_empty());
+    assert_eq!(r.summary(), "no baseline yet (3 of 14 days of check-ins)");
+    // Last night: 5 hours and very sore. No window of days is needed for either.
+    with_checkins(&mut d, 0..1, |b| WellnessEntry {
+        sleep_hours: Some(5.0),
+        soreness: Some(5),
+        ..entry(b)
+    });
+    let r = Readiness::assess(&d, today());
+    let found: Vec<Sign> = r.warnings.iter().map(|w| w.sign).collect();
+    assert!(
+        found.contains(&Sign::Sleep) && found.contains(&Sign::Soreness),
+        "{found:?}"
+    );
+    assert!(
+        r.summary()
+            .ends_with("no baseline yet (3 of 14 days of check-ins)"),
+        "{}",
+        r.summary()
+    );
+    // Two weeks of check-ins make a baseline.
+    with_checkins(&mut d, (0..14).rev(), |b| WellnessEntry {
+        sleep_hours: Some(7.5),
+        ..entry(b)
+    });
+    assert_eq!(Readiness::assess(&d, today()).no_baseline, None);
 }

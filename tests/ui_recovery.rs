@@ -27,9 +27,14 @@ fn calm_harness() -> egui_kittest::Harness<'static, stride::ui::StrideApp> {
     let since = today() - Days::new(14);
     for e in doc.history.wellness.iter_mut().filter(|e| e.date >= since) {
         e.resting_hr_bpm = Some(50);
+        e.hrv_ms = Some(66.0);
         e.sleep_quality = Some(4);
         e.sleep_hours = Some(7.5);
     }
+    // A second rest day instead of the cycling session: days of varied load.
+    doc.history
+        .activities
+        .retain(|a| a.date() < since || !matches!(a.kind, WorkoutKind::CrossTraining { .. }));
     for a in doc
         .history
         .activities
@@ -65,6 +70,7 @@ fn the_demo_runner_opens_with_the_warning_signs_of_its_last_week() {
 fn check_ins_turn_the_banner_amber_with_reasons_and_a_suggestion_is_applied_and_undone() {
     let mut h = calm_harness();
     let before = h.state().readiness().status;
+    let before_summary = h.state().readiness().summary();
     assert!(
         h.query_by_label_contains("Readiness: ").is_some(),
         "the banner is shown"
@@ -90,7 +96,7 @@ fn check_ins_turn_the_banner_amber_with_reasons_and_a_suggestion_is_applied_and_
     assert_eq!(
         before,
         Status::Green,
-        "the demo runner starts well recovered"
+        "the demo runner starts well recovered: {before_summary}"
     );
     assert!(readiness.status >= Status::Amber, "{}", readiness.summary());
     assert!(

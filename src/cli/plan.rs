@@ -264,7 +264,9 @@ pub enum CheckOutcome {
 /// the recovery rules (R1-R11), then, when the document has history or check-ins, one such
 /// line per warning sign of poor recovery as of `today` (rule codes `W-HR`, `W-SLEEP` ...;
 /// severity `error` for a red sign) and a `READINESS` line with the status (`error` when
-/// red). Errors and a red readiness give exit code 1.
+/// red). While the check-ins are too few for a baseline, the `READINESS` line says so
+/// ("no baseline yet (3 of 14 days of check-ins)"), with severity `info` when no sign
+/// fired. Errors and a red readiness give exit code 1.
 ///
 /// # Errors
 /// A message for unreadable input (exit code 2).
@@ -318,20 +320,28 @@ pub fn run_check(
     // the readiness they add up to.
     let readiness = has_history.then(|| crate::readiness::Readiness::assess(&doc, today));
     let mut red = false;
-    if let Some(r) = readiness.filter(|r| !r.warnings.is_empty()) {
+    if let Some(r) = &readiness {
         for w in &r.warnings {
             writeln!(out, "{w}").map_err(super::output_error)?;
         }
         red = r.status == crate::readiness::Status::Red;
-        let severity = if red { "error" } else { "warning" };
         let signs = r.warnings.len();
         let plural = if signs == 1 { "" } else { "s" };
-        writeln!(
-            out,
-            "{today}\t{severity}\tREADINESS\treadiness {}: {signs} warning sign{plural}",
-            r.status.name()
-        )
-        .map_err(super::output_error)?;
+        let line = match (signs, r.baseline_note()) {
+            (0, None) => None,
+            (0, Some(note)) => Some(format!("{today}\tinfo\tREADINESS\treadiness: {note}")),
+            (_, note) => {
+                let severity = if red { "error" } else { "warning" };
+                let note = note.map(|n| format!("; {n}")).unwrap_or_default();
+                Some(format!(
+                    "{today}\t{severity}\tREADINESS\treadiness {}: {signs} warning sign{plural}{note}",
+                    r.status.name()
+                ))
+            }
+        };
+        if let Some(line) = line {
+            writeln!(out, "{line}").map_err(super::output_error)?;
+        }
     }
     Ok(if has_errors(&findings) || red {
         CheckOutcome::Errors

@@ -11,6 +11,28 @@ pub const RESTING_HR_MIN_READINGS: usize = 7;
 /// The window resting HR is read over, and how many of its days must be high.
 pub const RESTING_HR_WINDOW: (i64, usize) = (3, 2);
 
+/// Days of the HRV window whose mean of ln(rMSSD) is compared with the normal range, and
+/// the fewest readings in it.
+pub const HRV_WINDOW: (i64, usize) = (7, 4);
+/// Days before the HRV window that make the athlete's normal range (HRV4Training).
+pub const HRV_BASELINE_DAYS: i64 = 60;
+/// Fewest HRV readings a normal range is made from.
+pub const HRV_MIN_READINGS: usize = 14;
+/// The 7-day mean below the normal mean by this many SDs of the daily values is a sign: the
+/// smallest worthwhile change (Vesterinen 2016, Nuuttila 2022).
+pub const HRV_DROP_SD: f64 = 0.5;
+/// Below the normal mean by this many SDs it is a red sign (Kiviniemi 2007's line for
+/// holding back hard training).
+pub const HRV_RED_SD: f64 = 1.0;
+
+/// Days of check-ins, in the last [`BASELINE_SPAN_DAYS`], before the signs that compare
+/// with the athlete's own normal have a baseline.
+pub const BASELINE_MIN_DAYS: usize = 14;
+/// The span those check-ins are counted over.
+pub const BASELINE_SPAN_DAYS: i64 = 60;
+/// Soreness at this level is flagged on a single day while there is no baseline.
+pub const SEVERE_SORENESS: u8 = 5;
+
 /// Sleep quality at or below this (1-5) is a poor night.
 pub const POOR_SLEEP_QUALITY: u8 = 2;
 /// Sleep under this many hours is a short night.

@@ -2,14 +2,15 @@
 //! check-ins and the load series, and what to do about them.
 //!
 //! Each sign has one documented threshold (in [`limits`]); the sources are in
-//! `training-science.md`, section 6 ("Warning signs of insufficient recovery": resting HR
+//! `training-science.md`, section 5 ("Warning signs of insufficient recovery": resting HR
 //! 5+ bpm above the athlete's usual after Polar, Hooper's wellness questionnaire, poor sleep,
 //! dreading runs, sluggishness, a dip in performance) and section 3 (ACWR after Gabbett 2016,
-//! monotony after Foster 1998, form zones). Every window ends on `today`:
+//! monotony after Foster 1998, form zones), and sections 5 and 8 for HRV. Every window ends on `today`:
 //!
 //! | sign | fires when | red when |
 //! | --- | --- | --- |
 //! | resting HR | 5+ bpm above the median of the 28 days before, on 2 of the last 3 days | 10+ bpm |
+//! | HRV | the mean of ln(rMSSD) over the last 7 days (4+ readings) below the normal range: the mean of the 60 days before (14+ readings) minus 0.5 SD of their daily values, the smallest worthwhile change | 1 SD below (Kiviniemi 2007) |
 //! | sleep | quality 1-2 on 3 of the last 5 nights, or under 6 h on 3 of the last 5 | - |
 //! | soreness, fatigue | 4 or 5 on 3+ days in a row, up to today or yesterday | 5 on all of them |
 //! | wellness score | the sum of the six 1-5 items (higher = better) in the athlete's worst quarter on each of the last 8 days | - |
@@ -21,7 +22,10 @@
 //! | motivation | 1-2 on 3+ days in a row | - |
 //!
 //! The status is green with no sign, red with a red sign or three signs or more, amber
-//! otherwise. The thresholds are guides, not verdicts (ACWR's are disputed, Impellizzeri 2020).
+//! otherwise. With check-ins on fewer than 14 of the last 60 days there is no baseline for
+//! the signs that compare with the athlete's own normal: the summary says "no baseline yet
+//! (N of 14 days of check-ins)" rather than "no warning signs", and what needs no baseline
+//! is still flagged from the latest check-in alone (under 6 h of sleep, soreness 5). The thresholds are guides, not verdicts (ACWR's are disputed, Impellizzeri 2020).
 //!
 //! ```
 //! use chrono::{Days, NaiveDate};
@@ -85,6 +89,8 @@ impl Status {
 pub enum Sign {
     /// Resting heart rate above the athlete's usual.
     RestingHr,
+    /// Heart-rate variability below the athlete's normal range.
+    Hrv,
     /// Poor or short sleep.
     Sleep,
     /// Soreness that does not subside.
@@ -112,6 +118,7 @@ impl Sign {
     pub fn code(self) -> &'static str {
         match self {
             Sign::RestingHr => "W-HR",
+            Sign::Hrv => "W-HRV",
             Sign::Sleep => "W-SLEEP",
             Sign::Soreness => "W-SORE",
             Sign::Fatigue => "W-FATIGUE",
@@ -130,7 +137,12 @@ impl Sign {
     pub fn is_bodily(self) -> bool {
         matches!(
             self,
-            Sign::RestingHr | Sign::Soreness | Sign::Fatigue | Sign::Sluggish | Sign::WellnessScore
+            Sign::RestingHr
+                | Sign::Hrv
+                | Sign::Soreness
+                | Sign::Fatigue
+                | Sign::Sluggish
+                | Sign::WellnessScore
         )
     }
 }
@@ -174,6 +186,10 @@ pub struct Readiness {
     pub status: Status,
     /// The signs that fired, strongest first.
     pub warnings: Vec<Warning>,
+    /// Days with a check-in in the last [`limits::BASELINE_SPAN_DAYS`] when they are fewer
+    /// than [`limits::BASELINE_MIN_DAYS`]: the signs that compare with the athlete's own
+    /// normal cannot speak yet. `None` once there is a baseline.
+    pub no_baseline: Option<usize>,
 }
 
 impl Readiness {
@@ -186,7 +202,12 @@ impl Readiness {
 
     /// Assesses a document as of `today` with a load series already computed for it.
     pub fn assess_with(doc: &AthleteDocument, today: NaiveDate, series: &LoadSeries) -> Self {
+        let days = signs::check_in_days(doc, today);
+        let no_baseline = (days < limits::BASELINE_MIN_DAYS).then_some(days);
         let mut warnings = signs::all(doc, today, series);
+        if no_baseline.is_some() {
+            signs::first_days(doc, today, &mut warnings);
+        }
         warnings.sort_by_key(|w| (std::cmp::Reverse(w.level), w.sign));
         let status = if warnings.is_empty() {
             Status::Green
@@ -197,16 +218,32 @@ impl Readiness {
         } else {
             Status::Amber
         };
-        Readiness { status, warnings }
+        Readiness {
+            status,
+            warnings,
+            no_baseline,
+        }
+    }
+
+    /// "no baseline yet (3 of 14 days of check-ins)" while there is none.
+    pub fn baseline_note(&self) -> Option<String> {
+        self.no_baseline.map(|days| {
+            format!(
+                "no baseline yet ({days} of {} days of check-ins)",
+                limits::BASELINE_MIN_DAYS
+            )
+        })
     }
 
     /// One line for the banner: "amber: resting HR +6 bpm on 2 of the last 3 days; poor
     /// sleep on 3 of the last 5 nights".
     pub fn summary(&self) -> String {
+        let note = self.baseline_note();
         if self.warnings.is_empty() {
-            return "green: no warning signs".to_owned();
+            return note.unwrap_or_else(|| "green: no warning signs".to_owned());
         }
-        let reasons: Vec<&str> = self.warnings.iter().map(|w| w.message.as_str()).collect();
+        let mut reasons: Vec<&str> = self.warnings.iter().map(|w| w.message.as_str()).collect();
+        reasons.extend(note.as_deref());
         format!("{}: {}", self.status.name(), reasons.join("; "))
     }
 

@@ -2,7 +2,7 @@
 //!
 //! Sleep quality, mood and motivation run from 1 (worst) to 5 (best); soreness, fatigue and
 //! stress from 1 (none) to 5 (severe), as in [`crate::model::WellnessEntry`]. The items
-//! follow Hooper's questionnaire (`training-science.md`, section 6) with mood and
+//! follow Hooper's questionnaire (`training-science.md`, section 5) with mood and
 //! motivation added ("dreading runs" is a warning sign of its own).
 //!
 //! ```

@@ -18,6 +18,7 @@ pub(super) fn all(doc: &AthleteDocument, today: NaiveDate, series: &LoadSeries) 
     let days = by_date(&doc.history.wellness);
     let mut out: Vec<Warning> = [
         resting_hr(&days, today),
+        hrv(&days, today),
         sleep(&days, today),
         streak(&days, today, Sign::Soreness, |e| e.soreness),
         streak(&days, today, Sign::Fatigue, |e| e.fatigue),
@@ -99,6 +100,94 @@ fn resting_hr(days: &BTreeMap<NaiveDate, &WellnessEntry>, today: NaiveDate) -> O
             rises.len()
         ),
     })
+}
+
+/// Mean and sample standard deviation.
+fn mean_sd(values: &[f64]) -> (f64, f64) {
+    let n = values.len() as f64;
+    let mean = values.iter().sum::<f64>() / n;
+    let var = values.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / (n - 1.0).max(1.0);
+    (mean, var.sqrt())
+}
+
+fn hrv(days: &BTreeMap<NaiveDate, &WellnessEntry>, today: NaiveDate) -> Option<Warning> {
+    let ln = |e: &WellnessEntry| e.hrv_ms.filter(|v| v.is_finite() && *v > 0.0).map(f64::ln);
+    let (span, needed) = HRV_WINDOW;
+    let start = back(today, span - 1);
+    let recent: Vec<f64> = days
+        .range(start..=today)
+        .filter_map(|(_, e)| ln(e))
+        .collect();
+    let normal: Vec<f64> = days
+        .range(back(start, HRV_BASELINE_DAYS)..start)
+        .filter_map(|(_, e)| ln(e))
+        .collect();
+    if recent.len() < needed || normal.len() < HRV_MIN_READINGS {
+        return None;
+    }
+    let (week, _) = mean_sd(&recent);
+    let (mean, sd) = mean_sd(&normal);
+    let floor = mean - HRV_DROP_SD * sd;
+    (week < floor).then(|| Warning {
+        sign: Sign::Hrv,
+        level: if week < mean - HRV_RED_SD * sd {
+            Status::Red
+        } else {
+            Status::Amber
+        },
+        date: today,
+        message: format!(
+            "HRV {:.0} ms over the last {span} days, below your normal range (from {:.0} ms)",
+            week.exp(),
+            floor.exp()
+        ),
+    })
+}
+
+/// Days with a check-in in the last [`BASELINE_SPAN_DAYS`] days.
+pub(super) fn check_in_days(doc: &AthleteDocument, today: NaiveDate) -> usize {
+    let from = back(today, BASELINE_SPAN_DAYS - 1);
+    let mut dates: Vec<NaiveDate> = doc
+        .history
+        .wellness
+        .iter()
+        .filter(|e| (from..=today).contains(&e.date) && e.records_anything())
+        .map(|e| e.date)
+        .collect();
+    dates.sort();
+    dates.dedup();
+    dates.len()
+}
+
+/// While there is no baseline, the latest check-in alone: a short night or severe soreness,
+/// unless a sign of the same kind fired already.
+pub(super) fn first_days(doc: &AthleteDocument, today: NaiveDate, out: &mut Vec<Warning>) {
+    let days = by_date(&doc.history.wellness);
+    let Some(last) = latest_day(&days, today) else {
+        return;
+    };
+    let Some(e) = days.get(&last) else {
+        return;
+    };
+    let has = |out: &Vec<Warning>, sign| out.iter().any(|w: &Warning| w.sign == sign);
+    if let Some(hours) = e.sleep_hours.filter(|h| *h < SHORT_SLEEP_HOURS)
+        && !has(out, Sign::Sleep)
+    {
+        out.push(Warning {
+            sign: Sign::Sleep,
+            level: Status::Amber,
+            date: last,
+            message: format!("{hours:.1} h of sleep, under {SHORT_SLEEP_HOURS:.0} h"),
+        });
+    }
+    if e.soreness == Some(SEVERE_SORENESS) && !has(out, Sign::Soreness) {
+        out.push(Warning {
+            sign: Sign::Soreness,
+            level: Status::Amber,
+            date: last,
+            message: format!("very sore ({SEVERE_SORENESS} of 5)"),
+        });
+    }
 }
 
 fn sleep(days: &BTreeMap<NaiveDate, &WellnessEntry>, today: NaiveDate) -> Option<Warning> {
@@ -359,7 +448,9 @@ fn load_signs(series: &LoadSeries, today: NaiveDate) -> Vec<Warning> {
         .iter()
         .rev()
         .find(|d| !d.projected)
+        .filter(|d| (today - d.date).num_days() <= CHECK_IN_MAX_AGE_DAYS)
     else {
+        // Load figures of a history that ended long ago say nothing about today.
         return Vec::new();
     };
     let v = day.values;

@@ -1,6 +1,6 @@
 //! Short recovery tips for the day after a hard session or when a warning sign fires.
 //!
-//! The habits are those of `training-science.md`, section 6 ("Recovery habits to suggest":
+//! The habits are those of `training-science.md`, section 5 ("Recovery habits to suggest":
 //! sleep, carbohydrate plus protein within an hour after a run, hydration, low-impact
 //! cross-training, stretching, foam rolling, mental downtime); each tip is chosen by the
 //! situation it answers and says why.

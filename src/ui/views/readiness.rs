@@ -24,25 +24,35 @@ pub fn readiness_banner_ui(
     commands: &mut Vec<AppCommand>,
 ) {
     ui.horizontal(|ui| {
-        let color = status_color(readiness.status, ui);
-        let badge = egui::RichText::new(format!(
-            " Readiness: {} ",
-            readiness.status.name().to_uppercase()
-        ))
-        .strong()
-        .color(egui::Color32::WHITE)
-        .background_color(color);
-        ui.label(badge);
-        let reasons = if readiness.warnings.is_empty() {
-            "no warning signs".to_owned()
+        // Without a baseline and without a sign, green would claim more than is known.
+        let unknown = readiness.warnings.is_empty() && readiness.no_baseline.is_some();
+        let (name, color) = if unknown {
+            ("NO BASELINE".to_owned(), ui.visuals().weak_text_color())
         } else {
-            readiness
-                .warnings
-                .iter()
-                .map(|w| w.message.as_str())
-                .collect::<Vec<_>>()
-                .join("; ")
+            (
+                readiness.status.name().to_uppercase(),
+                status_color(readiness.status, ui),
+            )
         };
+        let badge = egui::RichText::new(format!(" Readiness: {name} "))
+            .strong()
+            .color(egui::Color32::WHITE)
+            .background_color(color);
+        ui.label(badge);
+        let mut reasons: Vec<String> = readiness
+            .warnings
+            .iter()
+            .map(|w| w.message.clone())
+            .collect();
+        reasons.extend(
+            readiness
+                .baseline_note()
+                .map(|n| format!("{n}: check in each morning")),
+        );
+        if reasons.is_empty() {
+            reasons.push("no warning signs".to_owned());
+        }
+        let reasons = reasons.join("; ");
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui
                 .add_enabled(has_plan, egui::Button::new("Adapt plan from today…"))
@@ -94,7 +104,13 @@ pub fn recovery_ui(
         color,
         egui::RichText::new(format!("Readiness {}", readiness.status.name())).strong(),
     );
-    if readiness.warnings.is_empty() {
+    if let Some(note) = readiness.baseline_note() {
+        ui.label(format!(
+            "{}: the signs that compare with your own normal (resting HR, HRV, the wellness \
+             score) start once there are enough check-ins.",
+            capitalised(&note)
+        ));
+    } else if readiness.warnings.is_empty() {
         ui.label("No warning signs in the history and check-ins.");
     }
     for w in &readiness.warnings {
@@ -153,4 +169,13 @@ pub fn recovery_ui(
                 .on_hover_text(format!("Because {}", t.because));
         }
     }
+}
+
+/// The text with its first letter in upper case.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
