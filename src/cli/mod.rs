@@ -13,6 +13,7 @@
 //! assert_eq!(cli.file.as_deref(), Some("anna.ron".as_ref()));
 //! ```
 
+pub mod adapt;
 pub mod export;
 pub mod import;
 pub mod load;
@@ -122,6 +123,19 @@ pub enum Command {
         /// The athlete document (.ron) to merge into; the previous version is kept as .bak.
         #[arg(long, value_name = "FILE.ron")]
         into: PathBuf,
+    },
+    /// Make the active plan's remaining days again from the training actually done (as the
+    /// window's "Adapt plan from today"): prints `changed<TAB>DATE<TAB>BEFORE<TAB>AFTER` per
+    /// changed day, `form<TAB>BEFORE<TAB>AFTER` (race-morning form) and `saved<TAB>PATH`.
+    Adapt {
+        /// The athlete document (.ron).
+        file: PathBuf,
+        /// The day to adapt from (default: today).
+        #[arg(long)]
+        today: Option<NaiveDate>,
+        /// Where to write the adapted document (default: over FILE, keeping FILE.ron.bak).
+        #[arg(long, value_name = "FILE.ron")]
+        out: Option<PathBuf>,
     },
     /// Write the active plan of an athlete document for a calendar, a spreadsheet, a watch
     /// or paper: prints `wrote PATH` for each file written.
@@ -278,10 +292,11 @@ pub struct LoadArgs {
     /// Form of a day: from the day before (start-of-day) or the same day (same-day).
     #[arg(long, value_enum)]
     pub form: Option<FormArg>,
-    /// Fitness before the first day (a season start).
+    /// Fitness before the first day (a season start; without it, and without start values
+    /// in the document, both start at the mean daily load of the first 28 days).
     #[arg(long)]
     pub start_fitness: Option<f64>,
-    /// Fatigue before the first day.
+    /// Fatigue before the first day (a season start).
     #[arg(long)]
     pub start_fatigue: Option<f64>,
     /// First day to print (YYYY-MM-DD).
@@ -404,6 +419,16 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             Ok(plan::CheckOutcome::Errors) => return EXIT_FINDINGS,
             Err(e) => Err(e),
         },
+        Command::Adapt {
+            file,
+            today,
+            out: out_path,
+        } => adapt::run(
+            &file,
+            today.unwrap_or_else(|| chrono::Local::now().date_naive()),
+            out_path.as_deref(),
+            out,
+        ),
         Command::Export(args) => args
             .now
             .as_deref()

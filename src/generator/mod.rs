@@ -619,7 +619,7 @@ fn generate_checked(
         && recent > 0.0
     {
         volume0 = volume0.min(1.05 * recent);
-        // Nor far above the four weeks before, which the projected ACWR (R5) starts from.
+        // Nor far above the average week of the four weeks before.
         let month_km: f64 = h
             .activities
             .iter()
@@ -628,7 +628,16 @@ fn generate_checked(
             .filter_map(|x| x.distance_m)
             .sum::<f64>()
             / 1000.0;
-        volume0 = volume0.min((HISTORY_MONTH_GROWTH * month_km / 4.0).max(MIN_START_KM));
+        // Over the days the history covers when it began less than four weeks ago.
+        let covered = h
+            .activities
+            .iter()
+            .map(|x| (first_full - x.date()).num_days())
+            .max()
+            .unwrap_or(28)
+            .clamp(7, 28);
+        let month_week = month_km * 7.0 / covered as f64;
+        volume0 = volume0.min((HISTORY_MONTH_GROWTH * month_week).max(MIN_START_KM));
     }
     let per_day = max_km_per_run_day(a);
     let doubles = profile.level >= ExperienceLevel::Advanced;

@@ -147,7 +147,8 @@ pub fn adapt_from_today(
         return Err(AdaptError::RaceOver(race));
     }
     let input = input_for(doc, old, today, start);
-    let fresh = generate_remaining(&input, &doc.settings, None)?;
+    let history = (!doc.history.activities.is_empty()).then_some(&doc.history);
+    let fresh = generate_remaining(&input, &doc.settings, history)?;
     let (fresh, dropped_locked) = keep_locked(fresh, old, &input.athlete, &doc.settings);
     let mut plan = join(old, fresh, start);
     let eased = ease(&mut plan, start, readiness.status, &input.athlete);
@@ -185,9 +186,11 @@ pub fn adapt_from_today(
 }
 
 /// The generator's input. The weekly volume the rest ramps up from is what was actually
-/// run over the last four weeks, but no more than the plan's larger of the two weeks before
-/// the start: behind the plan, the ramp starts from what was run (missed sessions are not
-/// made up); ahead of it, the rest does not jump up.
+/// run a week over the last four weeks (over the days the history covers, when it began
+/// less than four weeks ago: two weeks at 40 km are 40 km a week, not 20), but no more than
+/// the plan's larger of the two weeks before the start: behind the plan, the ramp starts
+/// from what was run (missed sessions are not made up); ahead of it, the rest does not jump
+/// up.
 fn input_for(
     doc: &AthleteDocument,
     old: &Plan,
@@ -215,7 +218,10 @@ fn input_for(
         .filter(|w| *w >= old.start_date)
         .map(|w| running_km(&old.workouts, w, w + Days::new(7)))
         .fold(None, |m: Option<f64>, km| Some(m.map_or(km, |m| m.max(km))));
-    let done = longest.map(|_| done_km / 4.0);
+    // The days of the last four weeks the history covers (at least a week).
+    let first = doc.history.activities.iter().map(|a| a.date()).min();
+    let covered = first.map_or(28, |f| ((today - f).num_days() + 1).clamp(7, 28));
+    let done = longest.map(|_| done_km * 7.0 / covered as f64);
     let fits = crate::generator::max_km_per_run_day(&athlete)
         * crate::generator::max_run_days(&athlete) as f64;
     let from = match (done, planned) {
