@@ -152,12 +152,24 @@ impl PlanFacts {
             }
         }
         let mut done: Vec<(usize, DayStress)> = Vec::new();
+        // Running done on the days the history holds replaces what was planned there, in
+        // the weekly volumes as in the stress.
+        let mut done_m: Vec<(usize, f64)> = Vec::new();
         for a in input.history.iter().flat_map(|h| &h.activities) {
             let date = a.date();
             if date < start || date > end {
                 continue;
             }
             let i = (date - start).num_days() as usize;
+            let metres = if a.kind.is_running() && !a.kind.is_race() {
+                a.distance_m.unwrap_or(0.0)
+            } else {
+                0.0
+            };
+            match done_m.iter_mut().find(|(j, _)| *j == i) {
+                Some((_, m)) => *m += metres,
+                None => done_m.push((i, metres)),
+            }
             match done.iter_mut().find(|(j, _)| *j == i) {
                 Some((_, stress)) => stress.add_activity(a, context),
                 None => {
@@ -165,6 +177,11 @@ impl PlanFacts {
                     stress.add_activity(a, context);
                     done.push((i, stress));
                 }
+            }
+        }
+        for (i, metres) in done_m {
+            if let Some(day) = days.get_mut(i) {
+                day.running_m = metres;
             }
         }
         let first_week = week_start.week_of(start);
