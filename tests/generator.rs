@@ -714,7 +714,7 @@ type Spoil = (&'static str, fn(&mut GeneratorInput), &'static str);
 
 #[test]
 fn invalid_inputs_name_the_field_and_the_range() {
-    let cases: [Spoil; 11] = [
+    let cases: [Spoil; 14] = [
         (
             "weekly_volume_km",
             |i| {
@@ -786,6 +786,26 @@ fn invalid_inputs_name_the_field_and_the_range() {
                 i.goal.date = i.start + Days::new(7 * 16);
             },
             "at least 4",
+        ),
+        // Birth years in the future, children, and a marathon before 18.
+        (
+            "birth_year",
+            |i| i.athlete.birth_year = 2150,
+            "is -123 when the plan starts",
+        ),
+        (
+            "birth_year",
+            |i| i.athlete.birth_year = 2014,
+            "runners of 14 and over",
+        ),
+        (
+            "birth_year",
+            |i| {
+                i.athlete.birth_year = 2010;
+                i.goal.distance_m = 42_195.0;
+                i.goal.date = i.start + Days::new(7 * 20);
+            },
+            "too young for a marathon",
         ),
     ];
     // Marathon-class plans start from 25 km a week and 4 days, at every level.

@@ -324,10 +324,19 @@ fn fitter_athletes_get_shorter_gaps() {
     assert!(gaps.windows(2).all(|w| w[0] >= w[1]), "{gaps:?}");
     let mut a = athlete(ExperienceLevel::Elite);
     a.birth_year = 1960;
+    let veteran = RecoveryProfile::for_athlete(&a, 2027);
     assert_eq!(
-        RecoveryProfile::for_athlete(&a, 2027).level,
-        Advanced,
-        "60+ counts a level lower"
+        veteran.level,
+        ExperienceLevel::Elite,
+        "60+ keeps the level's volume"
+    );
+    assert_eq!(
+        (
+            veteran.easy_days_after_hard,
+            veteran.easy_days_after_very_hard
+        ),
+        (2, 2),
+        "60+ recovers longer"
     );
     a.training_age_years = 0;
     assert_eq!(

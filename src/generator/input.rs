@@ -183,12 +183,39 @@ pub fn max_run_days(a: &Athlete) -> usize {
 
 /// Checks the input. `short_ok` lets a plan have fewer weeks than [`min_weeks`]: the rest
 /// of a plan regenerated part-way through.
+/// The youngest runner Stride makes a plan for: youth running is coached around growth,
+/// which a plan generator cannot see.
+pub const MIN_AGE: i32 = 14;
+/// The youngest runner Stride makes a marathon plan for (the usual entry age of marathons).
+pub const MIN_MARATHON_AGE: i32 = 18;
+
 pub(super) fn validate(input: &GeneratorInput, short_ok: bool) -> Result<f64, GenerateError> {
     let a = &input.athlete;
     if let Some(e) = a.validate().into_iter().next() {
         return Err(invalid(e.field, e.message));
     }
     let d = input.goal.distance_m;
+    let age = a.age_in(input.start.year());
+    if age < MIN_AGE {
+        return Err(invalid(
+            "birth_year",
+            format!(
+                "a runner born in {} is {age} when the plan starts; Stride makes plans for \
+                 runners of {MIN_AGE} and over (younger runners train around their growth, \
+                 with a coach who sees them)",
+                a.birth_year
+            ),
+        ));
+    }
+    if d >= crate::rules::limits::MARATHON_M && age < MIN_MARATHON_AGE {
+        return Err(invalid(
+            "birth_year",
+            format!(
+                "a runner of {age} is too young for a marathon plan: many marathons only take \
+                 runners of {MIN_MARATHON_AGE} and over; choose a half marathon or shorter"
+            ),
+        ));
+    }
     if !d.is_finite() || !(1500.0..=100_000.0).contains(&d) {
         return Err(invalid(
             "race",

@@ -1,9 +1,8 @@
 //! How much recovery an athlete needs: one function of level, training age and age.
 //!
 //! "The fitter you are, the faster you bounce back": the recovery rules read their gaps from
-//! [`RecoveryProfile::for_athlete`]. The athlete's level is first capped by training age
-//! (under 1 year: beginner at most; under 3 years: intermediate at most) and lowered one step
-//! from age 60, then this table applies:
+//! [`RecoveryProfile::for_athlete`]. The athlete's level is capped by training age (under 1
+//! year: beginner at most; under 3 years: intermediate at most), then this table applies:
 //!
 //! | effective level | easy days after a tough day | after a very hard day | two hard sessions on one day | hard sessions a week | long run next to hard | weekly light day |
 //! | --- | --- | --- | --- | --- | --- | --- |
@@ -18,7 +17,9 @@
 //! some elite athletes (the double-threshold day), so advanced and elite runners get a
 //! warning rather than an error. Masters (50 and over) get two easy days after a very hard
 //! day, and a cut-back week at least every 3rd week, as beginners do; everyone else every
-//! 4th (reference: a recovery week every 3-4 weeks).
+//! 4th (reference: a recovery week every 3-4 weeks). From 60, age lengthens recovery rather
+//! than lowering the level: two easy days after every tough day, while the volume and the
+//! sessions stay those of the level and training age.
 //!
 //! ```
 //! use stride::model::{Athlete, ExperienceLevel};
@@ -35,7 +36,7 @@ use crate::model::{Athlete, ExperienceLevel};
 
 /// Age from which cut-back weeks come every 3rd week.
 pub const MASTERS_AGE: i32 = 50;
-/// Age from which recovery needs count one level lower.
+/// Age from which every tough day is followed by two easy days.
 pub const VETERAN_AGE: i32 = 60;
 
 /// Recovery needs derived from the athlete.
@@ -65,21 +66,17 @@ impl RecoveryProfile {
     /// The profile for an athlete in a given calendar year.
     pub fn for_athlete(athlete: &Athlete, year: i32) -> Self {
         let age = athlete.age_in(year);
-        let mut level = athlete.level;
         let cap = match athlete.training_age_years {
             0 => ExperienceLevel::Beginner,
             1 | 2 => ExperienceLevel::Intermediate,
             _ => ExperienceLevel::Elite,
         };
-        level = level.min(cap);
+        let mut profile = Self::for_level(athlete.level.min(cap), age >= MASTERS_AGE);
         if age >= VETERAN_AGE {
-            level = match level {
-                ExperienceLevel::Elite => ExperienceLevel::Advanced,
-                ExperienceLevel::Advanced => ExperienceLevel::Intermediate,
-                _ => ExperienceLevel::Beginner,
-            };
+            profile.easy_days_after_hard = profile.easy_days_after_hard.max(2);
+            profile.easy_days_after_very_hard = profile.easy_days_after_very_hard.max(2);
         }
-        Self::for_level(level, age >= MASTERS_AGE)
+        profile
     }
 
     /// The table row of a level.
