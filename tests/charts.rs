@@ -259,7 +259,7 @@ fn wellness(day: NaiveDate, hr: u16) -> WellnessEntry {
 }
 
 #[test]
-fn the_usual_resting_heart_rate_is_the_mean_of_the_four_weeks_before() {
+fn the_usual_resting_heart_rate_is_the_median_of_the_four_weeks_before() {
     let first = date(2027, 2, 1);
     let mut doc = AthleteDocument::new(Athlete::example());
     // 30 days at 48 bpm, then a day at 55, entered out of order.
@@ -274,10 +274,10 @@ fn the_usual_resting_heart_rate_is_the_mean_of_the_four_weeks_before() {
     let lines = WellnessLines::from_history(&doc.history);
     assert_eq!(lines.resting_hr.len(), 31);
     assert!(lines.resting_hr.windows(2).all(|w| w[0][0] < w[1][0]));
-    // No usual value until three readings came before.
+    // No usual value until seven readings came before, as for the warning sign.
     assert_eq!(
         lines.usual_hr.first().map(|p| p[0]),
-        Some(day_x(first) + 3.0)
+        Some(day_x(first) + 7.0)
     );
     let last = lines.usual_hr.last().expect("usual");
     assert_eq!(last, &[day_x(first) + 30.0, 48.0]);
@@ -291,13 +291,13 @@ fn the_usual_resting_heart_rate_is_the_mean_of_the_four_weeks_before() {
 fn old_readings_leave_the_usual_after_four_weeks() {
     let first = date(2027, 2, 1);
     let mut doc = AthleteDocument::new(Athlete::example());
-    // A high week, a gap of five weeks, then four normal days.
+    // A high week, a gap of five weeks, then eight normal days.
     for d in 0..7 {
         doc.history
             .wellness
             .push(wellness(first + Days::new(d), 70));
     }
-    for d in 42..46 {
+    for d in 42..50 {
         doc.history
             .wellness
             .push(wellness(first + Days::new(d), 50));
@@ -308,8 +308,91 @@ fn old_readings_leave_the_usual_after_four_weeks() {
         .iter()
         .filter(|p| p[0] >= day_x(first) + 42.0)
         .collect();
-    // Day 45 has three readings of 50 before it and none of the old 70s.
-    assert_eq!(after_gap, [&[day_x(first) + 45.0, 50.0]]);
+    // Day 49 has seven readings of 50 before it and none of the old 70s.
+    assert_eq!(after_gap, [&[day_x(first) + 49.0, 50.0]]);
+}
+
+/// Issue: the chart's usual resting HR (a mean of 3+ readings) and the sign's (a median of
+/// 7+) disagreed. Both now read one function.
+#[test]
+fn the_chart_and_the_warning_sign_share_the_usual_resting_heart_rate() {
+    let today = date(2027, 3, 10);
+    let mut doc = AthleteDocument::new(Athlete::example());
+    // Four weeks around 50 with two high mornings, then three days at 58.
+    for back in 3..31u64 {
+        let hr = if back % 9 == 0 {
+            64
+        } else {
+            49 + (back % 3) as u16
+        };
+        doc.history
+            .wellness
+            .push(wellness(today - Days::new(back), hr));
+    }
+    for back in 0..3u64 {
+        doc.history
+            .wellness
+            .push(wellness(today - Days::new(back), 58));
+    }
+    let lines = WellnessLines::from_history(&doc.history);
+    let window_start = day_x(today - Days::new(2));
+    let chart = lines
+        .usual_hr
+        .iter()
+        .find(|p| p[0] == window_start)
+        .expect("a usual value on the window's first day")[1];
+    let r = stride::readiness::Readiness::assess(&doc, today);
+    let sign = r
+        .warnings
+        .iter()
+        .find(|w| w.sign == stride::readiness::Sign::RestingHr)
+        .expect("the sign fires");
+    assert!(
+        sign.message.contains(&format!("your usual {chart:.0} ")),
+        "{} against the chart's {chart}",
+        sign.message
+    );
+}
+
+/// Issue: a week shown "88% easy" had a bar one-third easy, because a quality session's
+/// warm-up and cool-down and an all-easy long run counted at the session's class.
+#[test]
+fn the_weekly_bar_is_as_easy_as_the_easy_share_says() {
+    let monday = date(2027, 3, 1);
+    let mut athlete = Athlete::example();
+    athlete.vdot = Some(45.0);
+    let mut doc = AthleteDocument::new(athlete);
+    let mut plan = Plan::new(
+        "p",
+        GoalRace {
+            name: String::new(),
+            distance_m: 10_000.0,
+            date: monday + Days::new(60),
+            goal_time_s: None,
+        },
+        monday,
+    );
+    for (day, kind, km) in [
+        (0u64, WorkoutKind::Easy, 8.0),
+        (2, WorkoutKind::Tempo, 10.0),
+        (4, WorkoutKind::Easy, 8.0),
+        (6, WorkoutKind::Long, 16.0),
+    ] {
+        let mut w = Workout::new(WorkoutId(day + 1), monday + Days::new(day), kind);
+        w.planned_distance_m = Some(km * 1000.0);
+        plan.workouts.push(w);
+    }
+    doc.plans.push(plan);
+    let charts = ChartData::from_document(&doc, monday - Days::new(1));
+    let week = charts.week_of(monday).expect("the week");
+    let share = week.easy_share().expect("running");
+    let easy_km = week.km_at(Intensity::Easy) + week.km_at(Intensity::Recovery);
+    let bar = easy_km / week.total_km();
+    assert!(share > 0.8, "{share}");
+    assert!(
+        (bar - share).abs() < 0.06,
+        "bar {bar:.2} against share {share:.2}"
+    );
 }
 
 proptest! {

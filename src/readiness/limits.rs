@@ -4,10 +4,10 @@
 pub const RESTING_HR_RISE_BPM: f64 = 5.0;
 /// Resting HR this many bpm above usual is a red sign.
 pub const RESTING_HR_RED_BPM: f64 = 10.0;
-/// Days before the window whose median is the athlete's usual resting HR.
-pub const RESTING_HR_BASELINE_DAYS: i64 = 28;
-/// Fewest readings the usual resting HR is taken from.
-pub const RESTING_HR_MIN_READINGS: usize = 7;
+/// Days before the window whose median is the athlete's usual resting HR (the chart's).
+pub const RESTING_HR_BASELINE_DAYS: i64 = crate::science::charts::USUAL_HR_DAYS;
+/// Fewest readings the usual resting HR is taken from (the chart's).
+pub const RESTING_HR_MIN_READINGS: usize = crate::science::charts::USUAL_HR_MIN_ENTRIES;
 /// The window resting HR is read over, and how many of its days must be high.
 pub const RESTING_HR_WINDOW: (i64, usize) = (3, 2);
 

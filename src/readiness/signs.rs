@@ -75,10 +75,7 @@ fn resting_hr(days: &BTreeMap<NaiveDate, &WellnessEntry>, today: NaiveDate) -> O
         .range(back(start, RESTING_HR_BASELINE_DAYS)..start)
         .filter_map(|(_, e)| e.resting_hr_bpm.map(f64::from))
         .collect();
-    if usual.len() < RESTING_HR_MIN_READINGS {
-        return None;
-    }
-    let usual = median(usual)?;
+    let usual = crate::science::charts::usual_resting_hr(&usual)?;
     let rises: Vec<f64> = window(days, today, span)
         .into_iter()
         .flatten()

@@ -241,7 +241,8 @@ pub struct RaceMarker {
 pub struct WeekBucket {
     /// First day of the week.
     pub start: NaiveDate,
-    /// Kilometres by the session's intensity class, indexed by [`intensity_index`].
+    /// Kilometres by the session's intensity class, indexed by [`intensity_index`]; the easy
+    /// part of a planned session (its easy running time's share) counts as easy.
     pub km: [f64; 6],
     /// Seconds of running.
     pub running_s: f64,
@@ -317,10 +318,34 @@ pub struct DayValues {
     pub zone: FormZone,
 }
 
-/// Days of entries before a day that make a runner's usual resting heart rate.
+/// Days of entries before a day that make a runner's usual resting heart rate: the one
+/// definition the chart and the resting-HR warning sign share.
 pub const USUAL_HR_DAYS: i64 = 28;
-/// Entries needed in that window before a usual value is shown.
-pub const USUAL_HR_MIN_ENTRIES: usize = 3;
+/// Readings needed in that window before there is a usual value.
+pub const USUAL_HR_MIN_ENTRIES: usize = 7;
+
+/// The usual resting heart rate from the readings of the [`USUAL_HR_DAYS`] days before a
+/// day: their median (robust to the odd high morning), once there are
+/// [`USUAL_HR_MIN_ENTRIES`].
+///
+/// ```
+/// use stride::science::charts::usual_resting_hr;
+/// assert_eq!(usual_resting_hr(&[50.0, 51.0, 49.0, 50.0, 62.0, 50.0, 52.0]), Some(50.0));
+/// assert_eq!(usual_resting_hr(&[50.0; 6]), None);
+/// ```
+pub fn usual_resting_hr(readings: &[f64]) -> Option<f64> {
+    if readings.len() < USUAL_HR_MIN_ENTRIES {
+        return None;
+    }
+    let mut sorted = readings.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    let mid = sorted.len() / 2;
+    Some(if sorted.len().is_multiple_of(2) {
+        (sorted[mid - 1] + sorted[mid]) / 2.0
+    } else {
+        sorted[mid]
+    })
+}
 /// Resting heart rate this far above the usual is a warning sign (Polar; reference,
 /// "warning signs of insufficient recovery").
 pub const RESTING_HR_WARNING_BPM: f64 = 5.0;
@@ -330,8 +355,8 @@ pub const RESTING_HR_WARNING_BPM: f64 = 5.0;
 pub struct WellnessLines {
     /// Resting heart rate, bpm.
     pub resting_hr: Vec<[f64; 2]>,
-    /// The usual resting heart rate on each day with a reading: the mean of the readings of
-    /// the [`USUAL_HR_DAYS`] days before it, once there are [`USUAL_HR_MIN_ENTRIES`].
+    /// The usual resting heart rate on each day with a reading ([`usual_resting_hr`] of the
+    /// readings of the [`USUAL_HR_DAYS`] days before it).
     pub usual_hr: Vec<[f64; 2]>,
     /// Sleep, hours.
     pub sleep_hours: Vec<[f64; 2]>,
@@ -363,21 +388,19 @@ impl WellnessLines {
             add(e.soreness.map(f64::from), &mut lines.soreness);
             add(e.fatigue.map(f64::from), &mut lines.fatigue);
         }
-        // Sliding window over the readings strictly before each reading's day.
-        let (mut start, mut end, mut sum) = (0usize, 0usize, 0.0);
-        for &(date, _) in &readings {
-            while end < readings.len() && readings[end].0 < date {
-                sum += readings[end].1;
-                end += 1;
-            }
-            while start < end && (date - readings[start].0).num_days() > USUAL_HR_DAYS {
-                sum -= readings[start].1;
+        // The readings of the USUAL_HR_DAYS days before each reading's day.
+        let mut start = 0usize;
+        for (end, &(date, _)) in readings.iter().enumerate() {
+            while (date - readings[start].0).num_days() > USUAL_HR_DAYS {
                 start += 1;
             }
-            if end - start >= USUAL_HR_MIN_ENTRIES {
-                lines
-                    .usual_hr
-                    .push([day_x(date), sum / (end - start) as f64]);
+            let before: Vec<f64> = readings[start..end]
+                .iter()
+                .filter(|(d, _)| *d < date)
+                .map(|(_, hr)| *hr)
+                .collect();
+            if let Some(usual) = usual_resting_hr(&before) {
+                lines.usual_hr.push([day_x(date), usual]);
             }
         }
         lines
@@ -557,7 +580,16 @@ fn week_buckets(
             continue;
         };
         let (duration, distance, easy) = context.running_split(w);
-        week.km[intensity_index(w.intensity())] += distance / 1000.0;
+        // The easy part of a session (warm-up, recoveries, cool-down, an all-easy long run)
+        // is easy in the bar too, so the bar and the easy share tell one story.
+        let class = w.intensity();
+        let easy_km = if duration > 0.0 && class > Intensity::Easy {
+            distance / 1000.0 * (easy / duration).clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
+        week.km[intensity_index(Intensity::Easy)] += easy_km;
+        week.km[intensity_index(class)] += distance / 1000.0 - easy_km;
         week.running_s += duration;
         week.easy_s += easy;
     }
