@@ -317,3 +317,34 @@ fn adapt_plan_from_today_shows_the_comparison_and_applies_as_one_edit() {
         &before
     );
 }
+
+/// Issue: a run with no heart rate, RPE or usable pace counted as 0 without a word. Its load
+/// is now estimated, and the History table says so.
+#[test]
+fn the_history_table_names_an_estimated_load() {
+    let mut doc = stride::storage::demo_document(today()).expect("present");
+    let mut bare = stride::model::Activity::from_planned(&stride::model::Workout::new(
+        stride::model::WorkoutId(999_999),
+        today() - Days::new(1),
+        WorkoutKind::Intervals,
+    ));
+    bare.planned_workout = None;
+    bare.duration_s = 3000.0;
+    bare.start += chrono::TimeDelta::hours(10);
+    doc.history.activities.push(bare);
+    // Without a VDOT the pace of the demo's runs cannot be used either.
+    doc.athlete.vdot = None;
+    doc.athlete.recent_race = None;
+    let session = stride::session::Session::new(doc, None);
+    let app = stride::ui::StrideApp::new(session, today(), Box::new(FixedDialogs::default()));
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1280.0, 820.0))
+        .build_ui_state(|ui, app: &mut stride::ui::StrideApp| app.frame_ui(ui), app);
+    h.run();
+    click(&mut h, "History");
+    assert!(
+        h.query_by_label_contains("estimated from duration")
+            .is_some(),
+        "the estimated load is labelled"
+    );
+}
