@@ -7,8 +7,8 @@ use std::process::{Command, Output};
 
 use chrono::{Local, NaiveDate, NaiveDateTime, TimeZone};
 use stride::import::{
-    self, ImportError, Place, SourceFormat, detect, expand_paths, import_files, merge_into, parse,
-    read_file,
+    self, ImportError, Place, SourceFormat, detect, expand_paths, gpx, import_files, merge_into,
+    parse, read_file,
 };
 use stride::model::{Activity, Athlete, AthleteDocument, CrossActivity, History, WorkoutKind};
 use stride::storage::{document_to_string, load_document};
@@ -1097,4 +1097,65 @@ fn fuzz_findings_give_an_error_or_activities_never_a_panic() {
         seen += 1;
     }
     assert!(seen >= 1);
+}
+
+/// A GPX track due north from the equator: one point every `dt` seconds, each moving the
+/// metres `speeds(i)` x dt at the altitude `ele(i)`.
+fn gpx_track(
+    points: usize,
+    dt: i64,
+    speed: impl Fn(usize) -> f64,
+    ele: impl Fn(usize) -> f64,
+) -> String {
+    let mut text = String::from(
+        "<?xml version=\"1.0\"?><gpx version=\"1.1\" creator=\"test\" \
+         xmlns=\"http://www.topografix.com/GPX/1/1\"><trk><type>running</type><trkseg>",
+    );
+    let start = chrono::DateTime::parse_from_rfc3339("2027-03-01T07:00:00Z").expect("time");
+    let mut metres = 0.0;
+    for i in 0..points {
+        let time = start + chrono::TimeDelta::seconds(i as i64 * dt);
+        let lat = metres / R * 180.0 / std::f64::consts::PI;
+        text.push_str(&format!(
+            "<trkpt lat=\"{lat:.9}\" lon=\"0\"><ele>{:.2}</ele><time>{}</time></trkpt>",
+            ele(i),
+            time.format("%Y-%m-%dT%H:%M:%SZ")
+        ));
+        metres += speed(i) * dt as f64;
+    }
+    text.push_str("</trkseg></trk></gpx>");
+    text
+}
+
+/// Issue: the pace load took elapsed time and average pace, which under-counts intervals.
+/// The reader now works out a normalised, grade-adjusted pace from the track.
+#[test]
+fn a_recorded_track_gives_a_normalised_grade_adjusted_pace() {
+    let pace_of = |text: String| {
+        let a = only(gpx::parse(text.as_bytes()).expect("a track"));
+        let moving = a.moving_s.expect("moving time");
+        let average = moving / (a.distance_m.expect("distance") / 1000.0);
+        (
+            a.normalised_pace_s_per_km.expect("normalised pace"),
+            average,
+        )
+    };
+    // Steady on the flat: the normalised pace is the average moving pace.
+    let (steady, average) = pace_of(gpx_track(1201, 3, |_| 3.5, |_| 10.0));
+    assert!((steady - average).abs() < 2.0, "{steady} against {average}");
+    // Intervals: 2 minutes at 5 m/s, 2 minutes at 2.5 m/s. Faster than the average.
+    let (intervals, average) = pace_of(gpx_track(
+        1201,
+        3,
+        |i| if (i / 40) % 2 == 0 { 5.0 } else { 2.5 },
+        |_| 10.0,
+    ));
+    assert!(intervals < average - 10.0, "{intervals} against {average}");
+    // Steadily uphill at 5%: harder than the same pace on the flat (Minetti's cost).
+    let (uphill, average) = pace_of(gpx_track(1201, 3, |_| 3.5, |i| i as f64 * 3.0 * 3.5 * 0.05));
+    let cost = stride::import::running_cost(0.05) / stride::import::running_cost(0.0);
+    assert!(
+        (uphill - average / cost).abs() < 3.0,
+        "{uphill} against {average} / {cost}"
+    );
 }

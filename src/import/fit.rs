@@ -227,6 +227,7 @@ impl Collected {
                     if step / dt > super::MOVING_SPEED_M_S {
                         stats.moving_s += dt;
                     }
+                    stats.graded.add(dt, step, None);
                 }
             }
             prev = Some((r.time, r.distance_cm));
@@ -247,6 +248,7 @@ struct RecordStats {
     hr_sum: f64,
     hr_count: u64,
     hr_max: Option<f64>,
+    graded: super::GradedTrack,
 }
 
 impl RecordStats {
@@ -410,6 +412,7 @@ fn activities(c: &Collected) -> Result<Vec<Activity>, ImportError> {
                 .moving_s
                 .or(stats.has_motion.then_some(stats.moving_s))
                 .or(s.timer_s),
+            normalised_pace_s_per_km: stats.graded.normalised_pace(),
             distance_m: s
                 .distance_m
                 .or(stats.has_distance.then_some(stats.distance_m)),
@@ -438,6 +441,7 @@ fn activities(c: &Collected) -> Result<Vec<Activity>, ImportError> {
             sport: sport_name(sport, sub),
             elapsed_s: stats.last.map_or(0.0, |l| f64::from(l - first)),
             moving_s: stats.has_motion.then_some(stats.moving_s),
+            normalised_pace_s_per_km: stats.graded.normalised_pace(),
             distance_m: stats.has_distance.then_some(stats.distance_m),
             avg_hr: stats.avg_hr(),
             max_hr: stats.hr_max,

@@ -36,6 +36,7 @@ enum Tag {
     Name,
     Type,
     HeartRate,
+    Ele,
     Other,
 }
 
@@ -50,6 +51,7 @@ impl Tag {
             "name" => Tag::Name,
             "type" => Tag::Type,
             "hr" | "heartrate" => Tag::HeartRate,
+            "ele" => Tag::Ele,
             _ => Tag::Other,
         }
     }
@@ -366,6 +368,7 @@ impl State<'_, '_> {
             sport: t.sport,
             elapsed_s: t.stats.span_s().unwrap_or(0.0),
             moving_s: t.stats.moving_s(),
+            normalised_pace_s_per_km: t.stats.normalised_pace(),
             distance_m: t.stats.distance_m(),
             avg_hr: t.stats.avg_hr(),
             max_hr: t.stats.max_hr(),
@@ -449,6 +452,12 @@ impl Elements for State<'_, '_> {
                         )
                     })?;
                     p.hr = super::plausible_hr(hr);
+                }
+            }
+            Tag::Ele if parent == Some(Tag::TrkPt) => {
+                // An altitude that is not a number is left out: it only grades the pace.
+                if let Some(p) = self.point.as_mut() {
+                    p.altitude_m = content.trim().parse().ok().filter(|a: &f64| a.is_finite());
                 }
             }
             Tag::Name if parent == Some(Tag::Trk) => {

@@ -197,6 +197,7 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<Activity>, ImportError> {
             sport: text_of(columns.sport),
             elapsed_s: elapsed,
             moving_s: moving,
+            normalised_pace_s_per_km: None,
             distance_m: distance,
             avg_hr,
             max_hr,

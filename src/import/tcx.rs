@@ -48,6 +48,7 @@ enum Tag {
     LatitudeDegrees,
     LongitudeDegrees,
     Course,
+    AltitudeMeters,
     Other,
 }
 
@@ -72,6 +73,7 @@ impl Tag {
             "LatitudeDegrees" => Tag::LatitudeDegrees,
             "LongitudeDegrees" => Tag::LongitudeDegrees,
             "Course" => Tag::Course,
+            "AltitudeMeters" => Tag::AltitudeMeters,
             _ => Tag::Other,
         }
     }
@@ -291,6 +293,13 @@ impl Elements for State<'_, '_> {
                     lap.distance_m = Some(value);
                 }
             }
+            (Tag::AltitudeMeters, Some(Tag::Trackpoint)) => {
+                // An altitude that is not a number is left out: it only grades the pace.
+                if let Some(p) = self.point.as_mut() {
+                    p.point.altitude_m =
+                        content.trim().parse().ok().filter(|a: &f64| a.is_finite());
+                }
+            }
             (Tag::DistanceMeters, Some(Tag::Trackpoint)) => {
                 let value = self.number(content, "DistanceMeters", start, distance_range)?;
                 if let Some(p) = self.point.as_mut() {
@@ -402,6 +411,7 @@ fn summarize(a: ActivityState) -> Summary {
         sport: a.sport,
         elapsed_s: elapsed,
         moving_s: a.stats.moving_s().or(lap_time),
+        normalised_pace_s_per_km: a.stats.normalised_pace(),
         distance_m: lap_distance.or(a.stats.distance_m()),
         avg_hr: a.stats.avg_hr().or(lap_avg_hr),
         max_hr: a.stats.max_hr().or(lap_max_hr),
