@@ -24,7 +24,7 @@
 //!   moving: 30-second rolling speeds, each interval's distance weighted by the cost of
 //!   running its grade (Minetti et al. 2002; from GPX `ele` and TCX `AltitudeMeters`, flat
 //!   for FIT records), and the fourth root of the mean fourth power (as normalised power;
-//!   [`GradedTrack`]). The pace load of intervals and hills is taken from it.
+//!   see `GradedTrack`). The pace load of intervals and hills is taken from it.
 //! - `source_file` is the file's name, `notes` the activity's name when the file gives one,
 //!   and `load` is left empty: [`crate::science::load::LoadContext::activity_load`] computes
 //!   it from heart rate, pace or RPE when it is needed.
