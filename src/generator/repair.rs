@@ -224,6 +224,18 @@ pub(super) fn repair(b: &mut Builder<'_>, findings: &[crate::rules::Finding]) ->
                         any = true;
                     }
                 }
+                // A day that is hard by its load alone (long easy running, or a double):
+                // its easy running shrinks.
+                if !any {
+                    any = scale_where(
+                        b,
+                        &|d, r| {
+                            d == day
+                                && matches!(r, Recipe::Easy(km) | Recipe::Recovery(km) if *km > 2.0)
+                        },
+                        0.8,
+                    );
+                }
                 any
             }
         };
