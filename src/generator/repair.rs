@@ -206,39 +206,53 @@ pub(super) fn repair(b: &mut Builder<'_>, findings: &[crate::rules::Finding]) ->
                 }
                 true
             }
-            // Day-to-day rules: make the day easy.
-            _ => {
-                let mut any = false;
-                for (d, r) in b.days.iter_mut() {
-                    if *d == day
-                        && !matches!(
-                            r,
-                            Recipe::Race
-                                | Recipe::Rest
-                                | Recipe::Easy(_)
-                                | Recipe::Recovery(_)
-                                | Recipe::Cross(_)
-                        )
-                    {
-                        *r = Recipe::Easy(4.0);
-                        any = true;
-                    }
-                }
-                // A day that is hard by its load alone (long easy running, or a double):
-                // its easy running shrinks.
-                if !any {
-                    any = scale_where(
-                        b,
-                        &|d, r| {
-                            d == day
-                                && matches!(r, Recipe::Easy(km) | Recipe::Recovery(km) if *km > 2.0)
-                        },
-                        0.8,
-                    );
-                }
-                any
+            // A tough session after a day that is hard by its load alone (long easy running
+            // and a second run): that day's easy running shrinks, so the session keeps its
+            // place (it may be the peak long run).
+            Rule::R2 if f.message.contains("after a day of load") => {
+                let heavy = |d: NaiveDate| d < day && d + Days::new(3) > day;
+                shrink_easy(b, &heavy) || make_easy(b, day)
             }
+            // Day-to-day rules: make the day easy.
+            _ => make_easy(b, day),
         };
     }
     changed
+}
+
+/// Shrinks the easy running (easy, recovery and second runs over 2 km) of the days picked.
+fn shrink_easy(b: &mut Builder<'_>, pick: &dyn Fn(NaiveDate) -> bool) -> bool {
+    let mut any = false;
+    for (d, r) in b.days.iter_mut() {
+        if pick(*d)
+            && let Recipe::Easy(km) | Recipe::Recovery(km) | Recipe::Double(km) = r
+            && *km > 2.0
+        {
+            *km = (*km * 0.8).max(2.0);
+            any = true;
+        }
+    }
+    any
+}
+
+/// Makes a day's sessions easy; a day that is hard by its load alone (long easy running, or
+/// a double) has its easy running shrunk instead. Returns whether anything changed.
+fn make_easy(b: &mut Builder<'_>, day: NaiveDate) -> bool {
+    let mut any = false;
+    for (d, r) in b.days.iter_mut() {
+        if *d == day
+            && !matches!(
+                r,
+                Recipe::Race
+                    | Recipe::Rest
+                    | Recipe::Easy(_)
+                    | Recipe::Recovery(_)
+                    | Recipe::Cross(_)
+            )
+        {
+            *r = Recipe::Easy(4.0);
+            any = true;
+        }
+    }
+    any || shrink_easy(b, &|d| d == day)
 }
