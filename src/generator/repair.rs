@@ -4,8 +4,9 @@ use chrono::{Days, NaiveDate};
 
 use super::*;
 
-/// Most rounds of check-and-trim after building.
-pub(super) const REPAIR_ROUNDS: usize = 30;
+/// Most rounds of check-and-trim after building. A trim that clears one week's growth can
+/// move the jump to the next week, so a long plan may need two rounds a week to settle.
+pub(super) const REPAIR_ROUNDS: usize = 60;
 
 /// Trims what a finding points at; only ever reduces load. Returns whether anything changed.
 pub(super) fn repair(b: &mut Builder<'_>, findings: &[crate::rules::Finding]) -> bool {
