@@ -45,6 +45,13 @@ fn calm_harness() -> egui_kittest::Harness<'static, stride::ui::StrideApp> {
             a.rpe = Some(3.0);
         }
     }
+    harness_on(doc)
+}
+
+/// The window on a document, at the usual size.
+fn harness_on(
+    doc: stride::model::AthleteDocument,
+) -> egui_kittest::Harness<'static, stride::ui::StrideApp> {
     let session = stride::session::Session::new(doc, None);
     let app = stride::ui::StrideApp::new(session, today(), Box::new(FixedDialogs::default()));
     let mut h = egui_kittest::Harness::builder()
@@ -335,12 +342,7 @@ fn the_history_table_names_an_estimated_load() {
     // Without a VDOT the pace of the demo's runs cannot be used either.
     doc.athlete.vdot = None;
     doc.athlete.recent_race = None;
-    let session = stride::session::Session::new(doc, None);
-    let app = stride::ui::StrideApp::new(session, today(), Box::new(FixedDialogs::default()));
-    let mut h = egui_kittest::Harness::builder()
-        .with_size(egui::vec2(1280.0, 820.0))
-        .build_ui_state(|ui, app: &mut stride::ui::StrideApp| app.frame_ui(ui), app);
-    h.run();
+    let mut h = harness_on(doc);
     click(&mut h, "History");
     assert!(
         h.query_by_label_contains("estimated from duration")
