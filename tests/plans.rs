@@ -340,6 +340,10 @@ fn the_plan_gallery_shows_what_the_generator_makes_today() {
         ("Beginner 5K in 8 weeks on 3 days", beginner_5k()),
         ("Intermediate 10K in 10 weeks on 5 days", intermediate_10k()),
         (
+            "Runner of 61 (intermediate, 12 years) 10K in 12 weeks on 5 days, with swimming",
+            masters_10k_input(),
+        ),
+        (
             "Intermediate half marathon in 12 weeks",
             intermediate_half(),
         ),
