@@ -10,6 +10,7 @@ use crate::model::{
     Activity, AthleteDocument, Intensity, Step, WellnessEntry, Workout, WorkoutKind,
     format_duration,
 };
+use crate::science::charts::median;
 use crate::science::paces::{athlete_vdot, race_time_s};
 use crate::science::series::LoadSeries;
 
@@ -41,19 +42,6 @@ fn by_date(wellness: &[WellnessEntry]) -> BTreeMap<NaiveDate, &WellnessEntry> {
 fn back(day: NaiveDate, n: i64) -> NaiveDate {
     day.checked_sub_days(Days::new(n.unsigned_abs()))
         .unwrap_or(NaiveDate::MIN)
-}
-
-fn median(mut values: Vec<f64>) -> Option<f64> {
-    if values.is_empty() {
-        return None;
-    }
-    values.sort_by(f64::total_cmp);
-    let mid = values.len() / 2;
-    Some(if values.len().is_multiple_of(2) {
-        (values[mid - 1] + values[mid]) / 2.0
-    } else {
-        values[mid]
-    })
 }
 
 /// Entries of the `n` days ending on `today` (oldest first; missing days are `None`).

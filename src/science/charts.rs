@@ -337,13 +337,20 @@ pub fn usual_resting_hr(readings: &[f64]) -> Option<f64> {
     if readings.len() < USUAL_HR_MIN_ENTRIES {
         return None;
     }
-    let mut sorted = readings.to_vec();
-    sorted.sort_by(f64::total_cmp);
-    let mid = sorted.len() / 2;
-    Some(if sorted.len().is_multiple_of(2) {
-        (sorted[mid - 1] + sorted[mid]) / 2.0
+    median(readings.to_vec())
+}
+
+/// The median of some values, `None` for none.
+pub(crate) fn median(mut values: Vec<f64>) -> Option<f64> {
+    if values.is_empty() {
+        return None;
+    }
+    values.sort_by(f64::total_cmp);
+    let mid = values.len() / 2;
+    Some(if values.len().is_multiple_of(2) {
+        (values[mid - 1] + values[mid]) / 2.0
     } else {
-        sorted[mid]
+        values[mid]
     })
 }
 /// Resting heart rate this far above the usual is a warning sign (Polar; reference,
