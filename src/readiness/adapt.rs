@@ -149,10 +149,10 @@ pub fn adapt_from_today(
     let input = input_for(doc, old, today, start);
     let history = (!doc.history.activities.is_empty()).then_some(&doc.history);
     let fresh = generate_remaining(&input, &doc.settings, history)?;
-    let (fresh, dropped_locked) = keep_locked(fresh, old, &input.athlete, &doc.settings);
+    let (fresh, mut dropped_locked) = keep_locked(fresh, old, &input.athlete, &doc.settings);
     let mut plan = join(old, fresh, start);
     let eased = ease(&mut plan, start, readiness.status, &input.athlete);
-    repair_join(&mut plan, doc, start);
+    dropped_locked.extend(repair_join(&mut plan, doc, start));
 
     let params = PmcParams::from_settings(&doc.settings);
     let form =
@@ -312,7 +312,8 @@ fn ease(
 /// the flagged day (or the nearest training day before it) becomes a rest day, or the new
 /// workouts of the week are shortened by a tenth, whichever first lowers the number of
 /// errors. Only ever lowers load.
-fn repair_join(plan: &mut Plan, doc: &AthleteDocument, start: NaiveDate) {
+fn repair_join(plan: &mut Plan, doc: &AthleteDocument, start: NaiveDate) -> Vec<Workout> {
+    let mut released = Vec::new();
     let history = Some(&doc.history).filter(|h| !h.activities.is_empty());
     let errors = |plan: &Plan| -> Vec<NaiveDate> {
         check_plan(&CheckInput {
@@ -332,7 +333,7 @@ fn repair_join(plan: &mut Plan, doc: &AthleteDocument, start: NaiveDate) {
     for _ in 0..JOIN_ROUNDS {
         let now = errors(plan);
         let Some(bad) = now.first().copied() else {
-            return;
+            return released;
         };
         let mut trials = Vec::new();
         let mut nearest: Vec<usize> = (0..plan.workouts.len())
@@ -382,9 +383,28 @@ fn repair_join(plan: &mut Plan, doc: &AthleteDocument, start: NaiveDate) {
                 *shortened += 1;
                 *plan = shorter;
             }
-            None => return,
+            // A hand-placed workout that the rest of the week cannot make room for (a long
+            // run placed for a bigger week, say): it lets go of its day's lock and is
+            // reported as not kept, then the week is tried again.
+            None => {
+                let locked: Vec<usize> = (0..plan.workouts.len())
+                    .filter(|&i| {
+                        let w = &plan.workouts[i];
+                        w.locked && w.date >= start && (week..week + Days::new(7)).contains(&w.date)
+                    })
+                    .collect();
+                if locked.is_empty() {
+                    return released;
+                }
+                for i in locked {
+                    released.push(plan.workouts[i].clone());
+                    plan.workouts[i].locked = false;
+                }
+                shortened_weeks.insert(week, 0);
+            }
         }
     }
+    released
 }
 
 fn changed_days(old: &Plan, new: &Plan, start: NaiveDate) -> usize {
