@@ -629,14 +629,7 @@ fn generate_checked(
             .sum::<f64>()
             / 1000.0;
         // Over the days the history covers when it began less than four weeks ago.
-        let covered = h
-            .activities
-            .iter()
-            .map(|x| (first_full - x.date()).num_days())
-            .max()
-            .unwrap_or(28)
-            .clamp(7, 28);
-        let month_week = month_km * 7.0 / covered as f64;
+        let month_week = month_km * 7.0 / h.recent_span_days(first_full) as f64;
         volume0 = volume0.min((HISTORY_MONTH_GROWTH * month_week).max(MIN_START_KM));
     }
     let per_day = max_km_per_run_day(a);

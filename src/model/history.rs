@@ -152,6 +152,29 @@ pub struct History {
 }
 
 impl History {
+    /// Days of the four weeks before `until` (not included) that the activities cover: from
+    /// the first activity, at least 7 and at most 28. A weekly average over a history that
+    /// began less than a month ago divides by these days, not by four weeks.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use stride::model::{Activity, History, Workout, WorkoutId, WorkoutKind};
+    /// let day = NaiveDate::from_ymd_opt(2027, 3, 1).unwrap();
+    /// let mut h = History::default();
+    /// h.activities.push(Activity::from_planned(&Workout::new(WorkoutId(1), day, WorkoutKind::Easy)));
+    /// assert_eq!(h.recent_span_days(day + chrono::Days::new(14)), 14);
+    /// assert_eq!(h.recent_span_days(day + chrono::Days::new(90)), 28);
+    /// assert_eq!(History::default().recent_span_days(day), 28);
+    /// ```
+    pub fn recent_span_days(&self, until: NaiveDate) -> i64 {
+        self.activities
+            .iter()
+            .map(|a| (until - a.date()).num_days())
+            .max()
+            .unwrap_or(28)
+            .clamp(7, 28)
+    }
+
     /// The latest day with an activity or a check-in.
     pub fn last_date(&self) -> Option<NaiveDate> {
         let activity = self.activities.iter().map(Activity::date).max();

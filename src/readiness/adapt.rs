@@ -218,9 +218,8 @@ fn input_for(
         .filter(|w| *w >= old.start_date)
         .map(|w| running_km(&old.workouts, w, w + Days::new(7)))
         .fold(None, |m: Option<f64>, km| Some(m.map_or(km, |m| m.max(km))));
-    // The days of the last four weeks the history covers (at least a week).
-    let first = doc.history.activities.iter().map(|a| a.date()).min();
-    let covered = first.map_or(28, |f| ((today - f).num_days() + 1).clamp(7, 28));
+    // Over the days of the last four weeks the history covers (today included).
+    let covered = doc.history.recent_span_days(today + Days::new(1));
     let done = longest.map(|_| done_km * 7.0 / covered as f64);
     let fits = crate::generator::max_km_per_run_day(&athlete)
         * crate::generator::max_run_days(&athlete) as f64;
