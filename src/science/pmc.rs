@@ -150,19 +150,38 @@ pub fn seed_load(loads: &[f64]) -> f64 {
 /// assert!((ratio[34].unwrap() - 420.0 / 262.5).abs() < 1e-12);
 /// ```
 pub fn acwr(training: &[f64], before: f64) -> Vec<Option<f64>> {
+    let mut out = Vec::with_capacity(training.len());
+    acwr_each(
+        training.len(),
+        |i| training[i],
+        before,
+        |_, ratio| out.push(ratio),
+    );
+    out
+}
+
+/// [`acwr`] without a buffer: `load(i)` gives day `i`'s load to count, and `each(i, ratio)`
+/// receives every day's ratio in order.
+fn acwr_each(
+    len: usize,
+    load: impl Fn(usize) -> f64,
+    before: f64,
+    mut each: impl FnMut(usize, Option<f64>),
+) {
     let (acute_n, chronic_n) = (ACUTE_DAYS as usize, CHRONIC_DAYS as usize);
-    let at = |i: isize| -> f64 { if i < 0 { before } else { training[i as usize] } };
+    let at = |i: usize, back: usize| i.checked_sub(back).map_or(before, &load);
     let (mut acute, mut chronic) = (before * acute_n as f64, before * chronic_n as f64);
-    (0..training.len())
-        .map(|i| {
-            let t = i as isize;
-            acute += at(t) - at(t - acute_n as isize);
-            chronic += at(t) - at(t - chronic_n as isize);
-            let weekly = chronic * acute_n as f64 / chronic_n as f64;
-            let known = before > 0.0 || i + 1 >= chronic_n;
-            (known && weekly >= ACWR_MIN_WEEKLY_LOAD).then(|| acute.max(0.0) / weekly)
-        })
-        .collect()
+    for i in 0..len {
+        let today = load(i);
+        acute += today - at(i, acute_n);
+        chronic += today - at(i, chronic_n);
+        let weekly = chronic * acute_n as f64 / chronic_n as f64;
+        let known = before > 0.0 || i + 1 >= chronic_n;
+        each(
+            i,
+            (known && weekly >= ACWR_MIN_WEEKLY_LOAD).then(|| acute.max(0.0) / weekly),
+        );
+    }
 }
 
 impl Default for PmcParams {
@@ -273,19 +292,8 @@ pub fn compute_into(loads: &[f64], race_days: &[bool], params: &PmcParams, out: 
     out.clear();
     let (lc, la) = (params.fitness_lambda(), params.fatigue_lambda());
     let (mut fitness, mut fatigue) = params.start_values(loads);
-    let training: Vec<f64> = loads
-        .iter()
-        .enumerate()
-        .map(|(i, l)| {
-            if race_days.get(i) == Some(&true) {
-                0.0
-            } else {
-                *l
-            }
-        })
-        .collect();
-    let ratios = acwr(&training, fitness);
-    for (i, (&load, acwr)) in loads.iter().zip(ratios).enumerate() {
+    let before = fitness;
+    for (i, &load) in loads.iter().enumerate() {
         let (fitness_before, fatigue_before) = (fitness, fatigue);
         fitness += lc * (load - fitness);
         fatigue += la * (load - fatigue);
@@ -306,9 +314,19 @@ pub fn compute_into(loads: &[f64], race_days: &[bool], params: &PmcParams, out: 
             fatigue,
             form,
             ramp,
-            acwr,
+            acwr: None,
             monotony,
             strain: monotony.map(|m| week_load * m),
         });
     }
+    let training = |i: usize| {
+        if race_days.get(i) == Some(&true) {
+            0.0
+        } else {
+            loads[i]
+        }
+    };
+    acwr_each(loads.len(), training, before, |i, ratio| {
+        out[i].acwr = ratio
+    });
 }
