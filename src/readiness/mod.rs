@@ -204,10 +204,7 @@ impl Readiness {
     pub fn assess_with(doc: &AthleteDocument, today: NaiveDate, series: &LoadSeries) -> Self {
         let days = signs::check_in_days(doc, today);
         let no_baseline = (days < limits::BASELINE_MIN_DAYS).then_some(days);
-        let mut warnings = signs::all(doc, today, series);
-        if no_baseline.is_some() {
-            signs::first_days(doc, today, &mut warnings);
-        }
+        let mut warnings = signs::all(doc, today, series, no_baseline.is_some());
         warnings.sort_by_key(|w| (std::cmp::Reverse(w.level), w.sign));
         let status = if warnings.is_empty() {
             Status::Green

@@ -14,8 +14,14 @@ use crate::science::charts::median;
 use crate::science::paces::{athlete_vdot, race_time_s};
 use crate::science::series::LoadSeries;
 
-/// Every sign that fires as of `today`.
-pub(super) fn all(doc: &AthleteDocument, today: NaiveDate, series: &LoadSeries) -> Vec<Warning> {
+/// Every sign that fires as of `today`; without a baseline, also what the latest check-in
+/// shows alone ([`first_days`]).
+pub(super) fn all(
+    doc: &AthleteDocument,
+    today: NaiveDate,
+    series: &LoadSeries,
+    no_baseline: bool,
+) -> Vec<Warning> {
     let days = by_date(&doc.history.wellness);
     let mut out: Vec<Warning> = [
         resting_hr(&days, today),
@@ -32,6 +38,9 @@ pub(super) fn all(doc: &AthleteDocument, today: NaiveDate, series: &LoadSeries) 
     .flatten()
     .collect();
     out.extend(load_signs(series, today));
+    if no_baseline {
+        first_days(&days, today, &mut out);
+    }
     out
 }
 
@@ -146,9 +155,12 @@ pub(super) fn check_in_days(doc: &AthleteDocument, today: NaiveDate) -> usize {
 
 /// While there is no baseline, the latest check-in alone: a short night or severe soreness,
 /// unless a sign of the same kind fired already.
-pub(super) fn first_days(doc: &AthleteDocument, today: NaiveDate, out: &mut Vec<Warning>) {
-    let days = by_date(&doc.history.wellness);
-    let Some(last) = latest_day(&days, today) else {
+fn first_days(
+    days: &BTreeMap<NaiveDate, &WellnessEntry>,
+    today: NaiveDate,
+    out: &mut Vec<Warning>,
+) {
+    let Some(last) = latest_day(days, today) else {
         return;
     };
     let Some(e) = days.get(&last) else {
