@@ -113,6 +113,14 @@ impl WorkoutKind {
     pub fn is_race(&self) -> bool {
         matches!(self, WorkoutKind::Race { .. })
     }
+
+    /// A race's distance in metres; `None` for every other kind.
+    pub fn race_distance_m(&self) -> Option<f64> {
+        match self {
+            WorkoutKind::Race { distance_m } => Some(*distance_m),
+            _ => None,
+        }
+    }
 }
 
 /// How hard a session is, in the classes the recovery rules and the palette use.

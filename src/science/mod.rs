@@ -9,11 +9,15 @@
 //! - [`charts`]: the data behind the charts: split lines, load bars, weekly buckets, zones.
 //! - [`overview`]: the numbers the main window shows, computed once per document change.
 //! - [`paces`]: Daniels & Gilbert VDOT, race predictions and training paces; Riegel.
+//! - [`banister`]: the impulse-response model of performance, fitted to races.
+//! - [`personal`]: the runner's own model from their document: races, fit, predictions.
 
 pub mod adherence;
+pub mod banister;
 pub mod charts;
 pub mod load;
 pub mod overview;
 pub mod paces;
+pub mod personal;
 pub mod pmc;
 pub mod series;

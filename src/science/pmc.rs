@@ -81,7 +81,13 @@ pub const MONOTONY_MAX: f64 = 10.0;
 /// assert!((lambda(LoadModel::Goldencheetah, 7) - (1.0 - (-1.0f64 / 7.0).exp())).abs() < 1e-15);
 /// ```
 pub fn lambda(model: LoadModel, days: u32) -> f64 {
-    let n = f64::from(days.max(1));
+    lambda_of_days(model, f64::from(days.max(1)))
+}
+
+/// [`lambda`] for a time constant that need not be a whole number of days (a fitted one);
+/// `days` is at least 1.
+pub fn lambda_of_days(model: LoadModel, days: f64) -> f64 {
+    let n = days.max(1.0);
     match model {
         LoadModel::Trainingpeaks => 1.0 / n,
         LoadModel::Goldencheetah => 1.0 - (-1.0 / n).exp(),

@@ -1,0 +1,347 @@
+//! The runner's own model, from their document: races as performances, the VDOT the history
+//! gives, the fitted model ([`super::banister`]) and race-day predictions.
+//!
+//! - **Performances** are the races in the history: each gives a VDOT (Daniels & Gilbert,
+//!   section 4) from the race's distance (the distance the race is entered with, not the
+//!   watch's) and its elapsed time. Best efforts inside training runs are not used: the
+//!   history keeps each run's totals, not its track, and a fast stretch of a training run
+//!   is rarely a maximal effort, so it would read as a low VDOT.
+//! - **The VDOT from history**: the best VDOT of the races in the [`RECENT_RACE_DAYS`] days
+//!   up to a day. Twelve weeks is about one training block; the best rather than the latest
+//!   race, because a race run in heat, on hills or while tired reads low, and Daniels
+//!   advises training from the best recent performance.
+//! - **The fit** runs over the document's daily loads (history, as the fitness line uses
+//!   them) with the document's weighting and starting values; the time constants are the
+//!   settings' unless fitted.
+//! - **Predictions** for a day run the model over the history and then the active plan's
+//!   planned loads after the last day of history. Without a fit (fewer than four races) the
+//!   population model ([`super::banister::population`]) is anchored on the latest race, or
+//!   on the profile's VDOT at the last day of history, with its wide band.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use stride::science::personal;
+//!
+//! let today = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+//! let doc = stride::storage::demo_document(today).unwrap();
+//! let race = doc.active_plan().unwrap().goal.date;
+//! let p = personal::predict(&doc, race, None).unwrap();
+//! assert!(p.vdot_low < p.vdot && p.vdot < p.vdot_high);
+//! ```
+
+use chrono::{Days, NaiveDate};
+
+use super::banister::{self, FitError, FitOptions, Fitted, Model, Observation, TimeConstants};
+use super::paces::{MARATHON_M, athlete_vdot, race_time_s, vdot_from_race};
+use super::pmc::PmcParams;
+use super::series::LoadSeries;
+use crate::model::{AthleteDocument, History};
+
+/// Days back from a day within which races give the VDOT from history.
+pub const RECENT_RACE_DAYS: i64 = 84;
+
+/// The distances a prediction gives times for: name and metres.
+pub const PREDICTED_DISTANCES: [(&str, f64); 4] = [
+    ("5k", 5000.0),
+    ("10k", 10_000.0),
+    ("half", MARATHON_M / 2.0),
+    ("marathon", MARATHON_M),
+];
+
+/// A race from the history.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Performance {
+    /// The race day.
+    pub date: NaiveDate,
+    /// Distance, metres.
+    pub distance_m: f64,
+    /// Elapsed time, seconds.
+    pub time_s: f64,
+    /// The VDOT it gives.
+    pub vdot: f64,
+}
+
+/// The races of a history with a time that gives a VDOT, by date.
+pub fn performances(history: &History) -> Vec<Performance> {
+    let mut out: Vec<Performance> = history
+        .activities
+        .iter()
+        .filter_map(|a| {
+            let distance_m = a.kind.race_distance_m()?;
+            let vdot = vdot_from_race(distance_m, a.duration_s).ok()?;
+            Some(Performance {
+                date: a.date(),
+                distance_m,
+                time_s: a.duration_s,
+                vdot,
+            })
+        })
+        .collect();
+    out.sort_by_key(|p| p.date);
+    out
+}
+
+/// The best race of the [`RECENT_RACE_DAYS`] days up to `day` (included), if any.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use stride::model::{Activity, History, WorkoutKind};
+/// use stride::science::personal::history_vdot;
+///
+/// let day = NaiveDate::from_ymd_opt(2027, 3, 1).unwrap();
+/// let mut history = History::default();
+/// let mut race = Activity::from_planned(&stride::model::Workout::new(
+///     stride::model::WorkoutId(1), day, WorkoutKind::Race { distance_m: 10_000.0 }));
+/// race.duration_s = 45.0 * 60.0;
+/// history.activities.push(race);
+/// assert!(history_vdot(&history, day).is_some());
+/// assert!(history_vdot(&history, day + chrono::Days::new(100)).is_none());
+/// ```
+pub fn history_vdot(history: &History, day: NaiveDate) -> Option<Performance> {
+    performances(history)
+        .into_iter()
+        .filter(|p| p.date <= day && (day - p.date).num_days() <= RECENT_RACE_DAYS)
+        .max_by(|a, b| a.vdot.total_cmp(&b.vdot))
+}
+
+/// The document's daily loads from their first day, and fitness and fatigue the day before.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DailyLoads {
+    /// Day 0.
+    pub first_day: NaiveDate,
+    /// Loads, one a day.
+    pub loads: Vec<f64>,
+    /// Fitness and fatigue the day before day 0.
+    pub start: (f64, f64),
+}
+
+impl DailyLoads {
+    /// History through its last day, then the active plan's planned loads.
+    pub fn of_document(doc: &AthleteDocument) -> Self {
+        let params = PmcParams::from_settings(&doc.settings);
+        let today = doc.history.last_date().or_else(|| {
+            doc.active_plan()
+                .and_then(|p| p.start_date.checked_sub_days(Days::new(1)))
+        });
+        let today = today.unwrap_or(NaiveDate::MIN);
+        let series = LoadSeries::from_document(doc, today, &params);
+        let loads: Vec<f64> = series.days().iter().map(|d| d.values.load).collect();
+        let first_day = series.days().first().map_or(today, |d| d.date);
+        let start = params.start_values(&loads);
+        DailyLoads {
+            first_day,
+            loads,
+            start,
+        }
+    }
+
+    /// The index of a day (negative before the first).
+    pub fn index(&self, date: NaiveDate) -> i64 {
+        (date - self.first_day).num_days()
+    }
+}
+
+/// The time constants of a document's settings.
+pub fn settings_time_constants(doc: &AthleteDocument) -> TimeConstants {
+    TimeConstants {
+        fitness_days: f64::from(doc.settings.fitness_days),
+        fatigue_days: f64::from(doc.settings.fatigue_days),
+    }
+}
+
+/// A race with the model's value for it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct FitPoint {
+    /// The race.
+    pub performance: Performance,
+    /// The fitted model's VDOT on that morning.
+    pub fitted: f64,
+}
+
+/// The model fitted to a document's races.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PersonalFit {
+    /// The model.
+    pub model: Model,
+    /// The races with the fitted values.
+    pub points: Vec<FitPoint>,
+    /// Root mean square of the residuals, VDOT.
+    pub rmse_vdot: f64,
+}
+
+/// Fits the model to the document's races.
+///
+/// # Errors
+/// [`FitError`] with fewer than four races.
+pub fn fit(doc: &AthleteDocument, options: FitOptions) -> Result<PersonalFit, FitError> {
+    let daily = DailyLoads::of_document(doc);
+    let races: Vec<Performance> = performances(&doc.history)
+        .into_iter()
+        .filter(|p| daily.index(p.date) >= 0)
+        .collect();
+    let observations: Vec<Observation> = races
+        .iter()
+        .map(|p| Observation {
+            day: usize::try_from(daily.index(p.date)).unwrap_or(0),
+            vdot: p.vdot,
+        })
+        .collect();
+    let Fitted {
+        model,
+        fitted,
+        rmse_vdot,
+    } = banister::fit(
+        &daily.loads,
+        daily.start,
+        doc.settings.load_model,
+        settings_time_constants(doc),
+        &observations,
+        options,
+    )?;
+    let points = races
+        .into_iter()
+        .zip(fitted)
+        .map(|(performance, fitted)| FitPoint {
+            performance,
+            fitted,
+        })
+        .collect();
+    Ok(PersonalFit {
+        model,
+        points,
+        rmse_vdot,
+    })
+}
+
+/// What a prediction's model is.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Basis {
+    /// Fitted to this many races.
+    Fitted {
+        /// Races.
+        races: usize,
+        /// Root mean square of the residuals, VDOT.
+        rmse_vdot: f64,
+    },
+    /// Population values anchored on a race.
+    PopulationFromRace(Performance),
+    /// Population values anchored on the profile's VDOT.
+    PopulationFromProfile,
+}
+
+/// The predicted race day.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RacePrediction {
+    /// The day.
+    pub date: NaiveDate,
+    /// Predicted VDOT.
+    pub vdot: f64,
+    /// Lower end of the 80% band.
+    pub vdot_low: f64,
+    /// Upper end of the 80% band.
+    pub vdot_high: f64,
+    /// Race-morning form (fitness minus fatigue with the settings' time constants).
+    pub form: f64,
+    /// What the model is.
+    pub basis: Basis,
+}
+
+impl RacePrediction {
+    /// Predicted times in seconds for [`PREDICTED_DISTANCES`] at the VDOT and at the band's
+    /// ends: `(name, time, slow, fast)`.
+    pub fn times(&self) -> Vec<(&'static str, f64, f64, f64)> {
+        let clamp = |v: f64| v.clamp(super::paces::MIN_VDOT, super::paces::MAX_VDOT);
+        PREDICTED_DISTANCES
+            .iter()
+            .map(|&(name, m)| {
+                let time = |v: f64| race_time_s(clamp(v), m).unwrap_or(f64::NAN);
+                (
+                    name,
+                    time(self.vdot),
+                    time(self.vdot_low),
+                    time(self.vdot_high),
+                )
+            })
+            .collect()
+    }
+}
+
+/// Why there is no prediction.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum PredictError {
+    /// Nothing to anchor the model on.
+    #[error(
+        "no VDOT to start from: the history has no race and the profile gives no VDOT or recent race"
+    )]
+    NoVdot,
+    /// No loads at all.
+    #[error("the document has no history and no plan to predict from")]
+    NoData,
+}
+
+/// The model a document predicts with: the fit when given, else the population model
+/// anchored on the latest race or the profile's VDOT.
+///
+/// # Errors
+/// [`PredictError`] when there is nothing to anchor on.
+pub fn model_for(
+    doc: &AthleteDocument,
+    daily: &DailyLoads,
+    fit: Option<&PersonalFit>,
+) -> Result<(Model, Basis), PredictError> {
+    if let Some(fit) = fit {
+        let basis = Basis::Fitted {
+            races: fit.points.len(),
+            rmse_vdot: fit.rmse_vdot,
+        };
+        return Ok((fit.model.clone(), basis));
+    }
+    let taus = settings_time_constants(doc);
+    let weighting = doc.settings.load_model;
+    let probe = Model::new(0.0, 0.0, 0.0, taus, weighting);
+    let latest = performances(&doc.history)
+        .into_iter()
+        .rfind(|p| daily.index(p.date) >= 0);
+    let (day, vdot, basis) = match latest {
+        Some(p) => (daily.index(p.date), p.vdot, Basis::PopulationFromRace(p)),
+        None => {
+            let vdot = athlete_vdot(&doc.athlete).ok_or(PredictError::NoVdot)?;
+            let last = doc.history.last_date().map_or(0, |d| daily.index(d) + 1);
+            (last, vdot, Basis::PopulationFromProfile)
+        }
+    };
+    let day = usize::try_from(day).unwrap_or(0);
+    let anchor = probe.mornings(&daily.loads, daily.start, &[day])[0];
+    Ok((Model::population(anchor, vdot, taus, weighting), basis))
+}
+
+/// Predicts the VDOT of a race on `date` from the history and the active plan.
+///
+/// # Errors
+/// [`PredictError`] when there is nothing to predict from.
+pub fn predict(
+    doc: &AthleteDocument,
+    date: NaiveDate,
+    fit: Option<&PersonalFit>,
+) -> Result<RacePrediction, PredictError> {
+    let daily = DailyLoads::of_document(doc);
+    if daily.loads.is_empty() && athlete_vdot(&doc.athlete).is_none() {
+        return Err(PredictError::NoData);
+    }
+    let (model, basis) = model_for(doc, &daily, fit)?;
+    let day = usize::try_from(daily.index(date).max(0)).unwrap_or(0);
+    let (g, h) = model.mornings(&daily.loads, daily.start, &[day])[0];
+    let (vdot, vdot_low, vdot_high) = model.band(g, h);
+    // Form as the fitness line shows it: the settings' time constants.
+    let params = PmcParams::from_settings(&doc.settings);
+    let shown = Model::new(0.0, 0.0, 0.0, settings_time_constants(doc), params.model);
+    let (fitness, fatigue) = shown.mornings(&daily.loads, daily.start, &[day])[0];
+    Ok(RacePrediction {
+        date,
+        vdot,
+        vdot_low,
+        vdot_high,
+        form: fitness - fatigue,
+        basis,
+    })
+}
