@@ -277,7 +277,9 @@ fn plan_takes_the_profile_from_a_document_and_keeps_its_history() {
         summary.contains("Anna K.: 2 plans, active \"10K - 9 weeks\""),
         "{summary}"
     );
-    assert!(summary.contains("43 activities"), "history kept: {summary}");
+    let bundled = stride::storage::load_document(&demo).expect("demo");
+    let activities = format!("{} activities", bundled.history.activities.len());
+    assert!(summary.contains(&activities), "history kept: {summary}");
 }
 
 #[test]

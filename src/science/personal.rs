@@ -29,13 +29,13 @@
 //! assert!(p.vdot_low < p.vdot && p.vdot < p.vdot_high);
 //! ```
 
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 
 use super::banister::{self, FitError, FitOptions, Fitted, Model, Observation, TimeConstants};
+use super::load::LoadContext;
 use super::paces::{MARATHON_M, athlete_vdot, race_time_s, vdot_from_race};
 use super::pmc::PmcParams;
-use super::series::LoadSeries;
-use crate::model::{AthleteDocument, History};
+use crate::model::{AthleteDocument, History, Plan};
 
 /// Days back from a day within which races give the VDOT from history.
 pub const RECENT_RACE_DAYS: i64 = 84;
@@ -113,25 +113,71 @@ pub struct DailyLoads {
     pub loads: Vec<f64>,
     /// Fitness and fatigue the day before day 0.
     pub start: (f64, f64),
+    /// The last day of history, if there is any.
+    pub last_history_day: Option<NaiveDate>,
+    params: PmcParams,
 }
 
 impl DailyLoads {
+    /// The history's loads alone, as the fitness line counts them.
+    pub fn of_history(doc: &AthleteDocument) -> Self {
+        let params = PmcParams::from_settings(&doc.settings);
+        let context = LoadContext::new(&doc.athlete, &doc.settings);
+        let first = doc.history.activities.iter().map(|a| a.date()).min();
+        let last = doc.history.activities.iter().map(|a| a.date()).max();
+        let mut daily = DailyLoads {
+            first_day: first.unwrap_or(NaiveDate::MIN),
+            loads: Vec::new(),
+            start: (0.0, 0.0),
+            last_history_day: last,
+            params,
+        };
+        if let (Some(first), Some(last)) = (first, last) {
+            daily.loads = vec![0.0; (last - first).num_days() as usize + 1];
+            for a in &doc.history.activities {
+                let i = (a.date() - first).num_days() as usize;
+                daily.loads[i] += context.activity_load(a).map_or(0.0, |l| l.value);
+            }
+        }
+        daily.start = params.start_values(&daily.loads);
+        daily
+    }
+
+    /// These loads followed by a plan's planned loads after the last day of history (all
+    /// of them without history).
+    pub fn with_plan(&self, plan: &Plan, context: &LoadContext) -> Self {
+        let mut out = self.clone();
+        let after = |date: NaiveDate| self.last_history_day.is_none_or(|last| date > last);
+        let planned = plan.workouts.iter().filter(|w| after(w.date));
+        if self.last_history_day.is_none() {
+            out.first_day = plan
+                .workouts
+                .iter()
+                .map(|w| w.date)
+                .min()
+                .unwrap_or(plan.start_date);
+        }
+        for w in planned {
+            let Ok(i) = usize::try_from(out.index(w.date)) else {
+                continue;
+            };
+            if out.loads.len() <= i {
+                out.loads.resize(i + 1, 0.0);
+            }
+            out.loads[i] += context.planned_load(w);
+        }
+        if self.last_history_day.is_none() {
+            out.start = self.params.start_values(&out.loads);
+        }
+        out
+    }
+
     /// History through its last day, then the active plan's planned loads.
     pub fn of_document(doc: &AthleteDocument) -> Self {
-        let params = PmcParams::from_settings(&doc.settings);
-        let today = doc.history.last_date().or_else(|| {
-            doc.active_plan()
-                .and_then(|p| p.start_date.checked_sub_days(Days::new(1)))
-        });
-        let today = today.unwrap_or(NaiveDate::MIN);
-        let series = LoadSeries::from_document(doc, today, &params);
-        let loads: Vec<f64> = series.days().iter().map(|d| d.values.load).collect();
-        let first_day = series.days().first().map_or(today, |d| d.date);
-        let start = params.start_values(&loads);
-        DailyLoads {
-            first_day,
-            loads,
-            start,
+        let history = Self::of_history(doc);
+        match doc.active_plan() {
+            Some(plan) => history.with_plan(plan, &LoadContext::new(&doc.athlete, &doc.settings)),
+            None => history,
         }
     }
 
