@@ -17,6 +17,7 @@ pub mod adapt;
 pub mod export;
 pub mod import;
 pub mod load;
+pub mod model;
 pub mod paces;
 pub mod plan;
 
@@ -137,6 +138,31 @@ pub enum Command {
         #[arg(long, value_name = "FILE.ron")]
         out: Option<PathBuf>,
     },
+    /// Fit the runner's own model (Banister: VDOT from fitness and fatigue) to the races in
+    /// an athlete document's history; needs at least 4 races.
+    Fit {
+        /// The athlete document (.ron).
+        file: PathBuf,
+        /// Fit the fitness and fatigue time constants too (within 21-70 and 3-20 days),
+        /// instead of taking them from the document's settings.
+        #[arg(long)]
+        fit_time_constants: bool,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: PacesFormat,
+    },
+    /// Predict the VDOT, form and race times on a day from the history and the active plan,
+    /// with an 80% band.
+    Predict {
+        /// The athlete document (.ron).
+        file: PathBuf,
+        /// The race day (YYYY-MM-DD).
+        #[arg(long)]
+        date: NaiveDate,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: PacesFormat,
+    },
     /// Write the active plan of an athlete document for a calendar, a spreadsheet, a watch
     /// or paper: prints `wrote PATH` for each file written.
     Export(ExportArgs),
@@ -233,6 +259,10 @@ pub struct PlanArgs {
     /// Write to this file instead of standard output.
     #[arg(long)]
     pub out: Option<PathBuf>,
+    /// Search peak volumes and tapers for the best race day the runner's model predicts,
+    /// within every recovery rule; prints what it chose on standard error.
+    #[arg(long)]
+    pub optimize: bool,
     /// The day the default start counts from (default: today).
     #[arg(long, hide = true)]
     pub today: Option<NaiveDate>,
@@ -429,6 +459,19 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             out_path.as_deref(),
             out,
         ),
+        Command::Fit {
+            file,
+            fit_time_constants,
+            format,
+        } => model::run_fit(
+            &file,
+            crate::science::banister::FitOptions { fit_time_constants },
+            format == PacesFormat::Json,
+            out,
+        ),
+        Command::Predict { file, date, format } => {
+            model::run_predict(&file, date, format == PacesFormat::Json, out)
+        }
         Command::Export(args) => args
             .now
             .as_deref()
@@ -487,6 +530,7 @@ fn plan_request(args: PlanArgs) -> plan::PlanRequest {
         }
         .to_owned(),
         out: args.out,
+        optimize: args.optimize,
         today: args
             .today
             .unwrap_or_else(|| chrono::Local::now().date_naive()),

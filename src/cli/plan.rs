@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
+use crate::generator::optimize::{Judge, Optimized, optimize};
 use crate::generator::{
     CrossTrainingPreference, GeneratorInput, generate_with_history, spaced_days,
 };
@@ -13,7 +14,10 @@ use crate::model::{
     parse_duration,
 };
 use crate::rules::{CheckInput, has_errors};
+use crate::science::banister::Model;
 use crate::science::load::LoadContext;
+use crate::science::paces::athlete_vdot;
+use crate::science::personal::{self, DailyLoads};
 use crate::storage::{self, plan_csv, session_csv};
 
 /// What `stride plan` was asked for, as typed.
@@ -46,6 +50,8 @@ pub struct PlanRequest {
     pub format: String,
     /// Where to write (default: standard output).
     pub out: Option<PathBuf>,
+    /// Search for the best predicted race day.
+    pub optimize: bool,
     /// Today, for the default start.
     pub today: NaiveDate,
 }
@@ -182,6 +188,20 @@ fn input(req: &PlanRequest) -> Result<(GeneratorInput, Option<AthleteDocument>),
             athlete.vdot = None;
         }
     }
+    if athlete_vdot(&athlete).is_none()
+        && let Some(doc) = &profile
+        && let Some(race) = personal::history_vdot(&doc.history, start)
+    {
+        eprintln!(
+            "note: VDOT {:.1} from the {:.1} km race on {}, the best of the history's races in \
+             the {} days before the plan",
+            race.vdot,
+            race.distance_m / 1000.0,
+            race.date,
+            personal::RECENT_RACE_DAYS
+        );
+        athlete.vdot = Some(race.vdot);
+    }
     let distance_m = super::paces::parse_distance(&req.race)?;
     let goal = GoalRace {
         name: race_name(distance_m),
@@ -212,7 +232,17 @@ pub fn run_plan(req: &PlanRequest, out: &mut dyn Write) -> Result<(), String> {
         .map(|d| d.settings.clone())
         .unwrap_or_default();
     let history = profile.as_ref().map(|d| &d.history);
-    let plan = generate_with_history(&input, &settings, history).map_err(|e| e.to_string())?;
+    let plan = if req.optimize {
+        let mut doc = profile
+            .clone()
+            .unwrap_or_else(|| AthleteDocument::new(input.athlete.clone()));
+        doc.athlete = input.athlete.clone();
+        let best = optimized_plan(&input, &doc)?;
+        eprintln!("note: {}", best.summary());
+        best.best.plan
+    } else {
+        generate_with_history(&input, &settings, history).map_err(|e| e.to_string())?
+    };
     for note in &plan.notes {
         eprintln!("note: {note}");
     }
@@ -231,6 +261,31 @@ pub fn run_plan(req: &PlanRequest, out: &mut dyn Write) -> Result<(), String> {
             .map_err(|e| format!("{}: could not write the file: {e}", path.display())),
         None => out.write_all(text.as_bytes()).map_err(super::output_error),
     }
+}
+
+/// The race-day optimiser over a document's history, with the runner's fitted model when
+/// their races allow one, else the population model.
+///
+/// # Errors
+/// The generator's message, or why there is no model.
+pub fn optimized_plan(input: &GeneratorInput, doc: &AthleteDocument) -> Result<Optimized, String> {
+    let fit = super::model::fit_if_possible(doc);
+    let daily = DailyLoads::of_history(doc);
+    let (model, _) = personal::model_for(doc, &daily, fit.as_ref()).map_err(|e| e.to_string())?;
+    let shown = Model::new(
+        0.0,
+        0.0,
+        0.0,
+        personal::settings_time_constants(doc),
+        doc.settings.load_model,
+    );
+    let judge = Judge {
+        model: &model,
+        history: &daily,
+        shown: &shown,
+    };
+    let history = Some(&doc.history).filter(|h| !h.activities.is_empty());
+    optimize(input, &doc.settings, history, &judge).map_err(|e| e.to_string())
 }
 
 fn read_history(path: &Path) -> Result<History, String> {

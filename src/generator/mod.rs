@@ -44,6 +44,7 @@
 
 mod input;
 mod locked;
+pub mod optimize;
 pub(crate) mod pattern;
 pub mod quality;
 mod race_week;
@@ -77,6 +78,7 @@ pub use locked::keep_locked;
 use race_week::{add_cross_training, race_week_days};
 use recipe::{Recipe, half_km, make};
 use repair::{REPAIR_ROUNDS, repair};
+pub use shape::PlanTuning;
 use shape::RaceClass;
 use volume::{
     hold_final_week, hold_long_run_peak, hold_minutes_per_run, hold_session_caps,
@@ -549,7 +551,21 @@ pub fn generate_with_history(
     settings: &Settings,
     history: Option<&crate::model::History>,
 ) -> Result<Plan, GenerateError> {
-    generate_checked(input, settings, history, false)
+    generate_checked(input, settings, history, false, &PlanTuning::default())
+}
+
+/// Generates a plan as [`generate_with_history`] does, with the shape departing from the
+/// standard as `tuning` says (the race-day optimiser's candidates).
+///
+/// # Errors
+/// As [`generate`].
+pub fn generate_tuned(
+    input: &GeneratorInput,
+    settings: &Settings,
+    history: Option<&crate::model::History>,
+    tuning: &PlanTuning,
+) -> Result<Plan, GenerateError> {
+    generate_checked(input, settings, history, false, tuning)
 }
 
 /// Generates the rest of a plan from `input.start` to the race, as
@@ -563,7 +579,7 @@ pub fn generate_remaining(
     settings: &Settings,
     history: Option<&crate::model::History>,
 ) -> Result<Plan, GenerateError> {
-    generate_checked(input, settings, history, true)
+    generate_checked(input, settings, history, true, &PlanTuning::default())
 }
 
 /// Running days a week a level starts from, by the volume it runs.
@@ -582,6 +598,7 @@ fn generate_checked(
     settings: &Settings,
     history: Option<&crate::model::History>,
     short_ok: bool,
+    tuning: &PlanTuning,
 ) -> Result<Plan, GenerateError> {
     validate(input, short_ok)?;
     let history = history.filter(|h| !h.activities.is_empty());
@@ -722,7 +739,9 @@ fn generate_checked(
              28 km or three hours"
         ));
     }
+    let final_share = tuning.final_week_share_for(d);
     let shape = shape::shape(&shape::ShapeInput {
+        tuning,
         class,
         level: profile.level,
         cut_back_every: profile.cut_back_every_weeks as usize,
@@ -770,7 +789,7 @@ fn generate_checked(
         });
         b.weeks.push((week.start, week.cut_back, week.taper_share));
     }
-    race_week_days(&mut b, race_week, shape.peak_km, class.final_week_share());
+    race_week_days(&mut b, race_week, shape.peak_km, final_share);
     add_cross_training(&mut b);
     // The holds that shorten single runs first, then the weekly ramp on what is left, then
     // again whatever the ramp may have unsettled.
@@ -779,10 +798,10 @@ fn generate_checked(
     hold_volume_progression(&mut b, &baseline_km);
     // The taper's trims can leave its sessions over their caps, and the caps' trims can
     // leave the last days short: settle both.
-    hold_final_week(&mut b, class.final_week_share());
+    hold_final_week(&mut b, final_share);
     for _ in 0..2 {
         hold_session_caps(&mut b);
-        hold_final_week(&mut b, class.final_week_share());
+        hold_final_week(&mut b, final_share);
     }
     hold_long_run_peak(&mut b);
     hold_minutes_per_run(&mut b);
@@ -809,10 +828,10 @@ fn generate_checked(
         if findings.is_empty() || round == REPAIR_ROUNDS || !repair(&mut b, &findings) {
             break;
         }
-        hold_final_week(&mut b, class.final_week_share());
+        hold_final_week(&mut b, final_share);
         hold_long_run_peak(&mut b);
         hold_session_caps(&mut b);
-        hold_final_week(&mut b, class.final_week_share());
+        hold_final_week(&mut b, final_share);
         hold_minutes_per_run(&mut b);
         hold_session_caps(&mut b);
         plan = materialize(&b, phases.clone());

@@ -96,16 +96,8 @@ impl RaceClass {
         }
     }
 
-    /// Full taper weeks before the race week.
-    fn taper_full_weeks(self) -> usize {
-        match self {
-            RaceClass::Marathon => 2,
-            RaceClass::Half => 1,
-            _ => 0,
-        }
-    }
-
-    /// The full taper weeks' share of the peak week, in order.
+    /// The full taper weeks' share of the peak week, in order (their number is the taper's
+    /// full weeks before the race week).
     pub(super) fn taper_shares(self) -> &'static [f64] {
         match self {
             RaceClass::Marathon => &[0.80, 0.65],
@@ -144,8 +136,52 @@ impl RaceClass {
     }
 }
 
+/// Departures from the standard shape, for the race-day optimiser: how far the peak volume
+/// builds and how the taper cuts. The default is the standard plan.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlanTuning {
+    /// The peak week's target over the standard one (within what the days carry).
+    pub peak_scale: f64,
+    /// The full taper weeks before the race week, and each one's share of the peak week;
+    /// `None` keeps the race's standard taper.
+    pub taper_shares: Option<Vec<f64>>,
+    /// The last 7 days' share of the peak week; `None` keeps the race's standard.
+    pub final_week_share: Option<f64>,
+}
+
+impl Default for PlanTuning {
+    fn default() -> Self {
+        PlanTuning {
+            peak_scale: 1.0,
+            taper_shares: None,
+            final_week_share: None,
+        }
+    }
+}
+
+impl PlanTuning {
+    /// Whether this is the standard plan.
+    pub fn is_standard(&self) -> bool {
+        *self == PlanTuning::default()
+    }
+
+    /// The full taper weeks' shares for a race distance (metres).
+    pub fn taper_shares_for(&self, distance_m: f64) -> Vec<f64> {
+        self.taper_shares
+            .clone()
+            .unwrap_or_else(|| RaceClass::of(distance_m).taper_shares().to_vec())
+    }
+
+    /// The last 7 days' share for a race distance (metres).
+    pub fn final_week_share_for(&self, distance_m: f64) -> f64 {
+        self.final_week_share
+            .unwrap_or_else(|| RaceClass::of(distance_m).final_week_share())
+    }
+}
+
 /// What the shape is worked out from.
 pub(super) struct ShapeInput<'a> {
+    pub tuning: &'a PlanTuning,
     pub class: RaceClass,
     pub level: ExperienceLevel,
     pub cut_back_every: usize,
@@ -218,7 +254,9 @@ pub(super) fn marathon_floor_km(class: RaceClass, long_cap_km: f64) -> f64 {
 
 pub(super) fn shape(s: &ShapeInput<'_>) -> Shape {
     let n = s.full_weeks.len();
-    let taper_full = s.class.taper_full_weeks().min(n.saturating_sub(1));
+    let standard_shares = s.class.taper_shares();
+    let shares: &[f64] = s.tuning.taper_shares.as_deref().unwrap_or(standard_shares);
+    let taper_full = shares.len().min(n.saturating_sub(1));
     let training = n - taper_full;
     let peak_n = ((training as f64 * 0.25).round() as usize).max(1);
     let build_n = ((training as f64 * 0.35).round() as usize).max(1);
@@ -238,7 +276,7 @@ pub(super) fn shape(s: &ShapeInput<'_>) -> Shape {
     let cut = |i: usize| i < training && i % every == every - 1;
 
     // Volume: grow evenly toward the peak over the training weeks' build steps.
-    let peak_target = peak_target_km(s.class, s.level, s.volume0)
+    let peak_target = (s.tuning.peak_scale * peak_target_km(s.class, s.level, s.volume0))
         .min(s.capacity_km)
         .max(s.volume0);
     let steps = (1..training).filter(|&i| !cut(i)).count().max(1);
@@ -252,7 +290,6 @@ pub(super) fn shape(s: &ShapeInput<'_>) -> Shape {
         volumes.push(if cut(i) { level * CUT_BACK } else { level });
     }
     let peak_km = volumes.iter().copied().fold(s.volume0, f64::max);
-    let shares = s.class.taper_shares();
     for i in 0..taper_full {
         volumes.push(peak_km * shares.get(i).copied().unwrap_or(0.6));
     }
