@@ -20,7 +20,7 @@ use serde_json::{Value, json};
 
 use crate::model::{AthleteDocument, format_duration};
 use crate::science::banister::{FitError, FitOptions};
-use crate::science::personal::{self, Basis, PersonalFit, RacePrediction};
+use crate::science::personal::{self, PersonalFit, RacePrediction};
 use crate::storage;
 
 fn round(value: f64, places: i32) -> f64 {
@@ -137,25 +137,6 @@ fn prediction_json(p: &RacePrediction) -> Value {
     })
 }
 
-/// A plain sentence naming what a prediction's model is.
-pub fn basis_text(basis: &Basis) -> String {
-    match basis {
-        Basis::Fitted { races, rmse_vdot } => {
-            format!("fitted to {races} races (RMSE {rmse_vdot:.1} VDOT)")
-        }
-        Basis::PopulationFromRace(race) => format!(
-            "population values, from the {:.1} km race on {} (VDOT {:.1}); \
-             4 races in the history give a model of your own",
-            race.distance_m / 1000.0,
-            race.date,
-            race.vdot
-        ),
-        Basis::PopulationFromProfile => "population values, from the profile's VDOT; \
-             4 races in the history give a model of your own"
-            .to_owned(),
-    }
-}
-
 fn prediction_text(p: &RacePrediction) -> String {
     let mut text = format!(
         "{}: VDOT {:.1} (80% band {:.1} to {:.1}), race-morning form {:+.0}\n",
@@ -169,7 +150,7 @@ fn prediction_text(p: &RacePrediction) -> String {
             format_duration(slow)
         );
     }
-    text += &format!("model: {}\n", basis_text(&p.basis));
+    text += &format!("model: {}\n", p.basis.describe());
     text
 }
 

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
-use crate::generator::optimize::{Judge, Optimized, optimize};
+use crate::generator::optimize::optimize_for_document;
 use crate::generator::{
     CrossTrainingPreference, GeneratorInput, generate_with_history, spaced_days,
 };
@@ -14,10 +14,9 @@ use crate::model::{
     parse_duration,
 };
 use crate::rules::{CheckInput, has_errors};
-use crate::science::banister::Model;
 use crate::science::load::LoadContext;
 use crate::science::paces::athlete_vdot;
-use crate::science::personal::{self, DailyLoads};
+use crate::science::personal;
 use crate::storage::{self, plan_csv, session_csv};
 
 /// What `stride plan` was asked for, as typed.
@@ -237,7 +236,7 @@ pub fn run_plan(req: &PlanRequest, out: &mut dyn Write) -> Result<(), String> {
             .clone()
             .unwrap_or_else(|| AthleteDocument::new(input.athlete.clone()));
         doc.athlete = input.athlete.clone();
-        let best = optimized_plan(&input, &doc)?;
+        let best = optimize_for_document(&input, &doc).map_err(|e| e.to_string())?;
         eprintln!("note: {}", best.summary());
         best.best.plan
     } else {
@@ -261,31 +260,6 @@ pub fn run_plan(req: &PlanRequest, out: &mut dyn Write) -> Result<(), String> {
             .map_err(|e| format!("{}: could not write the file: {e}", path.display())),
         None => out.write_all(text.as_bytes()).map_err(super::output_error),
     }
-}
-
-/// The race-day optimiser over a document's history, with the runner's fitted model when
-/// their races allow one, else the population model.
-///
-/// # Errors
-/// The generator's message, or why there is no model.
-pub fn optimized_plan(input: &GeneratorInput, doc: &AthleteDocument) -> Result<Optimized, String> {
-    let fit = super::model::fit_if_possible(doc);
-    let daily = DailyLoads::of_history(doc);
-    let (model, _) = personal::model_for(doc, &daily, fit.as_ref()).map_err(|e| e.to_string())?;
-    let shown = Model::new(
-        0.0,
-        0.0,
-        0.0,
-        personal::settings_time_constants(doc),
-        doc.settings.load_model,
-    );
-    let judge = Judge {
-        model: &model,
-        history: &daily,
-        shown: &shown,
-    };
-    let history = Some(&doc.history).filter(|h| !h.activities.is_empty());
-    optimize(input, &doc.settings, history, &judge).map_err(|e| e.to_string())
 }
 
 fn read_history(path: &Path) -> Result<History, String> {

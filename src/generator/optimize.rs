@@ -17,12 +17,12 @@
 //! than it. The order of the search is fixed, so the result is the same on every run.
 
 use super::{GenerateError, GeneratorInput, PlanTuning, generate_tuned};
-use crate::model::{History, Plan, Settings};
+use crate::model::{AthleteDocument, History, Plan, Settings};
 use crate::rules::{CheckInput, check_plan};
-use crate::science::banister::Model;
+use crate::science::banister::{FitOptions, Model};
 use crate::science::load::LoadContext;
 use crate::science::paces::race_time_s;
-use crate::science::personal::DailyLoads;
+use crate::science::personal::{self, DailyLoads};
 
 /// The peak volumes tried, over the standard target.
 pub const PEAK_SCALES: [f64; 5] = [1.0, 0.95, 1.05, 0.9, 1.1];
@@ -294,4 +294,40 @@ pub fn optimize(
         tapers: picked,
         tried,
     })
+}
+
+/// The optimiser over a document's history, with the runner's fitted model when their races
+/// allow one, else the population model; the athlete is the input's (its VDOT may differ
+/// from the document's).
+///
+/// # Errors
+/// As the generator's; a missing VDOT names the `vdot` field.
+pub fn optimize_for_document(
+    input: &GeneratorInput,
+    doc: &AthleteDocument,
+) -> Result<Optimized, GenerateError> {
+    let mut doc = doc.clone();
+    doc.athlete = input.athlete.clone();
+    let fit = personal::fit(&doc, FitOptions::default()).ok();
+    let daily = DailyLoads::of_history(&doc);
+    let (model, _) =
+        personal::model_for(&doc, &daily, fit.as_ref()).map_err(|e| GenerateError {
+            kind: super::GenerateErrorKind::InvalidInput,
+            field: "vdot",
+            message: e.to_string(),
+        })?;
+    let shown = Model::new(
+        0.0,
+        0.0,
+        0.0,
+        personal::settings_time_constants(&doc),
+        doc.settings.load_model,
+    );
+    let judge = Judge {
+        model: &model,
+        history: &daily,
+        shown: &shown,
+    };
+    let history = Some(&doc.history).filter(|h| !h.activities.is_empty());
+    optimize(input, &doc.settings, history, &judge)
 }

@@ -10,6 +10,9 @@
 //! let overview = Overview::compute(&doc, today);
 //! assert!(overview.vdot.is_some());
 //! assert!(overview.goal_prediction_s.is_some());
+//! // The demo's history has five races: the model is its own.
+//! assert!(overview.model.fit.is_ok());
+//! assert!(overview.model.goal.is_some());
 //! assert!(overview.today.is_some());
 //! ```
 
@@ -40,6 +43,8 @@ pub struct Overview {
     pub planned_loads: HashMap<WorkoutId, f64>,
     /// The whole series, for charts and what-if evaluations.
     pub series: LoadSeries,
+    /// The runner's own model: its fit, the goal race's prediction, its daily line.
+    pub model: super::personal::ModelSummary,
     /// The active plan's findings under the recovery rules.
     pub findings: Vec<crate::rules::Finding>,
     /// How each planned workout went (done, partly done, missed, planned).
@@ -92,6 +97,7 @@ impl Overview {
             today: series.on(today).map(|d| d.values),
             planned_loads,
             series,
+            model: super::personal::ModelSummary::compute(doc, today),
         }
     }
 }

@@ -143,6 +143,20 @@ impl DailyLoads {
         daily
     }
 
+    /// The history as of `today`: days up to yesterday with nothing done count as rest
+    /// (missed workouts are not projected), as the fitness line counts them.
+    pub fn as_of(mut self, today: NaiveDate) -> Self {
+        let (Some(last), Some(yesterday)) = (self.last_history_day, today.pred_opt()) else {
+            return self;
+        };
+        if last < yesterday {
+            let len = usize::try_from(self.index(yesterday) + 1).unwrap_or(0);
+            self.loads.resize(len, 0.0);
+            self.last_history_day = Some(yesterday);
+        }
+        self
+    }
+
     /// These loads followed by a plan's planned loads after the last day of history (all
     /// of them without history).
     pub fn with_plan(&self, plan: &Plan, context: &LoadContext) -> Self {
@@ -275,6 +289,27 @@ pub enum Basis {
     PopulationFromProfile,
 }
 
+impl Basis {
+    /// A plain phrase naming the model: "fitted to 5 races (RMSE 0.8 VDOT)".
+    pub fn describe(&self) -> String {
+        match self {
+            Basis::Fitted { races, rmse_vdot } => {
+                format!("fitted to {races} races (RMSE {rmse_vdot:.1} VDOT)")
+            }
+            Basis::PopulationFromRace(race) => format!(
+                "population values, from the {:.1} km race on {} (VDOT {:.1}); \
+                 4 races in the history give a model of your own",
+                race.distance_m / 1000.0,
+                race.date,
+                race.vdot
+            ),
+            Basis::PopulationFromProfile => "population values, from the profile's VDOT; \
+                 4 races in the history give a model of your own"
+                .to_owned(),
+        }
+    }
+}
+
 /// The predicted race day.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct RacePrediction {
@@ -390,4 +425,97 @@ pub fn predict(
         form: fitness - fatigue,
         basis,
     })
+}
+
+/// The model's line over the days: the VDOT it gives each morning, with its band.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct CurvePoint {
+    /// The day.
+    pub date: NaiveDate,
+    /// The model's VDOT that morning.
+    pub vdot: f64,
+    /// Lower end of the 80% band.
+    pub low: f64,
+    /// Upper end of the 80% band.
+    pub high: f64,
+    /// True for days whose loads come from the plan.
+    pub projected: bool,
+}
+
+/// What the window shows of the runner's own model, computed once per document change.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ModelSummary {
+    /// The fit, or why there is none.
+    pub fit: Result<PersonalFit, FitError>,
+    /// The races of the history.
+    pub performances: Vec<Performance>,
+    /// The predicted goal race of the active plan.
+    pub goal: Option<RacePrediction>,
+    /// The model's daily line, from the first day of data to the goal race (or the last
+    /// planned day).
+    pub curve: Vec<CurvePoint>,
+}
+
+impl ModelSummary {
+    /// The summary of a document as of `today`.
+    pub fn compute(doc: &AthleteDocument, today: NaiveDate) -> Self {
+        let fit = fit(doc, FitOptions::default());
+        let performances = performances(&doc.history);
+        let history = DailyLoads::of_history(doc).as_of(today);
+        let daily = match doc.active_plan() {
+            Some(plan) => history.with_plan(plan, &LoadContext::new(&doc.athlete, &doc.settings)),
+            None => history,
+        };
+        let Ok((model, basis)) = model_for(doc, &daily, fit.as_ref().ok()) else {
+            return ModelSummary {
+                fit,
+                performances,
+                goal: None,
+                curve: Vec::new(),
+            };
+        };
+        let end = doc
+            .active_plan()
+            .map_or(daily.loads.len(), |p| {
+                usize::try_from(daily.index(p.goal.date)).unwrap_or(0) + 1
+            })
+            .max(daily.loads.len());
+        let days: Vec<usize> = (0..end).collect();
+        let states = model.mornings(&daily.loads, daily.start, &days);
+        let shown = Model::new(0.0, 0.0, 0.0, settings_time_constants(doc), model.weighting);
+        let curve: Vec<CurvePoint> = states
+            .iter()
+            .enumerate()
+            .map(|(i, &(g, h))| {
+                let (vdot, low, high) = model.band(g, h);
+                let date = daily.first_day + chrono::Days::new(i as u64);
+                CurvePoint {
+                    date,
+                    vdot,
+                    low,
+                    high,
+                    projected: daily.last_history_day.is_none_or(|last| date > last),
+                }
+            })
+            .collect();
+        let goal = doc.active_plan().and_then(|p| {
+            let i = usize::try_from(daily.index(p.goal.date)).ok()?;
+            let point = curve.get(i)?;
+            let (f, a) = shown.mornings(&daily.loads, daily.start, &[i])[0];
+            Some(RacePrediction {
+                date: p.goal.date,
+                vdot: point.vdot,
+                vdot_low: point.low,
+                vdot_high: point.high,
+                form: f - a,
+                basis,
+            })
+        });
+        ModelSummary {
+            fit,
+            performances,
+            goal,
+            curve,
+        }
+    }
 }

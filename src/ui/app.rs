@@ -106,7 +106,7 @@ impl Derived {
         Derived {
             generation: key.0,
             revision: key.1,
-            charts: views::ChartCache::new(doc, data),
+            charts: views::ChartCache::new(doc, data, &overview.model),
             suggestions: crate::readiness::suggestions(doc, today, &readiness),
             tips: crate::readiness::tips(doc, today, &readiness),
             readiness,

@@ -4,9 +4,12 @@ use std::collections::HashMap;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
+use crate::generator::optimize::Candidate;
 use crate::generator::{CrossTrainingPreference, GeneratorInput};
+use crate::model::format_duration;
 use crate::model::{AthleteDocument, ExperienceLevel, GoalRace, WeekStart};
 use crate::science::paces::athlete_vdot;
+use crate::science::personal::history_vdot;
 
 /// Race distances offered, and "other".
 const RACES: [(&str, f64); 4] = [
@@ -43,6 +46,13 @@ pub struct PlanForm {
     pub cross: CrossTrainingPreference,
     /// Messages by field, from the last attempt.
     pub errors: HashMap<&'static str, String>,
+    /// Search tapers and peak volumes for the best predicted race day.
+    pub optimize: bool,
+    /// The optimiser's three best tapers, once found (best first), and the standard plan's
+    /// predicted VDOT.
+    pub candidates: Vec<Candidate>,
+    /// The standard plan's predicted race-day VDOT, when candidates are shown.
+    pub standard_vdot: Option<f64>,
 }
 
 impl PlanForm {
@@ -78,13 +88,18 @@ impl PlanForm {
             start: start.to_string(),
             level: a.level,
             weekly_km: format!("{:.0}", a.weekly_volume_km),
-            vdot: athlete_vdot(a).map_or_else(String::new, |v| format!("{v:.1}")),
+            vdot: athlete_vdot(a)
+                .or_else(|| history_vdot(&doc.history, start).map(|r| r.vdot))
+                .map_or_else(String::new, |v| format!("{v:.1}")),
             days: WeekStart::Monday
                 .weekdays()
                 .map(|d| a.available_weekdays.contains(&d)),
             long_run_day: a.long_run_day,
             cross: CrossTrainingPreference::None,
             errors: HashMap::new(),
+            optimize: false,
+            candidates: Vec::new(),
+            standard_vdot: None,
         }
     }
 
@@ -166,6 +181,8 @@ pub enum PlanFormOutcome {
     Generate,
     /// Closed the form.
     Cancelled,
+    /// Chose one of the optimiser's candidates.
+    Use(usize),
 }
 
 fn row(
@@ -274,10 +291,27 @@ pub fn plan_form_ui(ui: &mut egui::Ui, form: &mut PlanForm) -> PlanFormOutcome {
     if let Some(e) = form.errors.get("other") {
         ui.colored_label(ui.visuals().error_fg_color, e);
     }
-    ui.separator();
     let mut outcome = PlanFormOutcome::Editing;
+    let before = form.optimize;
+    ui.checkbox(&mut form.optimize, "Optimise for race day")
+        .on_hover_text(
+            "Try tapers and peak volumes within every recovery rule, and show the three your \
+             own model predicts the best race day for",
+        );
+    if form.optimize != before {
+        form.candidates.clear();
+    }
+    if !form.candidates.is_empty() {
+        candidates_ui(ui, form, &mut outcome);
+    }
+    ui.separator();
     ui.horizontal(|ui| {
-        if ui.button("Generate").clicked() {
+        let label = if form.optimize {
+            "Find the best race day"
+        } else {
+            "Generate"
+        };
+        if ui.button(label).clicked() {
             outcome = PlanFormOutcome::Generate;
         }
         if ui.button("Cancel").clicked() {
@@ -285,4 +319,37 @@ pub fn plan_form_ui(ui: &mut egui::Ui, form: &mut PlanForm) -> PlanFormOutcome {
         }
     });
     outcome
+}
+
+/// The optimiser's candidates side by side, each with its predicted race day and a button to
+/// take it.
+fn candidates_ui(ui: &mut egui::Ui, form: &PlanForm, outcome: &mut PlanFormOutcome) {
+    ui.add_space(4.0);
+    if let Some(v) = form.standard_vdot {
+        ui.label(format!(
+            "Predicted race-day VDOT of the standard plan: {v:.1}. The best tapers within \
+             the rules:"
+        ));
+    }
+    ui.columns(form.candidates.len(), |columns| {
+        for (i, (ui, c)) in columns.iter_mut().zip(&form.candidates).enumerate() {
+            ui.group(|ui| {
+                ui.strong(if i == 0 { "Best" } else { "Also good" });
+                ui.label(c.taper.describe());
+                ui.label(format!(
+                    "Peak volume {:.0}% of the standard",
+                    100.0 * c.tuning.peak_scale
+                ));
+                ui.label(format!(
+                    "VDOT {:.1} ({:.1} to {:.1})",
+                    c.vdot.0, c.vdot.1, c.vdot.2
+                ));
+                ui.label(format!("Race time {}", format_duration(c.race_time_s)));
+                ui.label(format!("Race-morning form {:+.0}", c.form));
+                if ui.button(format!("Use plan {}", i + 1)).clicked() {
+                    *outcome = PlanFormOutcome::Use(i);
+                }
+            });
+        }
+    });
 }

@@ -55,11 +55,26 @@ impl StrideApp {
             crate::ui::plan_form::PlanFormOutcome::Editing => {}
             crate::ui::plan_form::PlanFormOutcome::Cancelled => self.plan_form = None,
             crate::ui::plan_form::PlanFormOutcome::Generate => self.generate_plan(),
+            crate::ui::plan_form::PlanFormOutcome::Use(i) => self.use_candidate(i),
         }
     }
 
-    /// Runs the generator from the New plan form; keeps hand-placed workouts where the rules
-    /// allow, and says which it could not keep.
+    /// Takes one of the optimiser's candidates shown in the New plan form.
+    fn use_candidate(&mut self, index: usize) {
+        let Some(form) = &mut self.plan_form else {
+            return;
+        };
+        let Some(chosen) = form.candidates.get(index).cloned() else {
+            return;
+        };
+        let Ok(input) = form.input(self.session.document()) else {
+            return;
+        };
+        self.adopt_plan(chosen.plan, &input);
+    }
+
+    /// Runs the generator from the New plan form, or with "Optimise for race day" the
+    /// optimiser, whose candidates the form then shows.
     fn generate_plan(&mut self) {
         let Some(form) = &mut self.plan_form else {
             return;
@@ -72,12 +87,19 @@ impl StrideApp {
                 return;
             }
         };
-        let plan = match crate::generator::generate_with_history(
-            &input,
-            &doc.settings,
-            Some(&doc.history),
-        ) {
-            Ok(plan) => plan,
+        let made = if form.optimize {
+            crate::generator::optimize::optimize_for_document(&input, doc).map(|found| {
+                form.standard_vdot = Some(found.standard.vdot.0);
+                form.candidates = found.tapers;
+                None
+            })
+        } else {
+            crate::generator::generate_with_history(&input, &doc.settings, Some(&doc.history))
+                .map(Some)
+        };
+        match made {
+            Ok(Some(plan)) => self.adopt_plan(plan, &input),
+            Ok(None) => form.errors.clear(),
             Err(e) => {
                 form.errors.clear();
                 let field = match e.field {
@@ -86,9 +108,14 @@ impl StrideApp {
                     _ => "other",
                 };
                 form.errors.insert(field, e.message);
-                return;
             }
-        };
+        }
+    }
+
+    /// Makes a plan from the New plan form the active one; keeps hand-placed workouts where
+    /// the rules allow, and says which it could not keep.
+    fn adopt_plan(&mut self, plan: crate::model::Plan, input: &crate::generator::GeneratorInput) {
+        let doc = self.session.document();
         let (plan, dropped) = match doc.active_plan() {
             Some(old) => crate::generator::keep_locked(plan, old, &input.athlete, &doc.settings),
             None => (plan, Vec::new()),

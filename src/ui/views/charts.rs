@@ -1,4 +1,5 @@
-//! The Charts tab: fitness, fatigue and form; ACWR; weekly volume; wellness.
+//! The Charts tab: fitness, fatigue and form; the runner's own model; ACWR; weekly volume;
+//! wellness.
 //!
 //! Everything drawn comes from [`ChartData`], computed once per document change; the plot
 //! points are kept here as `PlotPoint`s and lent to egui_plot each frame, never rebuilt.
@@ -65,6 +66,7 @@ pub struct ChartCache {
     /// Wellness: resting HR, usual, usual + warning margin, soreness, fatigue.
     wellness: [Vec<PlotPoint>; 5],
     caption: String,
+    model: super::model::ModelCache,
 }
 
 impl ChartCache {
@@ -73,8 +75,12 @@ impl ChartCache {
         &self.data
     }
 
-    /// The cache for a document's chart data.
-    pub fn new(doc: &AthleteDocument, data: ChartData) -> Self {
+    /// The cache for a document's chart data and its runner's model.
+    pub fn new(
+        doc: &AthleteDocument,
+        data: ChartData,
+        summary: &crate::science::personal::ModelSummary,
+    ) -> Self {
         let s = &doc.settings;
         let model = model_label(s.load_model);
         let form = form_label(s.form_convention);
@@ -101,6 +107,7 @@ impl ChartCache {
                 s.fitness_days, s.fatigue_days
             ),
             data,
+            model: super::model::ModelCache::new(summary),
         }
     }
 }
@@ -467,6 +474,18 @@ pub fn charts_tab_ui(
         clicked = clicked.or_else(|| clicked_day(&shown));
         ui.weak(&cache.caption);
         model_settings_ui(ui, &doc.settings, commands);
+        if !cache.model.is_empty() {
+            ui.add_space(8.0);
+            ui.strong("Your model: race VDOT from fitness and fatigue");
+            let shown = super::model::model_ui(
+                ui,
+                &cache.model,
+                plot("Your model", 180.0),
+                data.today,
+                ui_today_color(dark),
+            );
+            clicked = clicked.or_else(|| clicked_day(&shown));
+        }
 
         ui.add_space(8.0);
         ui.strong("Acute:chronic workload ratio");

@@ -5,6 +5,7 @@ mod calendar;
 mod charts;
 mod editor;
 mod history;
+mod model;
 mod panels;
 mod readiness;
 

@@ -217,9 +217,36 @@ pub fn athlete_panel_ui(
     if let Some(goal) = plan.goal.goal_time_s {
         ui.label(format!("Goal time {}", format_duration(goal)));
     }
-    if let Some(predicted) = overview.goal_prediction_s {
-        ui.label(format!("Predicted {}", format_duration(predicted)))
-            .on_hover_text("Daniels & Gilbert prediction from the current VDOT.");
+    match (&overview.model.goal, overview.goal_prediction_s) {
+        (Some(p), _) => {
+            let d = plan.goal.distance_m;
+            let time = |v: f64| {
+                crate::science::paces::race_time_s(
+                    v.clamp(
+                        crate::science::paces::MIN_VDOT,
+                        crate::science::paces::MAX_VDOT,
+                    ),
+                    d,
+                )
+                .map_or_else(|_| "-".to_owned(), format_duration)
+            };
+            ui.label(format!("Predicted {}", time(p.vdot)))
+                .on_hover_text(format!(
+                    "Race-day VDOT {:.1} from your training and the plan, by the model {}.",
+                    p.vdot,
+                    p.basis.describe()
+                ));
+            ui.weak(format!(
+                "80% band {} to {}",
+                time(p.vdot_high),
+                time(p.vdot_low)
+            ));
+        }
+        (None, Some(predicted)) => {
+            ui.label(format!("Predicted {}", format_duration(predicted)))
+                .on_hover_text("Daniels & Gilbert prediction from the current VDOT.");
+        }
+        (None, None) => {}
     }
     if let Some(form) = overview.race_morning_form {
         ui.label(format!("Race-morning form {form:+.0}"))

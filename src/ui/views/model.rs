@@ -1,0 +1,150 @@
+//! "Your model" in the Charts tab: the races of the history, the model's line through them
+//! with its 80% band into the plan, and how well it fits (from
+//! [`crate::science::personal::ModelSummary`], computed once per document change).
+
+use egui::Color32;
+use egui_plot::{Line, LineStyle, MarkerShape, Plot, PlotPoint, PlotPoints, Points, VLine};
+
+use crate::science::charts::day_x;
+use crate::science::personal::ModelSummary;
+
+/// The model's plot points, made once per document change.
+#[derive(Default)]
+pub struct ModelCache {
+    history: Vec<PlotPoint>,
+    projection: Vec<PlotPoint>,
+    low: Vec<PlotPoint>,
+    high: Vec<PlotPoint>,
+    races: Vec<PlotPoint>,
+    fitted: Vec<PlotPoint>,
+    /// The sentences under the chart.
+    lines: Vec<String>,
+}
+
+impl ModelCache {
+    /// The points and words for a document's model.
+    pub fn new(summary: &ModelSummary) -> Self {
+        let mut cache = ModelCache::default();
+        for p in &summary.curve {
+            let x = day_x(p.date);
+            let point = PlotPoint::new(x, p.vdot);
+            if p.projected {
+                // The projection starts where the history ends.
+                if cache.projection.is_empty()
+                    && let Some(last) = cache.history.last()
+                {
+                    cache.projection.push(*last);
+                }
+                cache.projection.push(point);
+            } else {
+                cache.history.push(point);
+            }
+            cache.low.push(PlotPoint::new(x, p.low));
+            cache.high.push(PlotPoint::new(x, p.high));
+        }
+        cache.races = summary
+            .performances
+            .iter()
+            .map(|r| PlotPoint::new(day_x(r.date), r.vdot))
+            .collect();
+        match &summary.fit {
+            Ok(fit) => {
+                let m = &fit.model;
+                cache.fitted = fit
+                    .points
+                    .iter()
+                    .map(|p| PlotPoint::new(day_x(p.performance.date), p.fitted))
+                    .collect();
+                cache.lines.push(format!(
+                    "Fitted to your {} races: the line misses them by {:.1} VDOT on average \
+                     (RMSE).",
+                    fit.points.len(),
+                    fit.rmse_vdot
+                ));
+                cache.lines.push(format!(
+                    "VDOT = {:.1} + {:.3} x fitness - {:.3} x fatigue (fitness over {:.0} days, \
+                     fatigue over {:.0} days). Different numbers can fit the same races about \
+                     as well: judge the model by how close the line runs to your races.",
+                    m.p0, m.k1, m.k2, m.taus.fitness_days, m.taus.fatigue_days
+                ));
+            }
+            Err(e) => cache.lines.push(format!(
+                "Not fitted yet: {e}. The line uses population values from your latest race \
+                 or your VDOT, with a wide band."
+            )),
+        }
+        if let Some(goal) = &summary.goal {
+            cache.lines.push(format!(
+                "Race day {}: VDOT {:.1} (80% band {:.1} to {:.1}), race-morning form {:+.0}.",
+                goal.date.format("%-d %b %Y"),
+                goal.vdot,
+                goal.vdot_low,
+                goal.vdot_high,
+                goal.form
+            ));
+        }
+        cache
+    }
+
+    /// Whether there is anything to draw.
+    pub fn is_empty(&self) -> bool {
+        self.history.is_empty() && self.projection.is_empty()
+    }
+
+    /// The sentences shown under the chart.
+    pub fn lines(&self) -> &[String] {
+        &self.lines
+    }
+}
+
+/// Draws the model's chart (with the plot set up as the other charts are) and its words.
+pub fn model_ui(
+    ui: &mut egui::Ui,
+    cache: &ModelCache,
+    plot: Plot<'_>,
+    today: f64,
+    today_color: Color32,
+) -> egui_plot::PlotResponse<()> {
+    let green = Color32::from_rgb(40, 150, 90);
+    let band = Color32::from_rgb(120, 170, 140);
+    let shown = plot.show(ui, |p| {
+        for (name, points) in [("80% band", &cache.high), ("80% band", &cache.low)] {
+            p.add(
+                Line::new(name, PlotPoints::Borrowed(points))
+                    .color(band)
+                    .width(1.0)
+                    .style(LineStyle::dashed_loose()),
+            );
+        }
+        p.add(
+            Line::new("Model VDOT", PlotPoints::Borrowed(&cache.history))
+                .color(green)
+                .width(2.0),
+        );
+        p.add(
+            Line::new("Model VDOT", PlotPoints::Borrowed(&cache.projection))
+                .color(green)
+                .width(2.0)
+                .style(LineStyle::dashed_dense()),
+        );
+        p.add(
+            Points::new("Races", PlotPoints::Borrowed(&cache.races))
+                .shape(MarkerShape::Diamond)
+                .radius(5.0)
+                .color(Color32::from_rgb(200, 60, 60)),
+        );
+        if !cache.fitted.is_empty() {
+            p.add(
+                Points::new("Fitted", PlotPoints::Borrowed(&cache.fitted))
+                    .shape(MarkerShape::Circle)
+                    .radius(3.0)
+                    .color(green),
+            );
+        }
+        p.add(VLine::new("Today", today).color(today_color));
+    });
+    for line in cache.lines() {
+        ui.label(line);
+    }
+    shown
+}
