@@ -761,3 +761,69 @@ fn dragging_a_tempo_onto_a_day_with_intervals_marks_the_day_an_error() {
         "{findings:?}"
     );
 }
+
+#[test]
+fn the_optimiser_in_new_plan_shows_three_tapers_and_takes_the_chosen_one() {
+    let mut h = harness(FixedDialogs::default());
+    click(&mut h, "Plan");
+    click(&mut h, "New plan…");
+    h.get_by_label("Optimise for race day").click();
+    h.run();
+    click(&mut h, "Find the best race day");
+    // The form stays open with the candidates side by side.
+    for n in 1..=3 {
+        assert!(
+            h.query_by_label(&format!("Use plan {n}")).is_some(),
+            "candidate {n}"
+        );
+    }
+    assert!(
+        h.query_by_label_contains("Predicted race-day VDOT of the standard plan")
+            .is_some()
+    );
+    assert!(
+        h.query_all_by_label_contains("-week").count() >= 3,
+        "tapers are named"
+    );
+    click(&mut h, "Use plan 2");
+    assert!(
+        h.query_by_label("Find the best race day").is_none(),
+        "the form closed"
+    );
+    let plan = active_plan(&h);
+    assert!(
+        plan.name.contains("Riverside Half Marathon"),
+        "{}",
+        plan.name
+    );
+    let errors = h
+        .state()
+        .overview()
+        .findings
+        .iter()
+        .filter(|f| f.severity == stride::rules::Severity::Error)
+        .count();
+    assert_eq!(errors, 0, "{:?}", h.state().overview().findings);
+}
+
+#[test]
+fn the_charts_tab_shows_the_runners_model_and_the_panel_its_race_day() {
+    let mut h = harness(FixedDialogs::default());
+    assert!(
+        h.query_by_label_contains("80% band").is_some(),
+        "the goal's band"
+    );
+    let goal = h.state().overview().model.goal.expect("a prediction");
+    assert!(goal.vdot_low < goal.vdot && goal.vdot < goal.vdot_high);
+    click(&mut h, "Charts");
+    assert!(
+        h.query_by_label("Your model: race VDOT from fitness and fatigue")
+            .is_some()
+    );
+    let races = h.state().overview().model.performances.len();
+    assert!(
+        h.query_by_label_contains(&format!("Fitted to your {races} races"))
+            .is_some(),
+        "{races} races"
+    );
+}
