@@ -10,6 +10,9 @@
 //!   1 ms with the series computed, as it is once per document change.
 //! - "Adapt plan from today" on the demo athlete: under 20 ms, so the comparison appears
 //!   at the click.
+//! - Fitting the runner's model over 10 years of history with a race every 5 weeks: under
+//!   50 ms, with the time constants fitted too (the window fits with the settings' ones on
+//!   every document change, which must stay well under that).
 
 use std::hint::black_box;
 
@@ -170,5 +173,77 @@ fn bench_readiness(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, bench_full_series, bench_move, bench_readiness);
+/// Ten years of daily training (3,650 sessions) with a 10K race every 5 weeks (104 races).
+fn ten_years_with_races() -> AthleteDocument {
+    let mut athlete = Athlete::example();
+    athlete.vdot = Some(48.0);
+    let mut doc = AthleteDocument::new(athlete);
+    for d in 0..3650u64 {
+        let day = start() + Days::new(d);
+        let race = d % 35 == 34;
+        let block = (d / 28) % 4;
+        let kind = if race {
+            WorkoutKind::Race {
+                distance_m: 10_000.0,
+            }
+        } else {
+            WorkoutKind::Easy
+        };
+        // VDOT 46-50 over the blocks, as a 10K time.
+        let vdot = 46.0 + f64::from(u32::try_from(block).unwrap_or(0));
+        let duration_s = if race {
+            stride::science::paces::race_time_s(vdot, 10_000.0).expect("time")
+        } else {
+            3000.0 + 600.0 * block as f64
+        };
+        doc.history.activities.push(Activity {
+            start: day.and_time(NaiveTime::from_hms_opt(7, 0, 0).expect("time")),
+            kind,
+            duration_s,
+            moving_s: None,
+            normalised_pace_s_per_km: None,
+            distance_m: Some(10_000.0),
+            avg_hr_bpm: Some(140 + 5 * block as u16),
+            max_hr_bpm: None,
+            rpe: None,
+            load: None,
+            source_file: None,
+            planned_workout: None,
+            notes: String::new(),
+        });
+    }
+    doc
+}
+
+fn bench_personal(c: &mut Criterion) {
+    use stride::science::banister::FitOptions;
+    use stride::science::personal;
+    let doc = ten_years_with_races();
+    c.bench_function(
+        "fit: 10 years, 104 races, the settings' time constants",
+        |b| b.iter(|| personal::fit(black_box(&doc), FitOptions::default())),
+    );
+    c.bench_function("fit: 10 years, 104 races, time constants fitted", |b| {
+        b.iter(|| {
+            personal::fit(
+                black_box(&doc),
+                FitOptions {
+                    fit_time_constants: true,
+                },
+            )
+        })
+    });
+    let today = start() + Days::new(3650);
+    c.bench_function("fit: the window's model summary over 10 years", |b| {
+        b.iter(|| personal::ModelSummary::compute(black_box(&doc), today))
+    });
+}
+
+criterion_group!(
+    benches,
+    bench_full_series,
+    bench_move,
+    bench_readiness,
+    bench_personal
+);
 criterion_main!(benches);
