@@ -9,6 +9,8 @@
 //! - [`charts`]: the data behind the charts: split lines, load bars, weekly buckets, zones.
 //! - [`overview`]: the numbers the main window shows, computed once per document change.
 //! - [`paces`]: Daniels & Gilbert VDOT, race predictions and training paces; Riegel.
+//! - [`recovery_time`]: how many days this athlete takes to be back at baseline after a
+//!   tough session, from their check-ins.
 
 pub mod adherence;
 pub mod charts;
@@ -16,4 +18,5 @@ pub mod load;
 pub mod overview;
 pub mod paces;
 pub mod pmc;
+pub mod recovery_time;
 pub mod series;
