@@ -188,7 +188,10 @@ fn sharpener_fits(b: &Builder<'_>, date: NaiveDate) -> bool {
     }
     // R2 both ways: no tough day (long runs included) within the gap before, nothing
     // moderate or harder within the gap after.
-    let gap = p.easy_days_after_hard.max(p.easy_days_after_very_hard);
+    let gap = p
+        .easy_days_after_very_hard
+        .max(p.after_long_run())
+        .max(p.after_quality());
     (1..=i64::from(gap)).all(|k| at(-k) < 3 && at(k) < 2)
 }
 
