@@ -169,7 +169,9 @@ fn sharpener_fits(b: &Builder<'_>, date: NaiveDate) -> bool {
                 }
             })
             .max()
-            .unwrap_or(0)
+            // The race is added last, after the sharpener: count it already (a gap of three
+            // easy days after the sharpener reaches race day).
+            .unwrap_or(if d == b.input.goal.date { 3 } else { 0 })
     };
     let at = |k: i64| {
         level(if k < 0 {
