@@ -60,9 +60,10 @@ use crate::model::{
     Athlete, CrossActivity, ExperienceLevel, GoalRace, Phase, PhaseKind, Plan, Settings, Workout,
 };
 use crate::rules::profile::RecoveryProfile;
-use crate::rules::{CheckInput, Rule, check_plan};
+use crate::rules::{CheckInput, Rule, check_with_profile};
 use crate::science::load::LoadContext;
 use crate::science::paces::athlete_vdot;
+use crate::science::recovery_time::PersonalRecovery;
 use pattern::{Pattern, Slot};
 use sessions::Sessions;
 
@@ -541,8 +542,10 @@ pub fn generate(input: &GeneratorInput, settings: &Settings) -> Result<Plan, Gen
 }
 
 /// Generates a plan that also keeps the rules against the training already done: the ramp
-/// starts from the last two weeks of `history` (when it has any), and the plan is checked
-/// with it, as `stride check` and the window check it.
+/// starts from the last two weeks of `history` (when it has any), tough sessions are spaced
+/// by the athlete's own recovery when its check-ins tell it
+/// ([`crate::science::recovery_time`]), and the plan is checked with it, as `stride check`
+/// and the window check it.
 ///
 /// # Errors
 /// As [`generate`].
@@ -604,7 +607,13 @@ fn generate_checked(
     let history = history.filter(|h| !h.activities.is_empty());
     let a = &input.athlete;
     let context = LoadContext::new(a, settings);
+    // With the athlete's own recovery from the history as given, as the document's check
+    // reads it: the pattern spaces tough days by it and the plan is checked with it.
     let profile = RecoveryProfile::for_athlete(a, input.start.year());
+    let profile = match history {
+        Some(h) => profile.with_personal(&PersonalRecovery::from_history(h)),
+        None => profile,
+    };
     let d = input.goal.distance_m;
     let race = input.goal.date;
     let start = input.start;
@@ -819,12 +828,15 @@ fn generate_checked(
     let mut plan = materialize(&b, phases.clone());
     let mut findings = Vec::new();
     for round in 0..=REPAIR_ROUNDS {
-        findings = check_plan(&CheckInput {
-            plan: &plan,
-            athlete: a,
-            settings,
-            history,
-        });
+        findings = check_with_profile(
+            &CheckInput {
+                plan: &plan,
+                athlete: a,
+                settings,
+                history,
+            },
+            &profile,
+        );
         if findings.is_empty() || round == REPAIR_ROUNDS || !repair(&mut b, &findings) {
             break;
         }
@@ -840,12 +852,15 @@ fn generate_checked(
     // out bring it back, when they keep the plan as clean as it was.
     if race_week::restore_sharpness(&mut b) {
         let sharper = materialize(&b, phases.clone());
-        let again = check_plan(&CheckInput {
-            plan: &sharper,
-            athlete: a,
-            settings,
-            history,
-        });
+        let again = check_with_profile(
+            &CheckInput {
+                plan: &sharper,
+                athlete: a,
+                settings,
+                history,
+            },
+            &profile,
+        );
         if again.len() <= findings.len() {
             plan = sharper;
             findings = again;

@@ -50,14 +50,17 @@ pub(crate) struct Gaps {
 }
 
 impl Gaps {
-    /// The gaps of a profile, for long runs that stay under two hours or may not.
+    /// The gaps of a profile, for long runs that stay under two hours or may not; the
+    /// athlete's own recovery included.
     pub fn new(profile: &RecoveryProfile, long_may_be_very_hard: bool) -> Self {
         Gaps {
-            after_quality: profile.easy_days_after_hard,
+            after_quality: profile.after_quality(),
             after_long: if long_may_be_very_hard {
-                profile.easy_days_after_very_hard
+                profile
+                    .easy_days_after_very_hard
+                    .max(profile.after_long_run())
             } else {
-                profile.easy_days_after_hard
+                profile.after_long_run()
             },
         }
     }

@@ -169,7 +169,9 @@ fn sharpener_fits(b: &Builder<'_>, date: NaiveDate) -> bool {
                 }
             })
             .max()
-            .unwrap_or(0)
+            // The race is added last, after the sharpener: count it already (a gap of three
+            // easy days after the sharpener reaches race day).
+            .unwrap_or(if d == b.input.goal.date { 3 } else { 0 })
     };
     let at = |k: i64| {
         level(if k < 0 {
@@ -188,7 +190,10 @@ fn sharpener_fits(b: &Builder<'_>, date: NaiveDate) -> bool {
     }
     // R2 both ways: no tough day (long runs included) within the gap before, nothing
     // moderate or harder within the gap after.
-    let gap = p.easy_days_after_hard.max(p.easy_days_after_very_hard);
+    let gap = p
+        .easy_days_after_very_hard
+        .max(p.after_long_run())
+        .max(p.after_quality());
     (1..=i64::from(gap)).all(|k| at(-k) < 3 && at(k) < 2)
 }
 

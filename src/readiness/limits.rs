@@ -14,10 +14,11 @@ pub const RESTING_HR_WINDOW: (i64, usize) = (3, 2);
 /// Days of the HRV window whose mean of ln(rMSSD) is compared with the normal range, and
 /// the fewest readings in it.
 pub const HRV_WINDOW: (i64, usize) = (7, 4);
-/// Days before the HRV window that make the athlete's normal range (HRV4Training).
-pub const HRV_BASELINE_DAYS: i64 = 60;
-/// Fewest HRV readings a normal range is made from.
-pub const HRV_MIN_READINGS: usize = 14;
+/// Days before the HRV window that make the athlete's normal range (HRV4Training; the
+/// recovery estimate's).
+pub const HRV_BASELINE_DAYS: i64 = crate::science::charts::HRV_NORMAL_DAYS;
+/// Fewest HRV readings a normal range is made from (the recovery estimate's).
+pub const HRV_MIN_READINGS: usize = crate::science::charts::HRV_NORMAL_MIN_READINGS;
 /// The 7-day mean below the normal mean by this many SDs of the daily values is a sign: the
 /// smallest worthwhile change (Vesterinen 2016, Nuuttila 2022).
 pub const HRV_DROP_SD: f64 = 0.5;

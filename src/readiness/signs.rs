@@ -10,7 +10,7 @@ use crate::model::{
     Activity, AthleteDocument, Intensity, Step, WellnessEntry, Workout, WorkoutKind,
     format_duration,
 };
-use crate::science::charts::median;
+use crate::science::charts::{hrv_normal, ln_rmssd, mean_sd, median};
 use crate::science::paces::{athlete_vdot, race_time_s};
 use crate::science::series::LoadSeries;
 
@@ -96,31 +96,22 @@ fn resting_hr(days: &BTreeMap<NaiveDate, &WellnessEntry>, today: NaiveDate) -> O
     })
 }
 
-/// Mean and sample standard deviation.
-fn mean_sd(values: &[f64]) -> (f64, f64) {
-    let n = values.len() as f64;
-    let mean = values.iter().sum::<f64>() / n;
-    let var = values.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / (n - 1.0).max(1.0);
-    (mean, var.sqrt())
-}
-
 fn hrv(days: &BTreeMap<NaiveDate, &WellnessEntry>, today: NaiveDate) -> Option<Warning> {
-    let ln = |e: &WellnessEntry| e.hrv_ms.filter(|v| v.is_finite() && *v > 0.0).map(f64::ln);
     let (span, needed) = HRV_WINDOW;
     let start = back(today, span - 1);
     let recent: Vec<f64> = days
         .range(start..=today)
-        .filter_map(|(_, e)| ln(e))
+        .filter_map(|(_, e)| ln_rmssd(e))
         .collect();
     let normal: Vec<f64> = days
         .range(back(start, HRV_BASELINE_DAYS)..start)
-        .filter_map(|(_, e)| ln(e))
+        .filter_map(|(_, e)| ln_rmssd(e))
         .collect();
-    if recent.len() < needed || normal.len() < HRV_MIN_READINGS {
+    if recent.len() < needed {
         return None;
     }
+    let (mean, sd) = hrv_normal(&normal)?;
     let (week, _) = mean_sd(&recent);
-    let (mean, sd) = mean_sd(&normal);
     let floor = mean - HRV_DROP_SD * sd;
     (week < floor).then(|| Warning {
         sign: Sign::Hrv,

@@ -15,7 +15,7 @@
 //! | rule | checks | severity |
 //! | --- | --- | --- |
 //! | R1 | never three days in a row at moderate or harder | error |
-//! | R2 | easy, recovery, rest or cross-training days after a tough day, long runs included, at every level: 2 for beginners, else 1; 2 after a very hard day for masters (50+) | error |
+//! | R2 | easy, recovery, rest or cross-training days after a tough day, long runs included, at every level: 2 for beginners, else 1; 2 after a very hard day for masters (50+), after every tough day from 60; with a history whose check-ins show this athlete's recovery from long runs or interval-type sessions ([`crate::science::recovery_time`]), recovery days - 1 after those, never fewer than the table's and at most 3 ([`profile`]) | error |
 //! | R3 | a rest or cross-training day each week (advanced, elite: a recovery-or-lighter day); a run dropped on a rest day makes it a training day | error |
 //! | R4 | at most 2 (3) hard sessions a week besides the long run, two on one day counting two; two hard sessions on one day; beginners' long run not next to a hard day | warning (two on one day: error below advanced) |
 //! | R5 | weekly volume (races left out) +10% at most over the larger of the two weeks before (warning), +30% over two weeks (error; against the larger of the weeks two and three back, so a cut-back week is no baseline); projected ACWR (over the rolling 7-day load) over 1.3 (warning), 1.5 (error), on days with training load once the 7-day window is in the plan | both |
@@ -42,7 +42,7 @@ pub mod preview;
 pub mod profile;
 pub mod stress;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use crate::model::{Athlete, AthleteDocument, History, Plan, Settings};
 
@@ -173,12 +173,21 @@ impl<'a> CheckInput<'a> {
 }
 
 /// Checks a plan against every rule. Findings come sorted by date, errors first on a day.
+/// With a history, the gaps after tough sessions follow the athlete's own recovery
+/// ([`profile::RecoveryProfile::for_check`]).
 pub fn check_plan(input: &CheckInput<'_>) -> Vec<Finding> {
+    check_with_profile(input, &profile::RecoveryProfile::for_check(input))
+}
+
+/// [`check_plan`] with a profile worked out beforehand (the generator and the drop preview
+/// check many plans for one athlete and history).
+pub(crate) fn check_with_profile(
+    input: &CheckInput<'_>,
+    profile: &profile::RecoveryProfile,
+) -> Vec<Finding> {
     let facts = facts::PlanFacts::for_check(input);
-    let year = input.plan.start_date.year();
-    let profile = profile::RecoveryProfile::for_athlete(input.athlete, year);
     let baselines = checks::Baselines::new(input, &facts);
-    check_prepared(input, &facts, &profile, &baselines)
+    check_prepared(input, &facts, profile, &baselines)
 }
 
 /// Runs the rules over facts and baselines made beforehand (the drop preview reuses them).

@@ -19,7 +19,7 @@
 
 use chrono::{Days, NaiveDate};
 
-use super::{CheckInput, Finding, Severity, check_plan};
+use super::{CheckInput, Finding, Severity, check_with_profile};
 use crate::model::{AthleteDocument, DayChange, Workout, WorkoutId};
 use crate::science::load::LoadContext;
 use crate::science::series::LoadSeries;
@@ -92,7 +92,9 @@ pub fn preview_drops(
     let Some(workout) = base_input.plan.workout(id) else {
         return Vec::new();
     };
-    let baseline = check_plan(&base_input);
+    // The profile, the athlete's own recovery included, is worked out once for every target.
+    let profile = super::profile::RecoveryProfile::for_check(&base_input);
+    let baseline = check_with_profile(&base_input, &profile);
     let context = LoadContext::new(&doc.athlete, &doc.settings);
     let day_load = |day: NaiveDate| -> f64 {
         base_input
@@ -101,14 +103,10 @@ pub fn preview_drops(
             .map(|w| context.planned_load(w))
             .sum()
     };
-    // Facts, baselines and profile are worked out once; each drop target only refreshes the
-    // days that change.
+    // Facts and baselines are worked out once too; each drop target only refreshes the days
+    // that change.
     let facts = super::facts::PlanFacts::with_context(&base_input, &context);
     let baselines = super::checks::Baselines::new(&base_input, &facts);
-    let profile = super::profile::RecoveryProfile::for_athlete(
-        &doc.athlete,
-        chrono::Datelike::year(&base_input.plan.start_date),
-    );
     let next_id = doc.next_workout_id();
     let load = context.planned_load(workout);
     // One working copy of the plan: each drop is made on it, checked, and undone by putting
@@ -137,7 +135,7 @@ pub fn preview_drops(
             let findings = if moved.refresh_days(&plan, &touched, &context) {
                 super::check_prepared(&input, &moved, &profile, &baselines)
             } else {
-                check_plan(&input)
+                check_with_profile(&input, &profile)
             };
             plan.workouts
                 .retain(|w| w.date != a && w.date != b && w.id != next_id);

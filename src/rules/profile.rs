@@ -21,6 +21,20 @@
 //! than lowering the level: two easy days after every tough day, while the volume and the
 //! sessions stay those of the level and training age.
 //!
+//! **Personal recovery.** When the athlete's check-ins tell how long they take to be back at
+//! baseline after long runs or interval-type sessions
+//! ([`crate::science::recovery_time`]), [`RecoveryProfile::with_personal`] lengthens the gap
+//! after those sessions: a morning back at baseline may train hard again, so a recovery of
+//! N days asks for N - 1 easy days. The table stays the floor (a fast recoverer never gets
+//! fewer easy days than their level's), and [`MAX_PERSONAL_EASY_DAYS`] (3) is the ceiling.
+//! The ceiling is Stride's own choice: 3 easy days after the long run and 2 after a quality
+//! session still fit a long run and a quality session into every week (4 + 3 days), and 3
+//! after both still leave the weekly long run, so every plan stays feasible; a recovery
+//! slower than 4 days says more about illness or lasting fatigue, which the warning signs
+//! watch for, than about how to space a plan. The personal gaps apply to tough days
+//! holding a long run or a quality session (not races, whose days R10 spaces, nor days
+//! hard by their load alone), where R2 asks for the larger of the gap and the table's.
+//!
 //! ```
 //! use stride::model::{Athlete, ExperienceLevel};
 //! use stride::rules::profile::RecoveryProfile;
@@ -32,12 +46,17 @@
 //! assert_eq!(p.level, ExperienceLevel::Intermediate, "one year of training caps the level");
 //! ```
 
+use super::stress::StressClass;
 use crate::model::{Athlete, ExperienceLevel};
+use crate::science::recovery_time::{PersonalRecovery, RecoveryEstimate};
 
 /// Age from which cut-back weeks come every 3rd week.
 pub const MASTERS_AGE: i32 = 50;
 /// Age from which every tough day is followed by two easy days.
 pub const VETERAN_AGE: i32 = 60;
+/// The most easy days the athlete's own recovery can ask for after a tough session
+/// (Stride's own choice: see the module notes).
+pub const MAX_PERSONAL_EASY_DAYS: u32 = 3;
 
 /// Recovery needs derived from the athlete.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -60,6 +79,12 @@ pub struct RecoveryProfile {
     pub needs_rest_or_cross_day: bool,
     /// A cut-back week at least every this many weeks.
     pub cut_back_every_weeks: u32,
+    /// Easy days after a tough long run that the athlete's own recovery asks for (0 without
+    /// an estimate); see [`RecoveryProfile::with_personal`].
+    pub personal_after_long_run: u32,
+    /// Easy days after a tough quality session that the athlete's own recovery asks for (0
+    /// without an estimate).
+    pub personal_after_quality: u32,
 }
 
 impl RecoveryProfile {
@@ -93,6 +118,95 @@ impl RecoveryProfile {
             long_run_apart_from_hard: beginner,
             needs_rest_or_cross_day: !fit,
             cut_back_every_weeks: if beginner || masters { 3 } else { 4 },
+            personal_after_long_run: 0,
+            personal_after_quality: 0,
         }
     }
+
+    /// The profile of a check: the athlete's in the plan's first year, with their own
+    /// recovery when the check has a history.
+    pub fn for_check(input: &super::CheckInput<'_>) -> Self {
+        let year = chrono::Datelike::year(&input.plan.start_date);
+        let profile = Self::for_athlete(input.athlete, year);
+        match input.history {
+            Some(history) => profile.with_personal(&PersonalRecovery::from_history(history)),
+            None => profile,
+        }
+    }
+
+    /// This profile with the gaps the athlete's own recovery asks for: after long runs and
+    /// after quality sessions, recovery days - 1 easy days, never fewer than the table's
+    /// [`Self::easy_days_after_hard`] and never more than [`MAX_PERSONAL_EASY_DAYS`]. Kinds
+    /// without an estimate keep the table.
+    ///
+    /// ```
+    /// use stride::model::Athlete;
+    /// use stride::rules::profile::RecoveryProfile;
+    /// use stride::science::recovery_time::{PersonalRecovery, RecoveryEstimate, ToughKind};
+    ///
+    /// let table = RecoveryProfile::for_athlete(&Athlete::example(), 2027);
+    /// let slow = PersonalRecovery {
+    ///     long_run: Some(RecoveryEstimate { kind: ToughKind::LongRun, days: 9, sessions: 8 }),
+    ///     intervals: None,
+    /// };
+    /// let p = table.with_personal(&slow);
+    /// assert_eq!(p.after_long_run(), 3, "capped");
+    /// assert_eq!(p.after_quality(), table.easy_days_after_hard, "no estimate: the table");
+    /// ```
+    pub fn with_personal(mut self, personal: &PersonalRecovery) -> Self {
+        let gap = |estimate: Option<RecoveryEstimate>, now: u32| {
+            estimate.map_or(now, |e| {
+                personal_gap(self.easy_days_after_hard, e.days).max(now)
+            })
+        };
+        self.personal_after_long_run = gap(personal.long_run, self.personal_after_long_run);
+        self.personal_after_quality = gap(personal.intervals, self.personal_after_quality);
+        self
+    }
+
+    /// Easy days after a tough day holding a long run (at least the table's).
+    pub fn after_long_run(&self) -> u32 {
+        self.easy_days_after_hard.max(self.personal_after_long_run)
+    }
+
+    /// Easy days after a tough day holding a quality session (at least the table's).
+    pub fn after_quality(&self) -> u32 {
+        self.easy_days_after_hard.max(self.personal_after_quality)
+    }
+
+    /// Easy days a day of stress `class` asks for: by its class (the table), and when it is
+    /// tough, by the athlete's own recovery from the long run or quality session it holds.
+    pub fn easy_days_after(&self, class: StressClass, long_run: bool, quality: bool) -> u32 {
+        let table = match class {
+            StressClass::VeryHard => self.easy_days_after_very_hard,
+            StressClass::Hard => self.easy_days_after_hard,
+            _ => return 0,
+        };
+        let long = if long_run {
+            self.personal_after_long_run
+        } else {
+            0
+        };
+        let quality = if quality {
+            self.personal_after_quality
+        } else {
+            0
+        };
+        table.max(long).max(quality)
+    }
+}
+
+/// Easy days for a recovery of `days` days (a morning back at baseline may train hard),
+/// within the table's `table` and [`MAX_PERSONAL_EASY_DAYS`].
+///
+/// ```
+/// use stride::rules::profile::personal_gap;
+/// assert_eq!(personal_gap(1, 3), 2);
+/// assert_eq!(personal_gap(2, 1), 2, "never below the table");
+/// assert_eq!(personal_gap(1, 30), 3, "capped");
+/// ```
+pub fn personal_gap(table: u32, days: u32) -> u32 {
+    days.saturating_sub(1)
+        .min(MAX_PERSONAL_EASY_DAYS)
+        .max(table)
 }

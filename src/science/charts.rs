@@ -334,10 +334,61 @@ pub const USUAL_HR_MIN_ENTRIES: usize = 7;
 /// assert_eq!(usual_resting_hr(&[50.0; 6]), None);
 /// ```
 pub fn usual_resting_hr(readings: &[f64]) -> Option<f64> {
+    usual_level(readings)
+}
+
+/// The usual level of a morning reading (resting HR, soreness, fatigue) from the readings of
+/// the [`USUAL_HR_DAYS`] days before a day: their median, once there are
+/// [`USUAL_HR_MIN_ENTRIES`]. [`usual_resting_hr`] is this for resting HR.
+///
+/// ```
+/// use stride::science::charts::usual_level;
+/// assert_eq!(usual_level(&[1.0, 2.0, 1.0, 1.0, 3.0, 2.0, 1.0]), Some(1.0));
+/// assert_eq!(usual_level(&[2.0; 6]), None);
+/// ```
+pub fn usual_level(readings: &[f64]) -> Option<f64> {
     if readings.len() < USUAL_HR_MIN_ENTRIES {
         return None;
     }
     median(readings.to_vec())
+}
+
+/// Days before a day whose HRV readings make the athlete's normal range (HRV4Training's
+/// 60-day normal range, `training-science.md` section 8): the one definition the HRV warning
+/// sign and the recovery estimate share.
+pub const HRV_NORMAL_DAYS: i64 = 60;
+/// Fewest HRV readings a normal range is made from.
+pub const HRV_NORMAL_MIN_READINGS: usize = 14;
+
+/// The natural log of a check-in's rMSSD, the scale HRV is compared on (`training-science.md`
+/// section 8); `None` without a positive, finite reading.
+pub fn ln_rmssd(entry: &crate::model::WellnessEntry) -> Option<f64> {
+    entry
+        .hrv_ms
+        .filter(|v| v.is_finite() && *v > 0.0)
+        .map(f64::ln)
+}
+
+/// The athlete's normal HRV from the ln(rMSSD) readings of the [`HRV_NORMAL_DAYS`] days
+/// before a day: their mean and sample standard deviation, once there are
+/// [`HRV_NORMAL_MIN_READINGS`].
+///
+/// ```
+/// use stride::science::charts::hrv_normal;
+/// let (mean, sd) = hrv_normal(&[4.0, 4.2].repeat(7)).unwrap();
+/// assert!((mean - 4.1).abs() < 1e-9 && (sd - 0.1038).abs() < 1e-3);
+/// assert_eq!(hrv_normal(&[4.0; 13]), None);
+/// ```
+pub fn hrv_normal(ln_readings: &[f64]) -> Option<(f64, f64)> {
+    (ln_readings.len() >= HRV_NORMAL_MIN_READINGS).then(|| mean_sd(ln_readings))
+}
+
+/// Mean and sample standard deviation (0 for a single value); `NaN` for none.
+pub(crate) fn mean_sd(values: &[f64]) -> (f64, f64) {
+    let n = values.len() as f64;
+    let mean = values.iter().sum::<f64>() / n;
+    let var = values.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / (n - 1.0).max(1.0);
+    (mean, var.sqrt())
 }
 
 /// The median of some values, `None` for none.

@@ -11,6 +11,8 @@
 //! - [`paces`]: Daniels & Gilbert VDOT, race predictions and training paces; Riegel.
 //! - [`banister`]: the impulse-response model of performance, fitted to races.
 //! - [`personal`]: the runner's own model from their document: races, fit, predictions.
+//! - [`recovery_time`]: how many days this athlete takes to be back at baseline after a
+//!   tough session, from their check-ins.
 
 pub mod adherence;
 pub mod banister;
@@ -20,4 +22,5 @@ pub mod overview;
 pub mod paces;
 pub mod personal;
 pub mod pmc;
+pub mod recovery_time;
 pub mod series;

@@ -26,13 +26,17 @@ pub(super) fn r1_three_in_a_row(ctx: &mut Ctx<'_>) {
     }
 }
 
-/// Easy days a tough day asks for, by the profile.
+/// Easy days a tough day asks for, by the profile: by its class, and by the athlete's own
+/// recovery from the long run or quality session it holds (races are R10's).
 pub(super) fn easy_days_after(profile: &RecoveryProfile, day: &DayFacts) -> u32 {
-    match day.class() {
-        StressClass::VeryHard => profile.easy_days_after_very_hard,
-        StressClass::Hard => profile.easy_days_after_hard,
-        _ => 0,
-    }
+    let (long_run, quality) = holds(day);
+    profile.easy_days_after(day.class(), long_run, quality)
+}
+
+/// Whether a day holds a long run, and a tough session besides it that is not a race.
+fn holds(day: &DayFacts) -> (bool, bool) {
+    let s = &day.stress;
+    (s.long_run.is_some(), s.quality_sessions > 0 && !s.race)
 }
 
 pub(super) fn r2_after_hard(ctx: &mut Ctx<'_>) {
@@ -44,6 +48,19 @@ pub(super) fn r2_after_hard(ctx: &mut Ctx<'_>) {
             continue;
         }
         let hard_date = ctx.facts.date(i);
+        // When the athlete's own recovery asks for more than the table, the message says so.
+        let (long_run, _) = holds(tough);
+        let table = p.easy_days_after(tough.class(), false, false);
+        let why = if need > table {
+            let kind = if long_run && p.personal_after_long_run == need {
+                "long runs"
+            } else {
+                "quality sessions"
+            };
+            format!("your check-ins after {kind} show recovery needs {need} easy day(s) first")
+        } else {
+            format!("recovery needs {need} easy day(s) first")
+        };
         for k in 1..=i64::from(need) {
             let Some(next) = ctx.day(i as i64 + k) else {
                 break;
@@ -62,7 +79,7 @@ pub(super) fn r2_after_hard(ctx: &mut Ctx<'_>) {
                 Rule::R2,
                 Severity::Error,
                 format!(
-                    "{next_what} {k} day(s) after {} on {}; recovery needs {need} easy day(s) first",
+                    "{next_what} {k} day(s) after {} on {}; {why}",
                     ctx.facts.days[i].stress.describe(),
                     name(hard_date),
                 ),
