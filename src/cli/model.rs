@@ -21,6 +21,7 @@ use serde_json::{Value, json};
 use crate::model::{AthleteDocument, format_duration};
 use crate::science::banister::{FitError, FitOptions};
 use crate::science::personal::{self, PersonalFit, RacePrediction};
+use crate::science::recovery_time::{PersonalRecovery, RecoveryEstimate, ToughKind};
 use crate::storage;
 
 fn round(value: f64, places: i32) -> f64 {
@@ -30,6 +31,24 @@ fn round(value: f64, places: i32) -> f64 {
 
 fn load(file: &Path) -> Result<AthleteDocument, String> {
     storage::load_document(file).map_err(|e| e.to_string())
+}
+
+/// The `recovery_days` value of `stride fit`'s JSON: `null` without any estimate, else an
+/// entry per kind, `{"days", "sessions"}` or `null`.
+pub fn recovery_json(recovery: &PersonalRecovery) -> Value {
+    if recovery.is_empty() {
+        return Value::Null;
+    }
+    let entry = |e: Option<RecoveryEstimate>| {
+        e.map_or(
+            Value::Null,
+            |e| json!({"days": e.days, "sessions": e.sessions}),
+        )
+    };
+    json!({
+        ToughKind::LongRun.name(): entry(recovery.long_run),
+        ToughKind::Intervals.name(): entry(recovery.intervals),
+    })
 }
 
 fn fit_json(fit: &PersonalFit, recovery: Value) -> Value {
@@ -77,10 +96,11 @@ pub fn run_fit(
         ),
         FitError::Degenerate => format!("{}: {e}", file.display()),
     })?;
+    let recovery = PersonalRecovery::from_history(&doc.history);
     let text = if json {
-        fit_json(&fit, Value::Null).to_string() + "\n"
+        fit_json(&fit, recovery_json(&recovery)).to_string() + "\n"
     } else {
-        fit_text(&fit, &[], options)
+        fit_text(&fit, &recovery.sentences(), options)
     };
     out.write_all(text.as_bytes()).map_err(super::output_error)
 }

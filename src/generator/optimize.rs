@@ -18,11 +18,15 @@
 
 use super::{GenerateError, GeneratorInput, PlanTuning, generate_tuned};
 use crate::model::{AthleteDocument, History, Plan, Settings};
-use crate::rules::{CheckInput, check_plan};
+use chrono::Datelike;
+
+use crate::rules::profile::RecoveryProfile;
+use crate::rules::{CheckInput, check_plan, check_with_profile};
 use crate::science::banister::{FitOptions, Model};
 use crate::science::load::LoadContext;
 use crate::science::paces::race_time_s;
 use crate::science::personal::{self, DailyLoads};
+use crate::science::recovery_time::PersonalRecovery;
 
 /// The peak volumes tried, over the standard target.
 pub const PEAK_SCALES: [f64; 5] = [1.0, 0.95, 1.05, 0.9, 1.1];
@@ -214,14 +218,24 @@ pub fn optimize(
 ) -> Result<Optimized, GenerateError> {
     let context = LoadContext::new(&input.athlete, settings);
     let distance = input.goal.distance_m;
+    let history = history.filter(|h| !h.activities.is_empty());
+    // One recovery profile for every candidate: the athlete and the history do not change.
+    let profile = history.map(|h| {
+        RecoveryProfile::for_athlete(&input.athlete, input.start.year())
+            .with_personal(&PersonalRecovery::from_history(h))
+    });
     let make = |tuning: PlanTuning, taper: Taper| -> Result<Candidate, GenerateError> {
         let plan = generate_tuned(input, settings, history, &tuning)?;
-        let warnings = check_plan(&CheckInput {
+        let check = CheckInput {
             plan: &plan,
             athlete: &input.athlete,
             settings,
-            history: history.filter(|h| !h.activities.is_empty()),
-        })
+            history,
+        };
+        let warnings = match &profile {
+            Some(profile) => check_with_profile(&check, profile),
+            None => check_plan(&check),
+        }
         .len();
         let (vdot, form) = judge.judge(&plan, &context);
         let race_time_s = race_time_s(

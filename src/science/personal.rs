@@ -454,6 +454,8 @@ pub struct ModelSummary {
     /// The model's daily line, from the first day of data to the goal race (or the last
     /// planned day).
     pub curve: Vec<CurvePoint>,
+    /// How fast the athlete recovers after tough sessions, from their check-ins.
+    pub recovery: super::recovery_time::PersonalRecovery,
 }
 
 impl ModelSummary {
@@ -461,6 +463,7 @@ impl ModelSummary {
     pub fn compute(doc: &AthleteDocument, today: NaiveDate) -> Self {
         let fit = fit(doc, FitOptions::default());
         let performances = performances(&doc.history);
+        let recovery = super::recovery_time::PersonalRecovery::from_history(&doc.history);
         let history = DailyLoads::of_history(doc).as_of(today);
         let daily = match doc.active_plan() {
             Some(plan) => history.with_plan(plan, &LoadContext::new(&doc.athlete, &doc.settings)),
@@ -472,6 +475,7 @@ impl ModelSummary {
                 performances,
                 goal: None,
                 curve: Vec::new(),
+                recovery,
             };
         };
         let end = doc
@@ -516,6 +520,7 @@ impl ModelSummary {
             performances,
             goal,
             curve,
+            recovery,
         }
     }
 }

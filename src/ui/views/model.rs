@@ -73,6 +73,15 @@ impl ModelCache {
                  or your VDOT, with a wide band."
             )),
         }
+        if summary.recovery.is_empty() {
+            cache.lines.push(format!(
+                "Recovery: not estimated yet. Check-ins on the mornings after {} long runs and \
+                 {} interval sessions tell how many days you take to be back at your baseline.",
+                crate::science::recovery_time::MIN_SESSIONS,
+                crate::science::recovery_time::MIN_SESSIONS
+            ));
+        }
+        cache.lines.extend(summary.recovery.sentences());
         if let Some(goal) = &summary.goal {
             cache.lines.push(format!(
                 "Race day {}: VDOT {:.1} (80% band {:.1} to {:.1}), race-morning form {:+.0}.",
