@@ -101,8 +101,10 @@ proptest! {
         );
         prop_assert!(findings.len() <= result.standard.warnings);
         prop_assert!(best.vdot.0 >= result.standard.vdot.0);
+        // Alternatives may predict a little more, never a worthwhile gain more.
+        let noise = stride::science::banister::population::RACE_NOISE_VDOT;
         for c in &result.tapers {
-            prop_assert!(c.vdot.0 <= best.vdot.0);
+            prop_assert!(c.vdot.0 < best.vdot.0 + 0.3 * noise);
         }
         prop_assert_eq!(best.plan.goal.date, input.goal.date);
     }
@@ -124,6 +126,7 @@ fn the_optimiser_gives_the_same_plan_every_time_and_three_tapers() {
     assert_eq!(a, b);
     assert_eq!(a.tapers.len(), 3);
     assert_eq!(a.tapers[0], a.best);
+    assert!(a.best.vdot.0 >= a.standard.vdot.0);
     let mut tapers: Vec<_> = a.tapers.iter().map(|c| c.taper.describe()).collect();
     tapers.dedup();
     assert_eq!(tapers.len(), 3, "{tapers:?}");

@@ -219,10 +219,34 @@ fn is_quality(kind: &WorkoutKind) -> bool {
 /// One plan of the gallery as Markdown: who it is for, then a row a week with each day's
 /// workouts, the week's running, its long run, its quality sessions and the average minutes
 /// of its runs.
-fn gallery_section(title: &str, input: &GeneratorInput) -> String {
+fn gallery_section(title: &str, input: &GeneratorInput, optimise: bool) -> String {
     use std::fmt::Write;
     let settings = Settings::default();
-    let plan = generate(input, &settings).expect("plan");
+    let (plan, chosen) = if optimise {
+        let doc = stride::model::AthleteDocument::new(input.athlete.clone());
+        let found = stride::generator::optimize::optimize_for_document(input, &doc).expect("plan");
+        let mut summary = found.summary();
+        // When the standard plan stays, the page shows the best alternative, for a coach to
+        // judge what the optimiser weighed.
+        let shown = if found.best.tuning.is_standard() && found.tapers.len() > 1 {
+            let alt = &found.tapers[1];
+            summary += &format!(
+                ". Shown below: the best alternative, {}, peak volume {:.0}% of the standard, \
+                 predicting VDOT {:.2} against {:.2} (a departure needs {:.2} more)",
+                alt.taper.describe(),
+                100.0 * alt.tuning.peak_scale,
+                alt.vdot.0,
+                found.standard.vdot.0,
+                found.worthwhile_vdot
+            );
+            alt.plan.clone()
+        } else {
+            found.best.plan
+        };
+        (shown, Some(summary))
+    } else {
+        (generate(input, &settings).expect("plan"), None)
+    };
     let a = &input.athlete;
     let findings = check_plan(&CheckInput {
         plan: &plan,
@@ -252,6 +276,9 @@ fn gallery_section(title: &str, input: &GeneratorInput) -> String {
         plan.goal.date.format("%a %-d %b %Y"),
         findings.len()
     );
+    if let Some(chosen) = chosen {
+        let _ = writeln!(out, "> Race-day optimiser (population model): {chosen}.\n");
+    }
     for note in &plan.notes {
         let _ = writeln!(out, "> Note: {note}\n");
     }
@@ -326,8 +353,8 @@ fn gallery_section(title: &str, input: &GeneratorInput) -> String {
 fn the_plan_gallery_shows_what_the_generator_makes_today() {
     let mut text = String::from(
         "# The plan gallery\n\n\
-         Plans Stride generates for 8 representative runners, from a beginner's first 5K to an \
-         elite marathoner, week by week, as the generator makes them today (`tests/plans.rs` \
+         Plans Stride generates for 9 representative runners, from a beginner's first 5K to an \
+         elite marathoner (and one plan of the race-day optimiser), week by week, as the generator makes them today (`tests/plans.rs` \
          checks that this page is current; `STRIDE_WRITE_GALLERY=1 cargo test --test plans` \
          writes it anew). Each day lists its workouts, joined by `+` when there are two; `-` \
          is rest. Kilometres are the week's running without the race; quality counts the \
@@ -360,6 +387,10 @@ fn the_plan_gallery_shows_what_the_generator_makes_today() {
             intermediate_marathon(),
         ),
         (
+            "The same marathon, through the race-day optimiser",
+            intermediate_marathon(),
+        ),
+        (
             "Advanced marathon in 18 weeks on 6 days",
             advanced_marathon(),
         ),
@@ -369,7 +400,8 @@ fn the_plan_gallery_shows_what_the_generator_makes_today() {
         ),
     ];
     for (title, input) in gallery {
-        text.push_str(&gallery_section(title, &input));
+        let optimise = title.contains("optimiser");
+        text.push_str(&gallery_section(title, &input, optimise));
         text.push('\n');
     }
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/plans.md");

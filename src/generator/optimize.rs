@@ -13,8 +13,10 @@
 //! rule for a predicted second. Optimising the bare model would taper for ever and build
 //! without limit: the rules are what keep it honest.
 //!
-//! The standard plan is always a candidate and wins ties, so the result never predicts worse
-//! than it. The order of the search is fixed, so the result is the same on every run.
+//! The standard plan is always a candidate, and it stays unless another predicts a gain of at
+//! least [`SMALLEST_WORTHWHILE_SHARE`] of the race-to-race noise, so the result never
+//! predicts worse than it and never changes the plan for a gain smaller than one race to the
+//! next varies by. The order of the search is fixed, so the result is the same on every run.
 
 use super::{GenerateError, GeneratorInput, PlanTuning, generate_tuned};
 use crate::model::{AthleteDocument, History, Plan, Settings};
@@ -33,6 +35,12 @@ pub const PEAK_SCALES: [f64; 5] = [1.0, 0.95, 1.05, 0.9, 1.1];
 /// The last 7 days' shares of the peak week tried (R7 warns over 60% for a half or a
 /// marathon, over 70% for shorter races).
 pub const FINAL_WEEK_SHARES: [f64; 4] = [0.40, 0.45, 0.50, 0.60];
+
+/// The smallest predicted gain worth departing from the standard plan for, as a share of
+/// the race-to-race noise: Hopkins, Hawley & Burke 1999 (MSSE 31:472) put the smallest
+/// worthwhile enhancement for an athlete at about 0.3 of their race-to-race variation. A
+/// smaller gain is within what one race to the next varies by; the standard plan stays.
+pub const SMALLEST_WORTHWHILE_SHARE: f64 = 0.3;
 
 /// How a taper cuts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -104,15 +112,18 @@ pub struct Candidate {
 /// What the optimiser found.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Optimized {
-    /// The best plan (the standard one when nothing beats it).
+    /// The plan chosen: the best predicted, or the standard one when nothing beats it by a
+    /// worthwhile gain.
     pub best: Candidate,
     /// The standard plan.
     pub standard: Candidate,
-    /// The best plan of each of up to three different tapers, best first (the first is
-    /// `best`).
+    /// Up to three plans with different tapers: the chosen one first, then the best
+    /// predicted of the others.
     pub tapers: Vec<Candidate>,
     /// Candidates made and judged.
     pub tried: usize,
+    /// The smallest gain over the standard plan a departure needed, VDOT.
+    pub worthwhile_vdot: f64,
 }
 
 impl Optimized {
@@ -288,25 +299,30 @@ pub fn optimize(
             .total_cmp(&candidates[a].vdot.0)
             .then(a.cmp(&b))
     });
-    let mut tapers_seen: Vec<&Taper> = Vec::new();
-    let mut picked = Vec::new();
+    // A departure from the standard plan must be worth it.
+    let worthwhile = SMALLEST_WORTHWHILE_SHARE * judge.model.noise_sd();
+    let chosen = order
+        .first()
+        .map(|&i| &candidates[i])
+        .filter(|c| c.vdot.0 >= standard.vdot.0 + worthwhile)
+        .unwrap_or(&standard)
+        .clone();
+    let mut picked = vec![chosen.clone()];
     for &i in &order {
         let c = &candidates[i];
-        if tapers_seen.iter().any(|t| **t == c.taper) {
-            continue;
-        }
-        tapers_seen.push(&c.taper);
-        picked.push(c.clone());
         if picked.len() == 3 {
             break;
         }
+        if picked.iter().all(|p| p.taper != c.taper) {
+            picked.push(c.clone());
+        }
     }
-    let best = picked.first().cloned().unwrap_or_else(|| standard.clone());
     Ok(Optimized {
-        best,
+        best: chosen,
         standard,
         tapers: picked,
         tried,
+        worthwhile_vdot: worthwhile,
     })
 }
 

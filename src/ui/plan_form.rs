@@ -51,8 +51,9 @@ pub struct PlanForm {
     /// The optimiser's three best tapers, once found (best first), and the standard plan's
     /// predicted VDOT.
     pub candidates: Vec<Candidate>,
-    /// The standard plan's predicted race-day VDOT, when candidates are shown.
-    pub standard_vdot: Option<f64>,
+    /// The standard plan's predicted race-day VDOT and the smallest gain worth departing
+    /// from it for, when candidates are shown.
+    pub standard_vdot: Option<(f64, f64)>,
 }
 
 impl PlanForm {
@@ -325,16 +326,17 @@ pub fn plan_form_ui(ui: &mut egui::Ui, form: &mut PlanForm) -> PlanFormOutcome {
 /// take it.
 fn candidates_ui(ui: &mut egui::Ui, form: &PlanForm, outcome: &mut PlanFormOutcome) {
     ui.add_space(4.0);
-    if let Some(v) = form.standard_vdot {
+    if let Some((v, worthwhile)) = form.standard_vdot {
         ui.label(format!(
-            "Predicted race-day VDOT of the standard plan: {v:.1}. The best tapers within \
-             the rules:"
+            "Predicted race-day VDOT of the standard plan: {v:.1}. Within the rules, the \
+             recommended plan and the best alternatives (a gain under {worthwhile:.1} VDOT is \
+             within what one race to the next varies by, so the standard plan stays):"
         ));
     }
     ui.columns(form.candidates.len(), |columns| {
         for (i, (ui, c)) in columns.iter_mut().zip(&form.candidates).enumerate() {
             ui.group(|ui| {
-                ui.strong(if i == 0 { "Best" } else { "Also good" });
+                ui.strong(if i == 0 { "Recommended" } else { "Alternative" });
                 ui.label(c.taper.describe());
                 ui.label(format!(
                     "Peak volume {:.0}% of the standard",

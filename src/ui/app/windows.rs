@@ -89,7 +89,7 @@ impl StrideApp {
         };
         let made = if form.optimize {
             crate::generator::optimize::optimize_for_document(&input, doc).map(|found| {
-                form.standard_vdot = Some(found.standard.vdot.0);
+                form.standard_vdot = Some((found.standard.vdot.0, found.worthwhile_vdot));
                 form.candidates = found.tapers;
                 None
             })
