@@ -38,7 +38,8 @@ use crate::generator::{
 use crate::model::{
     AthleteDocument, CrossActivity, Intensity, Phase, Plan, Workout, WorkoutId, WorkoutKind,
 };
-use crate::rules::{CheckInput, Severity, check_plan};
+use crate::rules::profile::RecoveryProfile;
+use crate::rules::{CheckInput, Severity, check_with_profile};
 use crate::science::pmc::PmcParams;
 use crate::science::series::LoadSeries;
 
@@ -314,13 +315,23 @@ fn ease(
 fn repair_join(plan: &mut Plan, doc: &AthleteDocument, start: NaiveDate) -> Vec<Workout> {
     let mut released = Vec::new();
     let history = Some(&doc.history).filter(|h| !h.activities.is_empty());
+    // The athlete's recovery profile, worked out once for every round's check.
+    let profile = RecoveryProfile::for_check(&CheckInput {
+        plan,
+        athlete: &doc.athlete,
+        settings: &doc.settings,
+        history,
+    });
     let errors = |plan: &Plan| -> Vec<NaiveDate> {
-        check_plan(&CheckInput {
-            plan,
-            athlete: &doc.athlete,
-            settings: &doc.settings,
-            history,
-        })
+        check_with_profile(
+            &CheckInput {
+                plan,
+                athlete: &doc.athlete,
+                settings: &doc.settings,
+                history,
+            },
+            &profile,
+        )
         .into_iter()
         .filter(|f| f.severity == Severity::Error && f.date >= start)
         .map(|f| f.date)
