@@ -289,9 +289,19 @@ fn derived_numbers_are_shown_and_follow_edits() {
     let goal = doc.active_plan().expect("plan").goal.distance_m;
     let predicted = format_duration(race_time_s(vdot, goal).expect("prediction"));
     assert!(
-        h.query_by_label(&format!("Predicted {predicted}"))
+        h.query_by_label(&format!("At VDOT {vdot:.1} today: {predicted}"))
             .is_some(),
         "{predicted}"
+    );
+    // The race-day prediction is the runner's own model's, from the races and the plan.
+    let fit = stride::science::personal::fit(&doc, Default::default()).expect("fit");
+    let race_day = doc.active_plan().expect("plan").goal.date;
+    let model = stride::science::personal::predict(&doc, race_day, Some(&fit)).expect("model");
+    let on_race_day = format_duration(race_time_s(model.vdot, goal).expect("prediction"));
+    assert!(
+        h.query_by_label(&format!("Predicted {on_race_day}"))
+            .is_some(),
+        "{on_race_day}"
     );
     assert!(h.query_by_label_contains("Race-morning form").is_some());
     assert!(h.query_by_label_contains("Today: fitness").is_some());
@@ -302,12 +312,13 @@ fn derived_numbers_are_shown_and_follow_edits() {
     click(&mut h, "Apply");
     let faster = format_duration(race_time_s(55.0, goal).expect("prediction"));
     assert!(
-        h.query_by_label(&format!("Predicted {faster}")).is_some(),
+        h.query_by_label(&format!("At VDOT 55.0 today: {faster}"))
+            .is_some(),
         "{faster}"
     );
     shortcut(&mut h, Modifiers::COMMAND, Key::Z);
     assert!(
-        h.query_by_label(&format!("Predicted {predicted}"))
+        h.query_by_label(&format!("At VDOT {vdot:.1} today: {predicted}"))
             .is_some(),
         "undo restores"
     );

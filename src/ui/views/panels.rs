@@ -241,6 +241,10 @@ pub fn athlete_panel_ui(
                 time(p.vdot_high),
                 time(p.vdot_low)
             ));
+            if let (Some(vdot), Some(now)) = (overview.vdot, overview.goal_prediction_s) {
+                ui.weak(format!("At VDOT {vdot:.1} today: {}", format_duration(now)))
+                    .on_hover_text("Daniels & Gilbert prediction from the profile's VDOT.");
+            }
         }
         (None, Some(predicted)) => {
             ui.label(format!("Predicted {}", format_duration(predicted)))
