@@ -27,6 +27,14 @@ fn json(o: &Output) -> Value {
     serde_json::from_slice(&o.stdout).expect("json")
 }
 
+/// `stride predict FILE --date DATE --format json`.
+fn predict(path: &std::path::Path, date: &str) -> Value {
+    let path = path.to_str().expect("p");
+    json(&stride(&[
+        "predict", path, "--date", date, "--format", "json",
+    ]))
+}
+
 #[test]
 fn fit_prints_the_model_and_every_race_of_the_history() {
     let path = demo();
@@ -121,14 +129,7 @@ fn fit_with_too_few_races_says_how_many_it_needs() {
 #[test]
 fn predict_prints_the_vdot_its_band_and_the_times_it_gives() {
     let path = demo();
-    let v = json(&stride(&[
-        "predict",
-        path.to_str().expect("p"),
-        "--date",
-        "2027-02-14",
-        "--format",
-        "json",
-    ]));
+    let v = predict(&path, "2027-02-14");
     assert_eq!(v["date"], "2027-02-14");
     let vdot = v["vdot"].as_f64().expect("vdot");
     let (low, high) = (
@@ -181,28 +182,14 @@ fn a_plan_written_as_a_document_can_be_predicted_and_the_optimiser_says_what_it_
     ];
     let o = stride(&args);
     assert!(o.status.success(), "{}", text(&o.stderr));
-    let standard = json(&stride(&[
-        "predict",
-        out.to_str().expect("p"),
-        "--date",
-        "2027-04-18",
-        "--format",
-        "json",
-    ]));
+    let standard = predict(&out, "2027-04-18");
     let mut optimised_args = args.to_vec();
     optimised_args.push("--optimize");
     let o = stride(&optimised_args);
     assert!(o.status.success(), "{}", text(&o.stderr));
     let note = text(&o.stderr);
     assert!(note.contains("optimised over"), "{note}");
-    let best = json(&stride(&[
-        "predict",
-        out.to_str().expect("p"),
-        "--date",
-        "2027-04-18",
-        "--format",
-        "json",
-    ]));
+    let best = predict(&out, "2027-04-18");
     assert!(
         best["vdot"].as_f64() >= standard["vdot"].as_f64(),
         "{best} vs {standard}"

@@ -346,13 +346,7 @@ pub fn optimize_for_document(
             field: "vdot",
             message: e.to_string(),
         })?;
-    let shown = Model::new(
-        0.0,
-        0.0,
-        0.0,
-        personal::settings_time_constants(&doc),
-        doc.settings.load_model,
-    );
+    let shown = personal::lines_model(&doc);
     let judge = Judge {
         model: &model,
         history: &daily,

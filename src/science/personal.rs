@@ -209,6 +209,18 @@ pub fn settings_time_constants(doc: &AthleteDocument) -> TimeConstants {
     }
 }
 
+/// A model whose mornings are fitness and fatigue as the settings draw them (its gains are
+/// 0: only [`Model::mornings`] is read from it, for the form a prediction reports).
+pub fn lines_model(doc: &AthleteDocument) -> Model {
+    Model::new(
+        0.0,
+        0.0,
+        0.0,
+        settings_time_constants(doc),
+        doc.settings.load_model,
+    )
+}
+
 /// A race with the model's value for it.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct FitPoint {
@@ -379,7 +391,7 @@ pub fn model_for(
     }
     let taus = settings_time_constants(doc);
     let weighting = doc.settings.load_model;
-    let probe = Model::new(0.0, 0.0, 0.0, taus, weighting);
+    let probe = lines_model(doc);
     let latest = performances(&doc.history)
         .into_iter()
         .rfind(|p| daily.index(p.date) >= 0);
@@ -414,9 +426,7 @@ pub fn predict(
     let (g, h) = model.mornings(&daily.loads, daily.start, &[day])[0];
     let (vdot, vdot_low, vdot_high) = model.band(g, h);
     // Form as the fitness line shows it: the settings' time constants.
-    let params = PmcParams::from_settings(&doc.settings);
-    let shown = Model::new(0.0, 0.0, 0.0, settings_time_constants(doc), params.model);
-    let (fitness, fatigue) = shown.mornings(&daily.loads, daily.start, &[day])[0];
+    let (fitness, fatigue) = lines_model(doc).mornings(&daily.loads, daily.start, &[day])[0];
     Ok(RacePrediction {
         date,
         vdot,
@@ -486,7 +496,7 @@ impl ModelSummary {
             .max(daily.loads.len());
         let days: Vec<usize> = (0..end).collect();
         let states = model.mornings(&daily.loads, daily.start, &days);
-        let shown = Model::new(0.0, 0.0, 0.0, settings_time_constants(doc), model.weighting);
+        let shown = lines_model(doc);
         let curve: Vec<CurvePoint> = states
             .iter()
             .enumerate()
