@@ -338,8 +338,8 @@ pub fn optimize_for_document(
 ) -> Result<Optimized, GenerateError> {
     let mut doc = doc.clone();
     doc.athlete = input.athlete.clone();
-    let fit = personal::fit(&doc, FitOptions::default()).ok();
     let daily = DailyLoads::of_history(&doc);
+    let fit = personal::fit_over(&doc, &daily, FitOptions::default()).ok();
     let (model, _) =
         personal::model_for(&doc, &daily, fit.as_ref()).map_err(|e| GenerateError {
             kind: super::GenerateErrorKind::InvalidInput,

@@ -246,7 +246,18 @@ pub struct PersonalFit {
 /// # Errors
 /// [`FitError`] with fewer than four races.
 pub fn fit(doc: &AthleteDocument, options: FitOptions) -> Result<PersonalFit, FitError> {
-    let daily = DailyLoads::of_document(doc);
+    fit_over(doc, &DailyLoads::of_history(doc), options)
+}
+
+/// [`fit`] over the history's loads worked out beforehand ([`DailyLoads::of_history`]).
+///
+/// # Errors
+/// As [`fit`].
+pub fn fit_over(
+    doc: &AthleteDocument,
+    daily: &DailyLoads,
+    options: FitOptions,
+) -> Result<PersonalFit, FitError> {
     let races: Vec<Performance> = performances(&doc.history)
         .into_iter()
         .filter(|p| daily.index(p.date) >= 0)
@@ -471,10 +482,11 @@ pub struct ModelSummary {
 impl ModelSummary {
     /// The summary of a document as of `today`.
     pub fn compute(doc: &AthleteDocument, today: NaiveDate) -> Self {
-        let fit = fit(doc, FitOptions::default());
+        let history = DailyLoads::of_history(doc);
+        let fit = fit_over(doc, &history, FitOptions::default());
         let performances = performances(&doc.history);
         let recovery = super::recovery_time::PersonalRecovery::from_history(&doc.history);
-        let history = DailyLoads::of_history(doc).as_of(today);
+        let history = history.as_of(today);
         let daily = match doc.active_plan() {
             Some(plan) => history.with_plan(plan, &LoadContext::new(&doc.athlete, &doc.settings)),
             None => history,
