@@ -87,7 +87,7 @@ pub enum Command {
         units: UnitsArg,
         /// Output format.
         #[arg(long, value_enum, default_value = "text")]
-        format: PacesFormat,
+        format: TextOrJson,
     },
     /// Daily load, fitness, fatigue, form, ramp, ACWR, monotony and strain, as CSV or JSON.
     Load(LoadArgs),
@@ -149,7 +149,7 @@ pub enum Command {
         fit_time_constants: bool,
         /// Output format.
         #[arg(long, value_enum, default_value = "text")]
-        format: PacesFormat,
+        format: TextOrJson,
     },
     /// Predict the VDOT, form and race times on a day from the history and the active plan,
     /// with an 80% band.
@@ -161,7 +161,7 @@ pub enum Command {
         date: NaiveDate,
         /// Output format.
         #[arg(long, value_enum, default_value = "text")]
-        format: PacesFormat,
+        format: TextOrJson,
     },
     /// Write the active plan of an athlete document for a calendar, a spreadsheet, a watch
     /// or paper: prints `wrote PATH` for each file written.
@@ -364,9 +364,9 @@ pub enum UnitsArg {
     Mi,
 }
 
-/// `stride paces` output formats.
+/// Output formats of `stride paces`, `stride fit` and `stride predict`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum PacesFormat {
+pub enum TextOrJson {
     /// A readable table.
     Text,
     /// One JSON object.
@@ -431,7 +431,7 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
                 UnitsArg::Km => Units::Km,
                 UnitsArg::Mi => Units::Miles,
             };
-            paces::run(input, units, format == PacesFormat::Json, out)
+            paces::run(input, units, format == TextOrJson::Json, out)
         }
         Command::Load(args) => load::run(&load_request(&args), out),
         Command::Plan(args) => plan::run_plan(&plan_request(args), out),
@@ -466,11 +466,11 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         } => model::run_fit(
             &file,
             crate::science::banister::FitOptions { fit_time_constants },
-            format == PacesFormat::Json,
+            format == TextOrJson::Json,
             out,
         ),
         Command::Predict { file, date, format } => {
-            model::run_predict(&file, date, format == PacesFormat::Json, out)
+            model::run_predict(&file, date, format == TextOrJson::Json, out)
         }
         Command::Export(args) => args
             .now
