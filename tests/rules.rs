@@ -289,6 +289,21 @@ fn r10_easy_days_after_a_race() {
 }
 
 #[test]
+fn r10_after_a_race_of_a_billion_kilometres_stops_at_the_plans_end() {
+    // A hostile distance: 1e15 m asks for 3e11 easy days. The rule looks at the plan's days
+    // only, so the check ends, and flags every tough day left in the plan.
+    let raced = ["-", "E6", "E6", "-", "E5", "-", "RACE1000000000000"];
+    let after = ["E5", "E5", "I8", "-", "E6", "-", "L14"];
+    let f = findings(Advanced, &[raced, after, after], Rule::R10);
+    let plan = plan(&[raced, after, after]);
+    let last = plan.workouts.iter().map(|w| w.date).max().expect("days");
+    assert!(f.iter().all(|x| x.date <= last), "{f:?}");
+    // Each week's intervals; R2 speaks for the long run right after the race only if it
+    // follows it, so count the tough days R10 must name.
+    assert!(f.len() >= 2, "{f:?}");
+}
+
+#[test]
 fn r11_only_available_days() {
     let mut a = athlete(Intermediate);
     a.available_weekdays = vec![Weekday::Tue, Weekday::Thu, Weekday::Sat, Weekday::Sun];

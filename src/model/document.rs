@@ -109,7 +109,7 @@ impl AthleteDocument {
         for (p, plan) in self.plans.iter().enumerate() {
             check_date(&format!("plans[{p}].goal.date"), plan.goal.date)?;
             check_date(&format!("plans[{p}].start_date"), plan.start_date)?;
-            check_amount(&format!("plans[{p}].goal.distance_m"), plan.goal.distance_m)?;
+            check_race_distance(&format!("plans[{p}].goal.distance_m"), plan.goal.distance_m)?;
             if let Some(t) = plan.goal.goal_time_s {
                 check_amount(&format!("plans[{p}].goal.goal_time_s"), t)?;
             }
@@ -123,8 +123,19 @@ impl AthleteDocument {
                     );
                 }
             }
+            let mut ids = std::collections::HashMap::new();
             for (i, w) in plan.workouts.iter().enumerate() {
                 let at = format!("plans[{p}].workouts[{i}]");
+                if let Some(first) = ids.insert(w.id, i) {
+                    return bad(
+                        "id",
+                        format!(
+                            "{at}.id: {} is already the id of plans[{p}].workouts[{first}]; \
+                             every workout of a plan needs its own id",
+                            w.id.0
+                        ),
+                    );
+                }
                 check_date(&format!("{at}.date"), w.date)?;
                 if let Some(d) = w.planned_duration_s {
                     check_amount(&format!("{at}.planned_duration_s"), d)?;
@@ -133,7 +144,7 @@ impl AthleteDocument {
                     check_amount(&format!("{at}.planned_distance_m"), d)?;
                 }
                 if let super::WorkoutKind::Race { distance_m } = w.kind {
-                    check_amount(&format!("{at}.kind.distance_m"), distance_m)?;
+                    check_race_distance(&format!("{at}.kind.distance_m"), distance_m)?;
                 }
                 for (s, step) in w.steps.iter().enumerate() {
                     check_step(&format!("{at}.steps[{s}]"), step)?;
@@ -267,6 +278,25 @@ fn check_amount(path: &str, value: f64) -> Result<(), FieldError> {
         Err(FieldError {
             field: "number",
             message: format!("{path}: {value} is not a finite, non-negative number"),
+        })
+    }
+}
+
+/// The longest race a plan may hold, metres: longer than any race a plan is made for (the
+/// longest ultramarathons run on consecutive days), and short enough that nothing computed
+/// from a race's distance runs away. Stride's own bound.
+pub const MAX_RACE_DISTANCE_M: f64 = 1_000_000.0;
+
+fn check_race_distance(path: &str, value: f64) -> Result<(), FieldError> {
+    if value.is_finite() && value > 0.0 && value <= MAX_RACE_DISTANCE_M {
+        Ok(())
+    } else {
+        Err(FieldError {
+            field: "distance_m",
+            message: format!(
+                "{path}: a race of {value} m is not between 0 and {:.0} km",
+                MAX_RACE_DISTANCE_M / 1000.0
+            ),
         })
     }
 }

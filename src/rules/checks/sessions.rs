@@ -118,7 +118,10 @@ pub(super) fn r10_after_race(ctx: &mut Ctx<'_>) {
         let race_date = ctx.facts.date(i);
         // R2 already speaks for the first day(s) after the race.
         let after = i64::from(daily_easy_days(ctx.profile, &ctx.facts.days[i]));
-        for k in after + 1..=easy_days {
+        // Only the plan's days can break the rule: the loop is bounded by them, not by the
+        // distance (a hostile 1e15 m race would otherwise run for days).
+        let days_left = (ctx.facts.days.len() - 1 - i) as i64;
+        for k in after + 1..=easy_days.min(days_left) {
             if let Some(d) = ctx.day(i as i64 + k)
                 && d.is_tough()
             {
