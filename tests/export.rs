@@ -1228,3 +1228,66 @@ fn stride_export_reports_errors_with_exit_code_2() {
     assert_eq!(o.status.code(), Some(2));
     assert!(out_text(&o.stderr).contains("absent.ron"));
 }
+
+#[test]
+fn export_refuses_to_write_over_its_own_input_and_keeps_what_it_replaces() {
+    let dir = tempfile::tempdir().expect("dir");
+    let today = NaiveDate::from_ymd_opt(2026, 11, 29).expect("date");
+    let doc = storage::demo_document(today).expect("demo");
+    let path = saved(dir.path(), &doc);
+    let before = std::fs::read(&path).expect("read");
+    for format in ["ron", "csv"] {
+        let o = stride(&[
+            "export",
+            path.to_str().expect("p"),
+            "--format",
+            format,
+            "--out",
+            path.to_str().expect("p"),
+        ]);
+        assert_eq!(o.status.code(), Some(2), "{format}");
+        assert!(
+            out_text(&o.stderr).contains("is the document being exported"),
+            "{}",
+            out_text(&o.stderr)
+        );
+        assert_eq!(
+            std::fs::read(&path).expect("read"),
+            before,
+            "{format}: untouched"
+        );
+    }
+    // Through another name for the same file, too.
+    let other = dir.path().join(".").join("anna.ron");
+    let o = stride(&[
+        "export",
+        path.to_str().expect("p"),
+        "--format",
+        "csv",
+        "--out",
+        other.to_str().expect("p"),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    // An export that replaces another file keeps that file as .bak.
+    let csv = dir.path().join("plan.csv");
+    std::fs::write(&csv, "an older export\n").expect("write");
+    let o = stride(&[
+        "export",
+        path.to_str().expect("p"),
+        "--format",
+        "csv",
+        "--out",
+        csv.to_str().expect("p"),
+    ]);
+    assert!(o.status.success(), "{}", out_text(&o.stderr));
+    let backup = dir.path().join("plan.csv.bak");
+    assert_eq!(
+        std::fs::read_to_string(&backup).expect("backup"),
+        "an older export\n"
+    );
+    assert!(
+        std::fs::read_to_string(&csv)
+            .expect("csv")
+            .starts_with("date,")
+    );
+}

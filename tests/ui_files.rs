@@ -122,6 +122,34 @@ fn exporting_the_plan_writes_the_chosen_format_where_the_dialog_says() {
     );
 }
 
+#[test]
+fn exporting_over_the_open_document_is_refused_and_changes_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("anna.ron");
+    let doc = stride::storage::demo_document(today()).expect("demo");
+    stride::storage::save_document(&doc, &file).expect("save");
+    let before = std::fs::read(&file).expect("read");
+    let app = StrideApp::with_file(
+        &file,
+        today(),
+        Box::new(FixedDialogs::choosing([file.clone()])),
+    );
+    let mut h = harness_for(app);
+    click(&mut h, "File");
+    click(&mut h, "Export plan…");
+    click(&mut h, "Stride document (.ron)");
+    click(&mut h, "Export…");
+    assert!(
+        h.state()
+            .error_message()
+            .is_some_and(|m| m.contains("the document you are working on")),
+        "{:?}",
+        h.state().error_message()
+    );
+    assert_eq!(std::fs::read(&file).expect("read"), before);
+    assert!(!dir.path().join("anna.ron.bak").exists());
+}
+
 /// A document saved to a file, opened in a window that keeps recovery files in `store`.
 fn window_on_file(file: &Path, store: RecoveryStore) -> Harness<'static, StrideApp> {
     let app =

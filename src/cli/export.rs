@@ -32,6 +32,12 @@ pub fn run(
     now: DateTime<Utc>,
     out: &mut dyn Write,
 ) -> Result<(), String> {
+    if storage::same_file(file, out_path) {
+        return Err(format!(
+            "{}: --out is the document being exported; choose another file (nothing was written)",
+            out_path.display()
+        ));
+    }
     let doc = storage::load_document(file).map_err(|e| e.to_string())?;
     let written = export_plan(&doc, format, out_path, now).map_err(|e| match e {
         // These name the file they are about already.

@@ -165,6 +165,14 @@ pub fn export_plan(
         ExportFormat::Html => html::printable_plan(doc, plan, now.date_naive()),
         ExportFormat::Fit => return fit_workout::write_folder(doc, plan, out, now),
     };
+    // An export that replaces a file keeps the one it replaces, as a save does.
+    if out.is_file() {
+        crate::storage::replace_backup(out).map_err(|source| ExportError::Io {
+            path: crate::storage::backup_path(out),
+            action: "keep the previous version here",
+            source,
+        })?;
+    }
     write_atomic(out, text.as_bytes())?;
     Ok(vec![out.to_owned()])
 }

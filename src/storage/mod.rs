@@ -244,7 +244,7 @@ pub fn backup_path(path: &Path) -> PathBuf {
 /// (or, where links are not supported, copied and flushed) to a temporary name in the same
 /// folder, then renamed over the backup. On failure the temporary file is removed and the old
 /// backup stays as it was.
-fn replace_backup(path: &Path) -> std::io::Result<()> {
+pub(crate) fn replace_backup(path: &Path) -> std::io::Result<()> {
     let backup = backup_path(path);
     let mut temp_name = std::ffi::OsString::from(".");
     temp_name.push(backup.file_name().unwrap_or_default());
@@ -261,6 +261,20 @@ fn replace_backup(path: &Path) -> std::io::Result<()> {
         let _ = std::fs::remove_file(&temp);
     }
     result
+}
+
+/// Whether two paths name one existing file (through links, `..` and the like).
+///
+/// ```
+/// let dir = std::env::temp_dir();
+/// assert!(stride::storage::same_file(&dir, &dir.join(".")));
+/// assert!(!stride::storage::same_file(&dir, &dir.join("no such file here")));
+/// ```
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
 }
 
 /// Saves a document atomically, keeping the previous file as `<name>.bak`.

@@ -238,6 +238,16 @@ impl StrideApp {
 
     /// Writes the plan where the user chose.
     pub(super) fn export_to(&mut self, format: ExportFormat, path: &std::path::Path) {
+        if let Some(open) = self.session.path()
+            && crate::storage::same_file(open, path)
+        {
+            self.error = Some(format!(
+                "{} is the document you are working on; export to another file.\n\nNothing \
+                 was overwritten.",
+                path.display()
+            ));
+            return;
+        }
         let now = chrono::Utc::now();
         match crate::export::export_plan(self.session.document(), format, path, now) {
             Ok(files) => self.set_status(match files.as_slice() {
