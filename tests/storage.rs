@@ -353,3 +353,59 @@ fn demo_dates_follow_today_and_keep_their_shape() {
         );
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn saving_and_exporting_through_a_symlink_update_the_linked_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("dir");
+    let real = dir.path().join("real.ron");
+    let link = dir.path().join("link.ron");
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).expect("date");
+    let mut doc = stride::storage::demo_document(today).expect("demo");
+    stride::storage::save_document(&doc, &real).expect("save");
+    std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o640)).expect("mode");
+    let before = std::fs::read(&real).expect("read");
+    std::os::unix::fs::symlink("real.ron", &link).expect("link");
+    doc.athlete.name = "Through the link".to_owned();
+    stride::storage::save_document(&doc, &link).expect("save through the link");
+    let link_meta = std::fs::symlink_metadata(&link).expect("link");
+    assert!(link_meta.file_type().is_symlink(), "the link stays a link");
+    let saved = stride::storage::load_document(&real).expect("load");
+    assert_eq!(saved.athlete.name, "Through the link");
+    let mode = std::fs::metadata(&real).expect("meta").permissions().mode() & 0o777;
+    assert_eq!(mode, 0o640, "the linked file keeps its permissions");
+    let backup = dir.path().join("real.ron.bak");
+    let backup_meta = std::fs::symlink_metadata(&backup).expect("backup");
+    assert!(backup_meta.file_type().is_file(), "the .bak is a real file");
+    assert_eq!(std::fs::read(&backup).expect("read"), before);
+    assert!(!dir.path().join("link.ron.bak").exists());
+
+    // An export through a link to a CSV replaces the linked CSV.
+    let csv = dir.path().join("plan.csv");
+    std::fs::write(&csv, "old\n").expect("write");
+    let csv_link = dir.path().join("plan-link.csv");
+    std::os::unix::fs::symlink(&csv, &csv_link).expect("link");
+    stride::export::export_plan(
+        &doc,
+        stride::export::ExportFormat::Csv,
+        &csv_link,
+        chrono::Utc::now(),
+    )
+    .expect("export");
+    assert!(
+        std::fs::symlink_metadata(&csv_link)
+            .expect("link")
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        std::fs::read_to_string(&csv)
+            .expect("csv")
+            .starts_with("date,")
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("plan.csv.bak")).expect("bak"),
+        "old\n"
+    );
+}

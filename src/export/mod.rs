@@ -165,7 +165,9 @@ pub fn export_plan(
         ExportFormat::Html => html::printable_plan(doc, plan, now.date_naive()),
         ExportFormat::Fit => return fit_workout::write_folder(doc, plan, out, now),
     };
-    // An export that replaces a file keeps the one it replaces, as a save does.
+    // An export that replaces a file keeps the one it replaces, as a save does; through a
+    // link, the linked file is the one replaced.
+    let out = &crate::storage::write_target(out);
     if out.is_file() {
         crate::storage::replace_backup(out).map_err(|source| ExportError::Io {
             path: crate::storage::backup_path(out),

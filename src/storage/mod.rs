@@ -277,13 +277,33 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// Saves a document atomically, keeping the previous file as `<name>.bak`.
+/// The file a write to `path` must replace: `path` itself, or for a symbolic link the file it
+/// points to (through any chain of links, also when that file does not exist yet), so that
+/// saving through a link updates the linked file, keeps its permissions and keeps its `.bak`
+/// a real file beside it, instead of replacing the link.
+pub fn write_target(path: &Path) -> PathBuf {
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if !is_link {
+        return path.to_owned();
+    }
+    std::fs::canonicalize(path).unwrap_or_else(|_| match std::fs::read_link(path) {
+        Ok(target) if target.is_absolute() => target,
+        Ok(target) => path
+            .parent()
+            .map_or(target.clone(), |dir| dir.join(&target)),
+        Err(_) => path.to_owned(),
+    })
+}
+
+/// Saves a document atomically, keeping the previous file as `<name>.bak`. Through a
+/// symbolic link, the linked file is the one replaced ([`write_target`]).
 ///
 /// If anything fails, the file at `path` is left exactly as it was.
 ///
 /// # Errors
 /// [`DocumentError::Io`] when the folder cannot be written.
 pub fn save_document(doc: &AthleteDocument, path: &Path) -> Result<(), DocumentError> {
+    let path = &write_target(path);
     let text = document_to_string(doc).map_err(|e| DocumentError::Serialize {
         path: path.to_owned(),
         message: e.to_string(),
