@@ -349,3 +349,35 @@ fn import_needs_files_and_a_document() {
     let help = stride(dir.path(), &["--help"]);
     assert!(stdout(&help).contains("import"), "{}", stdout(&help));
 }
+
+#[test]
+fn a_read_only_document_is_not_replaced_by_an_import() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let doc = athlete_file(dir.path());
+    write(dir.path(), "runs.csv", RUNS);
+    let mut permissions = std::fs::metadata(&doc).expect("meta").permissions();
+    permissions.set_readonly(true);
+    std::fs::set_permissions(&doc, permissions).expect("read-only");
+    let before = std::fs::read(&doc).expect("read");
+    let o = stride(dir.path(), &["import", "runs.csv", "--into", "athlete.ron"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
+    assert!(
+        stderr(&o).contains("the file is read-only"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(
+        stdout(&o).is_empty(),
+        "nothing claims to be imported: {}",
+        stdout(&o)
+    );
+    assert_eq!(std::fs::read(&doc).expect("read"), before);
+    assert!(
+        std::fs::metadata(&doc)
+            .expect("meta")
+            .permissions()
+            .readonly(),
+        "still read-only"
+    );
+    assert!(!dir.path().join("athlete.ron.bak").exists());
+}

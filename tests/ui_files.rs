@@ -150,6 +150,37 @@ fn exporting_over_the_open_document_is_refused_and_changes_nothing() {
     assert!(!dir.path().join("anna.ron.bak").exists());
 }
 
+#[test]
+fn saving_over_a_read_only_file_is_refused_and_says_why() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("anna.ron");
+    let doc = stride::storage::demo_document(today()).expect("demo");
+    stride::storage::save_document(&doc, &file).expect("save");
+    let mut permissions = std::fs::metadata(&file).expect("meta").permissions();
+    permissions.set_readonly(true);
+    std::fs::set_permissions(&file, permissions).expect("read-only");
+    let before = std::fs::read(&file).expect("read");
+    let app = StrideApp::with_file(&file, today(), Box::new(FixedDialogs::default()));
+    let mut h = harness_for(app);
+    h.state_mut()
+        .push(AppCommand::Apply(stride::session::Edit::SetAthlete({
+            let mut a = doc.athlete.clone();
+            a.name = "Changed".to_owned();
+            a
+        })));
+    h.run();
+    h.state_mut().push(AppCommand::Save);
+    h.run();
+    assert!(
+        h.state()
+            .error_message()
+            .is_some_and(|m| m.contains("read-only") && m.contains("Nothing was overwritten")),
+        "{:?}",
+        h.state().error_message()
+    );
+    assert_eq!(std::fs::read(&file).expect("read"), before);
+}
+
 /// A document saved to a file, opened in a window that keeps recovery files in `store`.
 fn window_on_file(file: &Path, store: RecoveryStore) -> Harness<'static, StrideApp> {
     let app =

@@ -99,6 +99,8 @@ pub fn run(
     err: &mut dyn Write,
 ) -> Result<ImportOutcome, String> {
     let mut doc = storage::load_document(into).map_err(|e| e.to_string())?;
+    // Before reading anything: a read-only document is not to change.
+    storage::check_replaceable(into).map_err(|e| e.to_string())?;
     let mut totals = Totals {
         summarize: files.iter().any(|f| f.is_dir()),
         ..Totals::default()

@@ -16,6 +16,16 @@ pub enum DocumentError {
         /// The operating system's reason.
         source: std::io::Error,
     },
+    /// The file to be replaced is read-only: Stride leaves it as it is.
+    #[error(
+        "{}: the file is read-only, so Stride does not replace it; make it writable, or save to \
+         another file",
+        path.display()
+    )]
+    ReadOnly {
+        /// The file.
+        path: PathBuf,
+    },
     /// The file is larger than Stride accepts.
     #[error(
         "{}: the file is {size_mb} MB, over the {limit_mb} MB limit for the files Stride reads; \
@@ -101,6 +111,7 @@ impl DocumentError {
             DocumentError::Io { path, .. }
             | DocumentError::TooLarge { path, .. }
             | DocumentError::Empty { path }
+            | DocumentError::ReadOnly { path }
             | DocumentError::Encoding { path, .. }
             | DocumentError::Parse { path, .. }
             | DocumentError::FutureVersion { path, .. }

@@ -295,15 +295,30 @@ pub fn write_target(path: &Path) -> PathBuf {
     })
 }
 
+/// Refuses to let a save replace a read-only file (through a link, the linked file): replacing
+/// by rename would get past its mode, which says it is not to change.
+///
+/// # Errors
+/// [`DocumentError::ReadOnly`].
+pub fn check_replaceable(path: &Path) -> Result<(), DocumentError> {
+    let target = write_target(path);
+    if std::fs::metadata(&target).is_ok_and(|m| m.permissions().readonly()) {
+        return Err(DocumentError::ReadOnly { path: target });
+    }
+    Ok(())
+}
+
 /// Saves a document atomically, keeping the previous file as `<name>.bak`. Through a
 /// symbolic link, the linked file is the one replaced ([`write_target`]).
 ///
 /// If anything fails, the file at `path` is left exactly as it was.
 ///
 /// # Errors
-/// [`DocumentError::Io`] when the folder cannot be written.
+/// [`DocumentError::Io`] when the folder cannot be written; [`DocumentError::ReadOnly`] when
+/// the file is read-only.
 pub fn save_document(doc: &AthleteDocument, path: &Path) -> Result<(), DocumentError> {
     let path = &write_target(path);
+    check_replaceable(path)?;
     let text = document_to_string(doc).map_err(|e| DocumentError::Serialize {
         path: path.to_owned(),
         message: e.to_string(),
