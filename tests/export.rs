@@ -1291,3 +1291,52 @@ fn export_refuses_to_write_over_its_own_input_and_keeps_what_it_replaces() {
             .starts_with("date,")
     );
 }
+
+#[test]
+fn csv_and_html_exports_neutralise_formulas_and_control_characters() {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 29).expect("date");
+    let mut doc = storage::demo_document(today).expect("demo");
+    let formula = "=cmd|' /C calc'!A0";
+    let plan = &mut doc.plans[0];
+    let future: Vec<usize> = (0..plan.workouts.len())
+        .filter(|&i| {
+            let w = &plan.workouts[i];
+            w.date > today && !w.kind.is_race() && w.kind != WorkoutKind::Rest
+        })
+        .take(2)
+        .collect();
+    plan.workouts[future[0]].title = formula.to_owned();
+    plan.workouts[future[1]].title = "Tempo\u{0} with a bell\u{7}".to_owned();
+    let plan = doc.active_plan().expect("plan");
+    let context = stride::science::load::LoadContext::new(&doc.athlete, &doc.settings);
+    let csv = plan_csv::write_plan(plan, &context);
+    assert!(
+        !csv.chars()
+            .any(|c| c.is_control() && c != '\n' && c != '\r'),
+        "no control characters in the CSV"
+    );
+    let mut reader = ::csv::Reader::from_reader(csv.as_bytes());
+    let titles: Vec<String> = reader
+        .records()
+        .map(|r| r.expect("row")[6].to_owned())
+        .collect();
+    assert!(
+        titles.iter().any(|t| t == &format!("'{formula}")),
+        "{titles:?}"
+    );
+    assert!(
+        titles.iter().all(|t| !t.starts_with(['=', '+', '-', '@'])),
+        "{titles:?}"
+    );
+    // Read back, the title is the one the user typed.
+    let back = plan_csv::read_plan(&csv).expect("read");
+    assert!(back.workouts.iter().any(|w| w.title == formula));
+    let html = stride::export::html::printable_plan(&doc, plan, today);
+    assert!(
+        !html
+            .chars()
+            .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t'),
+        "no control characters in the HTML"
+    );
+    assert!(html.contains("Tempo  with a bell"));
+}

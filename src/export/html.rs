@@ -14,7 +14,7 @@ use crate::science::charts::{ChartData, day_x};
 use crate::science::load::LoadContext;
 use crate::storage::chart_image::{ImageSize, fitness_chart_svg};
 
-/// Escapes text for HTML content and attribute values.
+/// Escapes text for HTML content and attribute values; control characters become spaces.
 pub fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -24,6 +24,8 @@ pub fn escape_html(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            // Control characters are not allowed in HTML text; a space keeps words apart.
+            c if c.is_control() && c != '\n' => out.push(' '),
             c => out.push(c),
         }
     }

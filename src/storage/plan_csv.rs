@@ -92,10 +92,44 @@ pub fn write_plan(plan: &Plan, context: &LoadContext) -> String {
             w.planned_distance_m
                 .map_or_else(String::new, |d| format!("{:.2}", d / 1000.0)),
             format!("{:.1}", context.planned_load(w)),
-            w.display_title(),
+            spreadsheet_text(&w.display_title()),
         ]);
     }
     String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+/// The characters that make a spreadsheet read a cell as a formula when they start it.
+const FORMULA_STARTS: [char; 4] = ['=', '+', '-', '@'];
+
+/// Text made safe for a spreadsheet cell: control characters (NUL, BEL, line breaks ...)
+/// become spaces, and a leading `=`, `+`, `-` or `@` gets an apostrophe before it, which
+/// spreadsheets take as "this is text" (OWASP's advice against CSV formula injection).
+/// [`read_plan`] takes the apostrophe off again.
+///
+/// ```
+/// use stride::storage::plan_csv::spreadsheet_text;
+/// assert_eq!(spreadsheet_text("=cmd|' /C calc'!A0"), "'=cmd|' /C calc'!A0");
+/// assert_eq!(spreadsheet_text("Tempo\u{7} 3 km"), "Tempo  3 km");
+/// assert_eq!(spreadsheet_text("Easy 8 km"), "Easy 8 km");
+/// ```
+pub fn spreadsheet_text(text: &str) -> String {
+    let clean: String = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    if clean.starts_with(FORMULA_STARTS) {
+        format!("'{clean}")
+    } else {
+        clean
+    }
+}
+
+/// A cell written by [`spreadsheet_text`], as it was before.
+fn from_spreadsheet_text(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest,
+        _ => cell,
+    }
 }
 
 /// Reads a plan CSV. The plan starts on its first row's date; its goal race is the last row
@@ -156,7 +190,7 @@ pub fn read_plan(text: &str) -> Result<Plan, CsvError> {
         }
         w.planned_duration_s = duration.map(|m| m * 60.0);
         w.planned_distance_m = distance.map(|km| km * 1000.0);
-        w.title = field(6).to_owned();
+        w.title = from_spreadsheet_text(field(6)).to_owned();
         workouts.push(w);
     }
     let Some(first) = workouts.iter().map(|w| w.date).min() else {
