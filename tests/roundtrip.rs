@@ -14,6 +14,11 @@ fn amount() -> impl Strategy<Value = f64> {
     prop_oneof![Just(0.0), 0.0f64..1e6, (0u32..100_000).prop_map(f64::from)]
 }
 
+/// A race distance validation accepts: over 0, at most 1,000 km.
+fn race_distance() -> impl Strategy<Value = f64> {
+    prop_oneof![Just(1.0), 1.0f64..1e6, (1u32..100_000).prop_map(f64::from)]
+}
+
 fn text() -> impl Strategy<Value = String> {
     // Quotes, backslashes, newlines and non-ASCII letters must all survive.
     "[a-zA-Z0-9 \"\\\\\n\t.,:()éüß🏃-]{0,24}"
@@ -40,7 +45,7 @@ fn kind() -> impl Strategy<Value = WorkoutKind> {
         text().prop_map(|name| WorkoutKind::CrossTraining {
             activity: CrossActivity::Other(name)
         }),
-        amount().prop_map(|distance_m| WorkoutKind::Race { distance_m }),
+        race_distance().prop_map(|distance_m| WorkoutKind::Race { distance_m }),
     ]
 }
 
@@ -145,7 +150,7 @@ fn workout() -> impl Strategy<Value = Workout> {
 fn plan() -> impl Strategy<Value = Plan> {
     (
         text(),
-        (text(), amount(), date(), prop::option::of(amount())),
+        (text(), race_distance(), date(), prop::option::of(amount())),
         date(),
         prop::collection::vec(
             (
@@ -163,26 +168,35 @@ fn plan() -> impl Strategy<Value = Plan> {
         prop::collection::vec(workout(), 0..8),
     )
         .prop_map(
-            |(name, (gname, distance_m, gdate, goal_time_s), start, phases, workouts)| Plan {
-                notes: Vec::new(),
-                name,
-                goal: GoalRace {
-                    name: gname,
-                    distance_m,
-                    date: gdate,
-                    goal_time_s,
-                },
-                start_date: start,
-                phases: phases
-                    .into_iter()
-                    .map(|(kind, start, days)| Phase {
-                        kind,
-                        start,
-                        end: start + chrono::Days::new(days),
-                    })
-                    .filter(|p| p.end.year() <= 2200)
-                    .collect(),
-                workouts,
+            |(name, (gname, distance_m, gdate, goal_time_s), start, phases, mut workouts)| {
+                // Every workout of a plan has its own id.
+                let mut seen = std::collections::HashSet::new();
+                for w in &mut workouts {
+                    while !seen.insert(w.id) {
+                        w.id = WorkoutId(w.id.0.wrapping_add(1));
+                    }
+                }
+                Plan {
+                    notes: Vec::new(),
+                    name,
+                    goal: GoalRace {
+                        name: gname,
+                        distance_m,
+                        date: gdate,
+                        goal_time_s,
+                    },
+                    start_date: start,
+                    phases: phases
+                        .into_iter()
+                        .map(|(kind, start, days)| Phase {
+                            kind,
+                            start,
+                            end: start + chrono::Days::new(days),
+                        })
+                        .filter(|p| p.end.year() <= 2200)
+                        .collect(),
+                    workouts,
+                }
             },
         )
 }
