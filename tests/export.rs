@@ -1340,3 +1340,49 @@ fn csv_and_html_exports_neutralise_formulas_and_control_characters() {
     );
     assert!(html.contains("Tempo  with a bell"));
 }
+
+#[test]
+fn fit_export_refuses_empty_repeats_and_more_steps_than_fit_holds_and_writes_nothing() {
+    use SegmentKind::*;
+    use SegmentLength::*;
+    let easy = || seg(Work, Distance(400.0), Target::PaceZone(PaceZone::E));
+    let cases: Vec<(Vec<Step>, &str)> = vec![
+        (
+            vec![Step::Repeat {
+                times: 3,
+                segments: vec![],
+            }],
+            "step 1 is a repeat with nothing in it",
+        ),
+        (
+            vec![
+                Step::Single(easy()),
+                Step::Repeat {
+                    times: 0,
+                    segments: vec![easy()],
+                },
+            ],
+            "step 2 is a repeat of 0 times",
+        ),
+        (
+            (0..5000).map(|_| Step::Single(easy())).collect(),
+            "it has 5000 steps, and a FIT workout holds at most 4096",
+        ),
+    ];
+    for (steps, words) in cases {
+        let mut doc = sample_doc();
+        let w = doc.plans[0]
+            .workouts
+            .iter_mut()
+            .find(|w| w.kind == WorkoutKind::Tempo)
+            .expect("tempo");
+        w.steps = steps;
+        let dir = tempfile::tempdir().expect("dir");
+        let out = dir.path().join("watch");
+        let err = export_plan(&doc, ExportFormat::Fit, &out, now()).expect_err(words);
+        let message = err.to_string();
+        assert!(message.contains(words), "{message}");
+        assert!(message.contains("Tempo, threshold; steady"), "{message}");
+        assert!(!out.exists(), "nothing written: {message}");
+    }
+}

@@ -210,11 +210,48 @@ pub fn workout_steps(
     steps
 }
 
+/// The most steps a FIT workout can hold: a step's message index keeps 12 bits for the
+/// number (FIT profile, `message_index` mask 0x0FFF), so indexes run 0-4095.
+pub const MAX_FIT_STEPS: usize = 4096;
+
+/// Why a workout cannot be written as FIT steps a watch follows, if it cannot: an empty
+/// repeat (a watch would loop on nothing), a repeat of 0 times, or more steps than FIT holds.
+pub fn fit_problem(w: &Workout) -> Option<String> {
+    let mut count = 0usize;
+    for (i, step) in w.steps.iter().enumerate() {
+        match step {
+            Step::Single(_) => count += 1,
+            Step::Repeat { segments, .. } if segments.is_empty() => {
+                return Some(format!("step {} is a repeat with nothing in it", i + 1));
+            }
+            Step::Repeat { times: 0, .. } => {
+                return Some(format!("step {} is a repeat of 0 times", i + 1));
+            }
+            Step::Repeat { segments, .. } => count += segments.len() + 1,
+        }
+    }
+    if count > MAX_FIT_STEPS {
+        return Some(format!(
+            "it has {count} steps, and a FIT workout holds at most {MAX_FIT_STEPS}"
+        ));
+    }
+    None
+}
+
+/// The error for a workout [`fit_problem`] refuses.
+fn refused(w: &Workout, problem: String) -> ExportError {
+    ExportError::Encode {
+        what: format!("the workout \"{}\" on {} as FIT", w.display_title(), w.date),
+        message: format!("{problem}; change its steps and export again"),
+    }
+}
+
 /// The FIT file of one workout. `serial` and `now` go into `file_id` (serial number and
 /// creation time), which watches use to tell files apart.
 ///
 /// # Errors
-/// [`ExportError::Encode`] if the encoder refuses a message.
+/// [`ExportError::Encode`] for a workout [`fit_problem`] refuses, or if the encoder refuses a
+/// message.
 pub fn workout_fit(
     w: &Workout,
     paces: Option<&TrainingPaces>,
@@ -222,6 +259,9 @@ pub fn workout_fit(
     serial: u32,
     now: DateTime<Utc>,
 ) -> Result<Vec<u8>, ExportError> {
+    if let Some(problem) = fit_problem(w) {
+        return Err(refused(w, problem));
+    }
     let steps = workout_steps(w, paces, units);
     let mut file_id = mesgdef::FileId::new();
     file_id.r#type = File::WORKOUT;
@@ -264,6 +304,14 @@ pub fn write_folder(
     let files = planned_files(plan);
     if files.is_empty() {
         return Err(ExportError::NoStructuredWorkouts);
+    }
+    // Every workout is checked before any file is written, so a refusal leaves nothing half
+    // done.
+    if let Some((w, problem)) = files
+        .iter()
+        .find_map(|(w, _)| fit_problem(w).map(|p| (*w, p)))
+    {
+        return Err(refused(w, problem));
     }
     std::fs::create_dir_all(out).map_err(|source| ExportError::Io {
         path: out.to_owned(),
