@@ -100,6 +100,7 @@ impl WeekStart {
 
 /// A recent race or time trial, from which the VDOT is derived.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct RaceResult {
     /// Race distance in metres.
     pub distance_m: f64,
@@ -121,6 +122,7 @@ pub struct FieldError {
 
 /// The athlete's profile.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Athlete {
     /// Name shown in the title bar and on exports.
     pub name: String,

@@ -13,6 +13,7 @@ pub const CURRENT_FORMAT_VERSION: u32 = 1;
 
 /// Profile, plans, history and settings of one athlete: the unit of saving and loading.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AthleteDocument {
     /// File format version, [`CURRENT_FORMAT_VERSION`] when written by this build.
     pub format_version: u32,

@@ -27,6 +27,7 @@ pub enum LoadMetric {
 
 /// A session's load and where it came from.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Load {
     /// Load on the TSS-like scale.
     pub value: f64,
@@ -36,6 +37,7 @@ pub struct Load {
 
 /// A completed session.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Activity {
     /// Local start time.
     pub start: NaiveDateTime,
@@ -108,6 +110,7 @@ impl Activity {
 /// A morning check-in. Scales run 1 (worst) to 5 (best) for sleep quality, mood and
 /// motivation, and 1 (none) to 5 (severe) for soreness, fatigue and stress.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct WellnessEntry {
     /// The day.
     pub date: NaiveDate,
@@ -142,6 +145,7 @@ pub struct WellnessEntry {
 
 /// Training and wellness history.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct History {
     /// Completed activities.
     #[serde(default)]

@@ -7,6 +7,7 @@ use super::{Workout, WorkoutId, WorkoutKind};
 
 /// The race the plan builds toward.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct GoalRace {
     /// Name of the event.
     #[serde(default)]
@@ -48,6 +49,7 @@ impl PhaseKind {
 
 /// A phase over a date range, both ends included.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Phase {
     /// Which phase.
     pub kind: PhaseKind,
@@ -59,6 +61,7 @@ pub struct Phase {
 
 /// A plan: phases and workouts toward a goal race.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Plan {
     /// Name shown in lists.
     pub name: String,

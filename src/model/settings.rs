@@ -62,6 +62,7 @@ impl FormConvention {
 /// How much an hour of another sport counts against an hour of running at the same effort.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
+#[serde(deny_unknown_fields)]
 pub struct CrossTrainingFactors {
     /// Cycling (default 0.5).
     pub cycling: f64,
@@ -118,6 +119,7 @@ impl CrossTrainingFactors {
 /// Document-wide settings (model choices that change computed numbers, not display).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
+#[serde(deny_unknown_fields)]
 pub struct Settings {
     /// Time constant of fitness (CTL), days (default 42).
     pub fitness_days: u32,

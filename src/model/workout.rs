@@ -235,6 +235,7 @@ pub enum SegmentLength {
 
 /// One continuous part of a workout.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Segment {
     /// Its role.
     pub kind: SegmentKind,
@@ -265,6 +266,7 @@ pub enum Step {
 
 /// A planned session on one day.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Workout {
     /// Stable identity.
     pub id: WorkoutId,

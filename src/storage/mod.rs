@@ -88,6 +88,22 @@ fn plain_message(code: &ron::Error) -> String {
             format!("brackets nest deeper than an athlete document can ({RECURSION_LIMIT} levels)")
         }
         E::IntegerOutOfBounds => "the number is too large for this field".to_owned(),
+        E::NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } => {
+            let within = outer
+                .as_deref()
+                .map_or_else(String::new, |o| format!(" in {o}"));
+            let hint = closest_name(found, expected)
+                .map_or_else(String::new, |name| format!("; did you mean `{name}`?"));
+            format!(
+                "unknown field `{found}`{within}{hint} (Stride would drop it on saving, so the \
+                 file is refused; the fields here are {})",
+                expected.join(", ")
+            )
+        }
         // Dates and weekdays are checked by chrono, whose messages name no format.
         E::Message(m) if m == "input is out of range" => {
             "not a real date (a day that does not exist in that month?)".to_owned()
@@ -102,6 +118,44 @@ fn plain_message(code: &ron::Error) -> String {
         }
         other => other.to_string(),
     }
+}
+
+/// The name among `names` nearest to `typed`, if it is near enough to be a slip: at most
+/// two edits (letters added, dropped, changed or swapped), and fewer than half its letters.
+///
+fn closest_name<'a>(typed: &str, names: &[&'a str]) -> Option<&'a str> {
+    names
+        .iter()
+        .map(|name| (edit_distance(typed, name), *name))
+        .filter(|(d, name)| *d <= 2 && 2 * d < name.chars().count())
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, name)| name)
+}
+
+/// Optimal string alignment distance: insertions, deletions, substitutions and swaps of two
+/// neighbouring letters each count 1.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = best;
+        }
+    }
+    d[a.len()][b.len()]
 }
 
 /// How deep brackets may nest in a document (the parser's limit; the deepest real document
