@@ -67,19 +67,42 @@ struct VersionProbe {
 
 fn parse_error(text: &str, path: &Path, error: &ron::error::SpannedError) -> DocumentError {
     let (line, column) = skip_blanks(text, error.span.start.line, error.span.start.col);
+    let row = text.lines().nth(line.saturating_sub(1)).unwrap_or("");
+    let before: String = row.chars().take(column.saturating_sub(1)).collect();
+    let at: String = row.chars().skip(column.saturating_sub(1)).collect();
     DocumentError::Parse {
         path: path.to_owned(),
         line,
         column,
-        message: plain_message(&error.code),
+        message: plain_message(&error.code, before.trim_end().chars().last(), &at),
     }
 }
 
+/// The value a parse error points into: the text up to the closing quote, comma or bracket.
+fn value_at(at: &str) -> &str {
+    let at = at.trim_start_matches('"');
+    at.split(['"', ',', ')', ']']).next().unwrap_or(at)
+}
+
 /// The parser's message, in words for someone fixing the file by hand where the parser's own
-/// words are about its internals.
-fn plain_message(code: &ron::Error) -> String {
+/// words are about its internals. `before` is the last character before the place the error
+/// points at, `at` the rest of that line.
+fn plain_message(code: &ron::Error, before: Option<char>, at: &str) -> String {
     use ron::Error as E;
+    let value = value_at(at);
+    let has_time = value.contains('T');
+    let date_only = value.len() == 10
+        && value.chars().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                c == '-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
     match code {
+        E::IntegerOutOfBounds if before == Some('-') || value.starts_with('-') => {
+            "a negative number is not allowed here".to_owned()
+        }
         E::Eof => "the file ends too early: is it cut off?".to_owned(),
         E::TrailingCharacters => {
             "there is more text after the end of the document (a stray bracket?)".to_owned()
@@ -105,8 +128,29 @@ fn plain_message(code: &ron::Error) -> String {
             )
         }
         // Dates and weekdays are checked by chrono, whose messages name no format.
+        E::Message(m) if m == "input is out of range" && has_time => {
+            "not a real date and time (hours run 0-23, minutes and seconds 0-59, and the day \
+             must exist in its month)"
+                .to_owned()
+        }
         E::Message(m) if m == "input is out of range" => {
             "not a real date (a day that does not exist in that month?)".to_owned()
+        }
+        E::Message(m) if m == "premature end of input" && date_only => {
+            "this needs a time as well as the date: write it \"YYYY-MM-DDTHH:MM:SS\", like \
+             \"2027-03-12T07:00:00\""
+                .to_owned()
+        }
+        E::Message(m)
+            if (m == "input contains invalid characters"
+                || m == "premature end of input"
+                || m == "input is not enough for unique date and time"
+                || m == "trailing input")
+                && has_time =>
+        {
+            "a date and time must be written \"YYYY-MM-DDTHH:MM:SS\", like \
+             \"2027-03-12T07:00:00\""
+                .to_owned()
         }
         E::Message(m)
             if m == "input contains invalid characters"
@@ -122,7 +166,6 @@ fn plain_message(code: &ron::Error) -> String {
 
 /// The name among `names` nearest to `typed`, if it is near enough to be a slip: at most
 /// two edits (letters added, dropped, changed or swapped), and fewer than half its letters.
-///
 fn closest_name<'a>(typed: &str, names: &[&'a str]) -> Option<&'a str> {
     names
         .iter()
