@@ -286,7 +286,24 @@ fn unknown_kind(path: &Path, text: &str) -> String {
             .collect()
     };
     let (wellness, sessions) = (of(&wellness_csv::COLUMNS), of(&session_csv::COLUMNS));
-    let why = if !names.iter().any(|n| n == "date") {
+    let header = text
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .next()
+        .unwrap_or("");
+    let other_delimiter = [';', '\t'].into_iter().find(|d| {
+        !header.contains(',')
+            && header
+                .split(*d)
+                .any(|c| c.trim().eq_ignore_ascii_case("date"))
+    });
+    let why = if let Some(d) = other_delimiter {
+        let name = if d == ';' { "semicolons" } else { "tabs" };
+        format!(
+            "the columns are separated by {name}; Stride reads comma-separated files: export or \
+             save the file with commas"
+        )
+    } else if !names.iter().any(|n| n == "date") {
         "the header has no 'date' column".to_owned()
     } else if !wellness.is_empty() && !sessions.is_empty() {
         format!(
