@@ -549,8 +549,10 @@ const EXTENSIONS: [&str; 4] = ["fit", "gpx", "tcx", "csv"];
 
 /// The files to import: each path that is not a folder as it is, and for a folder the files in
 /// it (not in its subfolders) whose extension is `.fit`, `.gpx`, `.tcx` or `.csv` in any case,
-/// sorted by name; hidden files (names starting with `.`) are left out. The paths keep their
-/// order. A folder that cannot be listed is returned as it is, so importing it reports why.
+/// sorted by name; hidden files (names starting with `.`) are left out. Compressed recordings
+/// (`.fit.gz`, ...) and links to nothing with those extensions are listed too, so the import
+/// reports why it cannot read them. The paths keep their order. A folder that cannot be
+/// listed is returned as it is, so importing it reports why.
 pub fn expand_paths(paths: &[PathBuf]) -> Vec<PathBuf> {
     let mut files = Vec::new();
     for path in paths {
@@ -569,7 +571,15 @@ pub fn expand_paths(paths: &[PathBuf]) -> Vec<PathBuf> {
                 let hidden = p
                     .file_name()
                     .is_some_and(|n| n.to_string_lossy().starts_with('.'));
-                !hidden && p.is_file() && EXTENSIONS.contains(&extension(p).as_str())
+                // A compressed recording (`run.fit.gz`) or a link to nothing is listed too, so
+                // the import says why it cannot read it instead of passing it over in silence.
+                let compressed = extension(p) == "gz"
+                    && EXTENSIONS.contains(&extension(&p.with_extension("")).as_str());
+                let known = EXTENSIONS.contains(&extension(p).as_str()) || compressed;
+                let broken_link = std::fs::symlink_metadata(p)
+                    .is_ok_and(|m| m.file_type().is_symlink())
+                    && !p.exists();
+                !hidden && known && (p.is_file() || broken_link)
             })
             .collect();
         found.sort();
