@@ -11,7 +11,8 @@ fn date() -> impl Strategy<Value = NaiveDate> {
 }
 
 fn amount() -> impl Strategy<Value = f64> {
-    prop_oneof![Just(0.0), 0.0f64..1e6, (0u32..100_000).prop_map(f64::from)]
+    // Within every bound of the document (a duration of at most 7 days).
+    prop_oneof![Just(0.0), 0.0f64..6e5, (0u32..100_000).prop_map(f64::from)]
 }
 
 /// A race distance validation accepts: over 0, at most 1,000 km.
@@ -60,11 +61,11 @@ fn target() -> impl Strategy<Value = Target> {
             Just(PaceZone::R)
         ]
         .prop_map(Target::PaceZone),
-        (amount(), amount()).prop_map(|(a, b)| Target::PaceRange {
+        (120.0f64..=900.0, 120.0f64..=900.0).prop_map(|(a, b)| Target::PaceRange {
             fast_s_per_km: a,
             slow_s_per_km: b
         }),
-        (0u16..250, 0u16..250)
+        (25u16..=250, 25u16..=250)
             .prop_map(|(min_bpm, max_bpm)| Target::HeartRate { min_bpm, max_bpm }),
         (0.0f64..=10.0).prop_map(Target::Rpe),
     ]

@@ -81,11 +81,8 @@ pub const MOVING_SPEED_M_S: f64 = 0.5;
 /// A running activity this long (moving time, else elapsed) or longer is a long run, seconds.
 pub const LONG_RUN_S: f64 = 90.0 * 60.0;
 
-/// Longest activity accepted, seconds (7 days, as for session CSVs).
-pub const MAX_DURATION_S: f64 = 7.0 * 24.0 * 3600.0;
-
-/// Longest distance accepted, metres.
-pub const MAX_DISTANCE_M: f64 = 5_000_000.0;
+/// Longest activity and distance accepted: the model's bounds, one set for every path.
+pub use crate::model::{MAX_DISTANCE_M, MAX_DURATION_S};
 
 /// Mean Earth radius (IUGG), metres.
 pub const EARTH_RADIUS_M: f64 = 6_371_008.8;

@@ -4,7 +4,9 @@ use chrono::{Datelike, NaiveDate, TimeDelta};
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Athlete, FieldError, History, Plan, Segment, SegmentLength, Settings, Step, Target, WorkoutId,
+    Athlete, FASTEST_PACE_S_PER_KM, FieldError, HEART_RATE_BPM, History, MAX_DISTANCE_M,
+    MAX_DURATION_S, Plan, REPEAT_TIMES, SLOWEST_PACE_S_PER_KM, Segment, SegmentLength, Settings,
+    Step, Target, WorkoutId,
 };
 
 /// The file format version this build writes. Files with a higher version are refused; lower
@@ -139,10 +141,22 @@ impl AthleteDocument {
                 }
                 check_date(&format!("{at}.date"), w.date)?;
                 if let Some(d) = w.planned_duration_s {
-                    check_amount(&format!("{at}.planned_duration_s"), d)?;
+                    check_range(
+                        &format!("{at}.planned_duration_s"),
+                        d,
+                        0.0,
+                        MAX_DURATION_S,
+                        "s",
+                    )?;
                 }
                 if let Some(d) = w.planned_distance_m {
-                    check_amount(&format!("{at}.planned_distance_m"), d)?;
+                    check_range(
+                        &format!("{at}.planned_distance_m"),
+                        d,
+                        0.0,
+                        MAX_DISTANCE_M,
+                        "m",
+                    )?;
                 }
                 if let super::WorkoutKind::Race { distance_m } = w.kind {
                     check_race_distance(&format!("{at}.kind.distance_m"), distance_m)?;
@@ -155,12 +169,23 @@ impl AthleteDocument {
         for (i, a) in self.history.activities.iter().enumerate() {
             let at = format!("history.activities[{i}]");
             check_date(&format!("{at}.start"), a.date())?;
-            check_amount(&format!("{at}.duration_s"), a.duration_s)?;
+            check_range(
+                &format!("{at}.duration_s"),
+                a.duration_s,
+                0.0,
+                MAX_DURATION_S,
+                "s",
+            )?;
             if let Some(m) = a.moving_s {
-                check_amount(&format!("{at}.moving_s"), m)?;
+                check_range(&format!("{at}.moving_s"), m, 0.0, MAX_DURATION_S, "s")?;
             }
             if let Some(d) = a.distance_m {
-                check_amount(&format!("{at}.distance_m"), d)?;
+                check_range(&format!("{at}.distance_m"), d, 0.0, MAX_DISTANCE_M, "m")?;
+            }
+            for (name, hr) in [("avg_hr_bpm", a.avg_hr_bpm), ("max_hr_bpm", a.max_hr_bpm)] {
+                if let Some(hr) = hr {
+                    check_heart_rate(&format!("{at}.{name}"), hr)?;
+                }
             }
             if let Some(rpe) = a.rpe
                 && !(0.0..=10.0).contains(&rpe)
@@ -278,7 +303,10 @@ fn check_amount(path: &str, value: f64) -> Result<(), FieldError> {
     } else {
         Err(FieldError {
             field: "number",
-            message: format!("{path}: {value} is not a finite, non-negative number"),
+            message: format!(
+                "{path}: {} is not a finite, non-negative number",
+                shown(value)
+            ),
         })
     }
 }
@@ -295,7 +323,8 @@ fn check_race_distance(path: &str, value: f64) -> Result<(), FieldError> {
         Err(FieldError {
             field: "distance_m",
             message: format!(
-                "{path}: a race of {value} m is not between 0 and {:.0} km",
+                "{path}: a race of {} m is not between 0 and {:.0} km",
+                shown(value),
                 MAX_RACE_DISTANCE_M / 1000.0
             ),
         })
@@ -312,8 +341,11 @@ fn check_segment(path: &str, segment: &Segment) -> Result<(), FieldError> {
         });
     }
     match segment.length {
-        SegmentLength::Duration(v) | SegmentLength::Distance(v) => {
-            check_amount(&format!("{path}.length"), v)?;
+        SegmentLength::Duration(v) => {
+            check_range(&format!("{path}.length"), v, 0.0, MAX_DURATION_S, "s")?;
+        }
+        SegmentLength::Distance(v) => {
+            check_range(&format!("{path}.length"), v, 0.0, MAX_DISTANCE_M, "m")?;
         }
     }
     match segment.target {
@@ -321,8 +353,23 @@ fn check_segment(path: &str, segment: &Segment) -> Result<(), FieldError> {
             fast_s_per_km,
             slow_s_per_km,
         } => {
-            check_amount(&format!("{path}.target.fast_s_per_km"), fast_s_per_km)?;
-            check_amount(&format!("{path}.target.slow_s_per_km"), slow_s_per_km)
+            for (name, pace) in [
+                ("fast_s_per_km", fast_s_per_km),
+                ("slow_s_per_km", slow_s_per_km),
+            ] {
+                check_range(
+                    &format!("{path}.target.{name}"),
+                    pace,
+                    FASTEST_PACE_S_PER_KM,
+                    SLOWEST_PACE_S_PER_KM,
+                    "s/km",
+                )?;
+            }
+            Ok(())
+        }
+        Target::HeartRate { min_bpm, max_bpm } => {
+            check_heart_rate(&format!("{path}.target.min_bpm"), min_bpm)?;
+            check_heart_rate(&format!("{path}.target.max_bpm"), max_bpm)
         }
         Target::Rpe(rpe) if !(0.0..=10.0).contains(&rpe) => Err(FieldError {
             field: "rpe",
@@ -335,9 +382,55 @@ fn check_segment(path: &str, segment: &Segment) -> Result<(), FieldError> {
 fn check_step(path: &str, step: &Step) -> Result<(), FieldError> {
     match step {
         Step::Single(segment) => check_segment(path, segment),
-        Step::Repeat { segments, .. } => segments
-            .iter()
-            .enumerate()
-            .try_for_each(|(i, s)| check_segment(&format!("{path}.segments[{i}]"), s)),
+        Step::Repeat { times, segments } => {
+            let (lo, hi) = REPEAT_TIMES;
+            if !(lo..=hi).contains(times) {
+                return Err(FieldError {
+                    field: "times",
+                    message: format!("{path}.times: {times} is not between {lo} and {hi}"),
+                });
+            }
+            segments
+                .iter()
+                .enumerate()
+                .try_for_each(|(i, s)| check_segment(&format!("{path}.segments[{i}]"), s))
+        }
+    }
+}
+
+/// A number as a message shows it: in full, or in scientific notation when it is huge (a
+/// hostile 1e300 is not printed as 300 digits).
+fn shown(value: f64) -> String {
+    if value.is_finite() && value.abs() >= 1e9 {
+        format!("{value:e}")
+    } else {
+        format!("{value}")
+    }
+}
+
+/// A number within `lo..=hi` (finite), or an error naming the field, the value and the range.
+fn check_range(path: &str, value: f64, lo: f64, hi: f64, unit: &str) -> Result<(), FieldError> {
+    if value.is_finite() && (lo..=hi).contains(&value) {
+        Ok(())
+    } else {
+        Err(FieldError {
+            field: "number",
+            message: format!(
+                "{path}: {} is not between {lo} and {hi} {unit}",
+                shown(value)
+            ),
+        })
+    }
+}
+
+fn check_heart_rate(path: &str, bpm: u16) -> Result<(), FieldError> {
+    let (lo, hi) = HEART_RATE_BPM;
+    if (lo..=hi).contains(&bpm) {
+        Ok(())
+    } else {
+        Err(FieldError {
+            field: "heart_rate",
+            message: format!("{path}: {bpm} bpm is not between {lo} and {hi}"),
+        })
     }
 }

@@ -27,8 +27,9 @@ pub use history::{Activity, History, Load, LoadMetric, WellnessEntry, WellnessMe
 pub use plan::{DayChange, GoalRace, Phase, PhaseKind, Plan};
 pub use settings::{CrossTrainingFactors, FormConvention, LoadModel, Settings};
 pub use units::{
-    FASTEST_PACE_S_PER_KM, SLOWEST_PACE_S_PER_KM, Units, format_distance, format_duration,
-    format_pace, parse_duration, parse_pace,
+    FASTEST_PACE_S_PER_KM, HEART_RATE_BPM, MAX_DISTANCE_M, MAX_DURATION_S, REPEAT_TIMES,
+    SLOWEST_PACE_S_PER_KM, Units, format_distance, format_duration, format_pace, parse_duration,
+    parse_pace,
 };
 pub use workout::{
     CrossActivity, Intensity, PaceZone, Segment, SegmentKind, SegmentLength, Step, Target, Workout,

@@ -123,6 +123,21 @@ pub fn parse_duration(text: &str) -> Result<f64, String> {
     Ok(total)
 }
 
+/// Longest duration accepted anywhere (an activity, a planned workout, a step), seconds: 7
+/// days, the longest multi-day event a runner records. One bound for documents, imports and
+/// forms alike.
+pub const MAX_DURATION_S: f64 = 7.0 * 24.0 * 3600.0;
+
+/// Longest distance accepted for an activity, metres (a 7-day multi-day event recorded as one
+/// activity stays well inside it).
+pub const MAX_DISTANCE_M: f64 = 5_000_000.0;
+
+/// Heart rates accepted for a target or a recording, bpm.
+pub const HEART_RATE_BPM: (u16, u16) = (25, 250);
+
+/// Repetitions accepted for a repeat block.
+pub const REPEAT_TIMES: (u32, u32) = (1, 50);
+
 /// Fastest pace accepted for a target, seconds per km (2:00/km).
 pub const FASTEST_PACE_S_PER_KM: f64 = 120.0;
 /// Slowest pace accepted for a target, seconds per km (15:00/km).

@@ -394,8 +394,9 @@ fn segment_ui(
                 ui.weak(format!("/{}", units.distance_label()));
             }
             Target::HeartRate { min_bpm, max_bpm } => {
-                let a = ui.add(egui::DragValue::new(min_bpm).range(60..=230).suffix(" bpm"));
-                let b = ui.add(egui::DragValue::new(max_bpm).range(60..=230).suffix(" bpm"));
+                let (lo, hi) = crate::model::HEART_RATE_BPM;
+                let a = ui.add(egui::DragValue::new(min_bpm).range(lo..=hi).suffix(" bpm"));
+                let b = ui.add(egui::DragValue::new(max_bpm).range(lo..=hi).suffix(" bpm"));
                 if a.drag_stopped() || a.lost_focus() || b.drag_stopped() || b.lost_focus() {
                     *change = Change::Now;
                 }
@@ -540,7 +541,12 @@ pub fn workout_editor_ui(
                             ui.horizontal(|ui| {
                                 ui.label("Repeat");
                                 let r = ui.add(
-                                    egui::DragValue::new(times).range(1..=50).suffix(" times"),
+                                    egui::DragValue::new(times)
+                                        .range(
+                                            crate::model::REPEAT_TIMES.0
+                                                ..=crate::model::REPEAT_TIMES.1,
+                                        )
+                                        .suffix(" times"),
                                 );
                                 if r.drag_stopped() || r.lost_focus() {
                                     change = Change::Now;
