@@ -284,6 +284,27 @@ fn load_models_and_form_conventions_are_selectable() {
 }
 
 #[test]
+fn load_refuses_start_values_out_of_the_settings_range() {
+    let dir = tempfile::tempdir().expect("dir");
+    let csv = write(dir.path(), "s.csv", "date,load\n2027-01-01,100\n");
+    for (flag, value) in [
+        ("--start-fitness", "NaN"),
+        ("--start-fatigue", "-5"),
+        ("--start-fitness", "1e300"),
+    ] {
+        let given = format!("{flag}={value}");
+        let o = stride(&["load", csv.to_str().expect("p"), &given]);
+        assert_eq!(o.status.code(), Some(2), "{flag} {value}");
+        let err = String::from_utf8_lossy(&o.stderr).to_string();
+        assert!(
+            err.contains(flag) && err.contains("is not between 0 and 1000"),
+            "{err}"
+        );
+        assert!(o.stdout.is_empty());
+    }
+}
+
+#[test]
 fn load_from_and_to_trim_rows_without_changing_values() {
     let dir = tempfile::tempdir().expect("dir");
     let csv = write(

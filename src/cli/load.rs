@@ -161,6 +161,17 @@ pub fn run(request: &LoadRequest<'_>, out: &mut dyn Write) -> Result<(), String>
     params.fitness_days = request.fitness_days.unwrap_or(params.fitness_days);
     params.fatigue_days = request.fatigue_days.unwrap_or(params.fatigue_days);
     params.form = request.form.unwrap_or(params.form);
+    // The flags keep the settings' range, as a document's values must.
+    let mut flags = crate::model::Settings::default();
+    flags.start_fitness = request.start_fitness.unwrap_or(0.0);
+    flags.start_fatigue = request.start_fatigue.unwrap_or(0.0);
+    if let Some(e) = flags.validate() {
+        let reason = e
+            .message
+            .split_once(": ")
+            .map_or(e.message.as_str(), |m| m.1);
+        return Err(format!("--{}: {reason}", e.field.replace('_', "-")));
+    }
     if request.start_fitness.is_some() || request.start_fatigue.is_some() {
         let (fitness, fatigue) = match params.start {
             Start::Given { fitness, fatigue } => (fitness, fatigue),
