@@ -408,3 +408,36 @@ fn a_folder_of_compressed_recordings_and_dangling_links_says_why_nothing_was_imp
     #[cfg(unix)]
     assert!(stderr(&o).contains("gone.gpx"), "{}", stderr(&o));
 }
+
+#[test]
+fn date_only_rows_of_one_day_are_duplicates_only_when_kind_and_duration_match() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let doc = athlete_file(dir.path());
+    write(
+        dir.path(),
+        "days.csv",
+        "date,kind,duration_min,distance_km\n\
+         2027-03-05,easy,40,8\n\
+         2027-03-05,tempo,50,10\n\
+         2027-03-05,easy,40,8\n",
+    );
+    let o = stride(dir.path(), &["import", "days.csv", "--into", "athlete.ron"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("activities 2 added, 1 duplicates skipped"),
+        "{}",
+        stdout(&o)
+    );
+    // Again: nothing new.
+    let o = stride(dir.path(), &["import", "days.csv", "--into", "athlete.ron"]);
+    assert!(
+        stdout(&o).contains("activities 0 added, 3 duplicates skipped"),
+        "{}",
+        stdout(&o)
+    );
+    let saved = stride::storage::load_document(&doc).expect("load");
+    let starts: Vec<_> = saved.history.activities.iter().map(|a| a.start).collect();
+    let mut sorted = starts.clone();
+    sorted.sort();
+    assert_eq!(starts, sorted, "the history stays in start order");
+}

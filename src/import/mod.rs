@@ -590,20 +590,58 @@ pub fn same_session(a: NaiveDateTime, b: NaiveDateTime) -> bool {
     (a - b).abs() <= TimeDelta::seconds(DUPLICATE_WINDOW_S)
 }
 
-/// Start times already taken, sorted, each with where it came from (`None`: the history).
+/// Whether a start has no time of day: a date-only row (a session CSV's `date` without a
+/// time) starts at midnight.
+fn date_only(start: NaiveDateTime) -> bool {
+    start.time() == chrono::NaiveTime::MIN
+}
+
+/// Whether `new` is a session already recorded as `old`: they start within a minute of each
+/// other, and when either start is date-only (at midnight), they are also of the same kind and
+/// their durations differ by at most a minute, so two different sessions of one day, both
+/// given by date alone, are both kept.
+pub fn same_activity(old: &Activity, new: &Activity) -> bool {
+    recorded_as(old.start, &old.kind, old.duration_s, new)
+}
+
+/// [`same_activity`] against a session known by its start, kind and duration.
+fn recorded_as(start: NaiveDateTime, kind: &WorkoutKind, duration_s: f64, new: &Activity) -> bool {
+    same_session(start, new.start)
+        && (!(date_only(start) || date_only(new.start))
+            || (*kind == new.kind
+                && (duration_s - new.duration_s).abs() <= DUPLICATE_WINDOW_S as f64))
+}
+
+/// A session already taken: its kind and duration, and where it came from (`None`: the
+/// history; else the index of the file).
+#[derive(Clone)]
+struct TakenSession {
+    kind: WorkoutKind,
+    duration_s: f64,
+    origin: Option<usize>,
+}
+
+/// Sessions already taken, indexed by start, so finding a duplicate costs a range lookup
+/// whatever the size of the history.
 struct Taken {
-    starts: Vec<(NaiveDateTime, Option<usize>)>,
+    starts: std::collections::BTreeMap<NaiveDateTime, Vec<TakenSession>>,
 }
 
 impl Taken {
     fn new(existing: &[Activity]) -> Self {
-        let mut starts: Vec<_> = existing.iter().map(|a| (a.start, None)).collect();
-        starts.sort_by_key(|s| s.0);
-        Taken { starts }
+        let mut taken = Taken {
+            starts: std::collections::BTreeMap::new(),
+        };
+        for a in existing {
+            taken.insert(a, None);
+        }
+        taken
     }
 
-    /// The taken start nearest `start` within the duplicate window, if any.
-    fn find(&self, start: NaiveDateTime) -> Option<(NaiveDateTime, Option<usize>)> {
+    /// The taken session nearest `activity` that it duplicates ([`same_activity`]), if any:
+    /// its start and where it came from.
+    fn find(&self, activity: &Activity) -> Option<(NaiveDateTime, Option<usize>)> {
+        let start = activity.start;
         let window = TimeDelta::seconds(DUPLICATE_WINDOW_S);
         let from = start
             .checked_sub_signed(window)
@@ -611,19 +649,23 @@ impl Taken {
         let to = start
             .checked_add_signed(window)
             .unwrap_or(NaiveDateTime::MAX);
-        let at = self.starts.partition_point(|s| s.0 < from);
         self.starts
-            .get(at..)
-            .unwrap_or_default()
-            .iter()
-            .take_while(|s| s.0 <= to)
-            .min_by_key(|s| (s.0 - start).abs())
-            .copied()
+            .range(from..=to)
+            .flat_map(|(at, sessions)| sessions.iter().map(move |s| (*at, s)))
+            .filter(|(at, s)| recorded_as(*at, &s.kind, s.duration_s, activity))
+            .min_by_key(|(at, _)| (*at - start).abs())
+            .map(|(at, s)| (at, s.origin))
     }
 
-    fn insert(&mut self, start: NaiveDateTime, file: Option<usize>) {
-        let at = self.starts.partition_point(|s| s.0 <= start);
-        self.starts.insert(at, (start, file));
+    fn insert(&mut self, activity: &Activity, origin: Option<usize>) {
+        self.starts
+            .entry(activity.start)
+            .or_default()
+            .push(TakenSession {
+                kind: activity.kind.clone(),
+                duration_s: activity.duration_s,
+                origin,
+            });
     }
 }
 
@@ -643,7 +685,7 @@ pub fn import_files(
         match read_file(file) {
             Ok(activities) => {
                 for activity in activities {
-                    if let Some((start, origin)) = taken.find(activity.start) {
+                    if let Some((start, origin)) = taken.find(&activity) {
                         let whose = match origin {
                             None => "one already in the history".to_owned(),
                             Some(j) if j == i => "one earlier in the same file".to_owned(),
@@ -662,7 +704,7 @@ pub fn import_files(
                         });
                         continue;
                     }
-                    taken.insert(activity.start, Some(i));
+                    taken.insert(&activity, Some(i));
                     report.imported.push(activity);
                 }
             }
@@ -690,19 +732,25 @@ pub struct Merge {
     pub duplicates: usize,
 }
 
-/// Adds `activities` to the history in start order, leaving out each that starts within a
-/// minute of one already there (including those added just before from the same list).
+/// Adds `activities` to the history in start order, leaving out each that duplicates one
+/// already there or one added just before from the same list ([`same_activity`]). The
+/// history ends sorted by start (activities of one start keep their order).
 pub fn merge_into(history: &mut History, activities: Vec<Activity>) -> Merge {
-    let list = &mut history.activities;
+    let mut taken = Taken::new(&history.activities);
     let mut merge = Merge::default();
+    let mut added = Vec::new();
     for activity in activities {
-        if list.iter().any(|a| same_session(a.start, activity.start)) {
+        if taken.find(&activity).is_some() {
             merge.duplicates += 1;
             continue;
         }
-        let at = list.partition_point(|a| a.start <= activity.start);
-        list.insert(at, activity);
-        merge.added += 1;
+        taken.insert(&activity, None);
+        added.push(activity);
+    }
+    merge.added = added.len();
+    if !added.is_empty() {
+        history.activities.extend(added);
+        history.activities.sort_by_key(|a| a.start);
     }
     merge
 }
