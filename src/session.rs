@@ -152,7 +152,9 @@ impl Edit {
             }
             Edit::LogActivity(activity) => return doc.history.activities.push(activity),
             Edit::ImportActivities { activities, .. } => {
-                return doc.history.activities.extend(activities);
+                // The command line's merge: the history stays sorted by start.
+                crate::import::merge_into(&mut doc.history, activities);
+                return;
             }
             Edit::EditActivity { old, new } => {
                 if let Some(a) = doc.history.activities.iter_mut().find(|a| **a == *old) {
