@@ -1159,3 +1159,63 @@ fn a_recorded_track_gives_a_normalised_grade_adjusted_pace() {
         "{uphill} against {average} / {cost}"
     );
 }
+
+#[test]
+fn recordings_written_out_of_order_start_at_their_earliest_time() {
+    // A GPX whose points go backwards: the run is 07:00 to 07:20, written last point first.
+    let gpx = "<gpx><trk><trkseg>\
+         <trkpt lat=\"1.02\" lon=\"1\"><time>2027-03-08T07:20:00Z</time></trkpt>\
+         <trkpt lat=\"1.01\" lon=\"1\"><time>2027-03-08T07:10:00Z</time></trkpt>\
+         <trkpt lat=\"1\" lon=\"1\"><time>2027-03-08T07:00:00Z</time></trkpt>\
+         </trkseg></trk></gpx>";
+    let a = only(parse(SourceFormat::Gpx, gpx.as_bytes(), "back.gpx").expect("imports"));
+    let first = only(
+        parse(
+            SourceFormat::Gpx,
+            gpx.replace("07:20:00Z", "07:00:00Z")
+                .replace("lat=\"1.02\"", "lat=\"1.00\"")
+                .as_bytes(),
+            "probe.gpx",
+        )
+        .expect("imports"),
+    );
+    assert_eq!(a.start, first.start, "the earliest point, 07:00 local");
+    assert_eq!(a.duration_s, 1200.0);
+    // A TCX with its laps in reverse order and no Id: 06:00 to 06:35 in all.
+    let tcx = r#"<?xml version="1.0"?>
+<TrainingCenterDatabase xmlns="http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2">
+ <Activities><Activity Sport="Running">
+  <Lap StartTime="2027-04-01T06:20:00+02:00"><TotalTimeSeconds>900</TotalTimeSeconds>
+   <DistanceMeters>3000</DistanceMeters>
+   <Track><Trackpoint><Time>2027-04-01T06:20:00+02:00</Time></Trackpoint>
+   <Trackpoint><Time>2027-04-01T06:35:00+02:00</Time></Trackpoint></Track></Lap>
+  <Lap StartTime="2027-04-01T06:00:00+02:00"><TotalTimeSeconds>1200</TotalTimeSeconds>
+   <DistanceMeters>4000</DistanceMeters>
+   <Track><Trackpoint><Time>2027-04-01T06:00:00+02:00</Time></Trackpoint>
+   <Trackpoint><Time>2027-04-01T06:20:00+02:00</Time></Trackpoint></Track></Lap>
+ </Activity></Activities></TrainingCenterDatabase>"#;
+    let a = only(parse(SourceFormat::Tcx, tcx.as_bytes(), "laps.tcx").expect("imports"));
+    assert_eq!(a.start, at("2027-04-01 06:00:00"));
+    assert_eq!(a.duration_s, 2100.0);
+}
+
+#[test]
+fn recordings_that_span_no_time_are_refused() {
+    let one_point = "<gpx><trk><trkseg>\
+         <trkpt lat=\"1\" lon=\"1\"><time>2027-03-08T07:00:00Z</time></trkpt>\
+         </trkseg></trk></gpx>";
+    let same_time = "<gpx><trk><trkseg>\
+         <trkpt lat=\"1\" lon=\"1\"><time>2027-03-08T07:00:00Z</time></trkpt>\
+         <trkpt lat=\"1.01\" lon=\"1\"><time>2027-03-08T07:00:00Z</time></trkpt>\
+         </trkseg></trk></gpx>";
+    for gpx in [one_point, same_time] {
+        let e = parse(SourceFormat::Gpx, gpx.as_bytes(), "x.gpx").expect_err("no time");
+        assert!(e.to_string().contains("spans no time"), "{e}");
+    }
+    let no_laps = r#"<?xml version="1.0"?>
+<TrainingCenterDatabase xmlns="http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2">
+ <Activities><Activity Sport="Running"><Id>2027-04-01T06:00:00+02:00</Id>
+ </Activity></Activities></TrainingCenterDatabase>"#;
+    let e = parse(SourceFormat::Tcx, no_laps.as_bytes(), "x.tcx").expect_err("no laps");
+    assert!(e.to_string().contains("spans no time"), "{e}");
+}

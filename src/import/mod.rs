@@ -917,7 +917,8 @@ impl TrackStats {
     /// gap before it adds time but no distance.
     pub(crate) fn add(&mut self, point: TrackPoint, connected: bool) {
         if let Some(time) = point.time {
-            if self.first.is_none() {
+            // The start is the earliest time, also when a device wrote its points out of order.
+            if self.first.is_none_or(|f| time.ms < f.ms) {
                 self.first = Some(time);
             }
             self.first_ms = Some(self.first_ms.map_or(time.ms, |f| f.min(time.ms)));
@@ -963,7 +964,7 @@ impl TrackStats {
         }
     }
 
-    /// The first recorded time.
+    /// The earliest recorded time.
     pub(crate) fn start(&self) -> Option<Stamp> {
         self.first
     }
@@ -1141,6 +1142,17 @@ impl Summary {
             return Err(fail(format!(
                 "the elapsed time {elapsed} s is not a duration; the recording may be damaged"
             )));
+        }
+        let recording = matches!(
+            format,
+            SourceFormat::Fit | SourceFormat::Gpx | SourceFormat::Tcx
+        );
+        if recording && elapsed < 1.0 {
+            return Err(fail(
+                "the recording spans no time (a single point, or every point at one time): \
+                 there is no session in it to import"
+                    .to_owned(),
+            ));
         }
         if elapsed > MAX_DURATION_S {
             return Err(fail(format!(

@@ -372,7 +372,8 @@ impl Elements for State<'_, '_> {
 
 /// The activity's figures from its laps and trackpoints.
 fn summarize(a: ActivityState) -> Summary {
-    let first_lap = a.laps.iter().find_map(|l| l.start);
+    // The earliest lap: laps written out of order still start the activity at the first.
+    let first_lap = a.laps.iter().filter_map(|l| l.start).min_by_key(|s| s.ms);
     let start = a.id.or(first_lap).or(a.stats.start());
     let lap_time: Option<f64> = a
         .laps
