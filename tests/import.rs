@@ -1219,3 +1219,16 @@ fn recordings_that_span_no_time_are_refused() {
     let e = parse(SourceFormat::Tcx, no_laps.as_bytes(), "x.tcx").expect_err("no laps");
     assert!(e.to_string().contains("spans no time"), "{e}");
 }
+
+#[test]
+fn a_negative_heart_rate_in_stravas_export_is_named_without_a_huge_bound() {
+    let csv = "Activity ID,Activity Date,Elapsed Time,Max Heart Rate\n\
+               1,\"Sep 12, 2018, 3:02:23 PM\",2400,-5\n";
+    let e = parse(SourceFormat::StravaCsv, csv.as_bytes(), "activities.csv").expect_err("-5");
+    let message = e.to_string();
+    assert!(
+        message.contains("Max Heart Rate -5 is not a number of 0 or more"),
+        "{message}"
+    );
+    assert!(message.len() < 200, "{message}");
+}

@@ -163,8 +163,13 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<Activity>, ImportError> {
             let value: f64 = text
                 .parse()
                 .map_err(|_| fail(format!("{what} '{text}' is not a number")))?;
-            if !value.is_finite() || value < 0.0 || value > max {
-                return Err(fail(format!("{what} {text} is outside 0 to {max}")));
+            if !value.is_finite() || value < 0.0 {
+                return Err(fail(format!("{what} {text} is not a number of 0 or more")));
+            }
+            if value > max {
+                return Err(fail(format!(
+                    "{what} {text} is over the {max} Stride accepts"
+                )));
             }
             Ok(Some(value))
         };
