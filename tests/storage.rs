@@ -262,13 +262,15 @@ fn failed_save_leaves_the_original_and_its_backup_byte_for_byte() {
     let mut changed = demo();
     changed.athlete.name = "Someone else".to_owned();
     let error = save_document(&changed, &path).expect_err("backup is blocked");
+    // The error names the backup in the way, not the document.
     assert!(
         matches!(
-            error,
+            &error,
             DocumentError::Io {
-                action: "write",
+                action: "replace",
+                path: p,
                 ..
-            }
+            } if *p == backup_path(&path)
         ),
         "{error}"
     );
@@ -408,4 +410,21 @@ fn saving_and_exporting_through_a_symlink_update_the_linked_file() {
         std::fs::read_to_string(dir.path().join("plan.csv.bak")).expect("bak"),
         "old\n"
     );
+}
+
+#[test]
+fn a_backup_that_is_a_folder_is_named_in_the_error_and_nothing_changes() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("anna.ron");
+    let today = NaiveDate::from_ymd_opt(2026, 11, 29).expect("date");
+    let mut doc = stride::storage::demo_document(today).expect("demo");
+    stride::storage::save_document(&doc, &path).expect("save");
+    let before = std::fs::read(&path).expect("read");
+    std::fs::create_dir(dir.path().join("anna.ron.bak")).expect("folder");
+    std::fs::write(dir.path().join("anna.ron.bak").join("inside"), "x").expect("file");
+    doc.athlete.name = "Changed".to_owned();
+    let e = stride::storage::save_document(&doc, &path).expect_err("a folder is in the way");
+    let message = e.to_string();
+    assert!(message.contains("anna.ron.bak"), "{message}");
+    assert_eq!(std::fs::read(&path).expect("read"), before, "{message}");
 }

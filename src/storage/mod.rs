@@ -428,7 +428,12 @@ pub fn save_document(doc: &AthleteDocument, path: &Path) -> Result<(), DocumentE
     let mut file = atomic_write_file::AtomicWriteFile::open(path).map_err(io)?;
     file.write_all(text.as_bytes()).map_err(io)?;
     if path.exists() {
-        replace_backup(path).map_err(io)?;
+        // A failure here is about the backup, so the message names it.
+        replace_backup(path).map_err(|source| DocumentError::Io {
+            path: backup_path(path),
+            action: "replace",
+            source,
+        })?;
     }
     file.commit().map_err(io)
 }
