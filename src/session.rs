@@ -232,6 +232,9 @@ struct Snapshot {
 pub struct Session {
     document: AthleteDocument,
     path: Option<PathBuf>,
+    /// The file as it was when last read or written here: a save that finds it different
+    /// refuses, since something else wrote it in between.
+    disk: Option<storage::DiskStamp>,
     revision: u64,
     next_revision: u64,
     saved_revision: Option<u64>,
@@ -264,6 +267,7 @@ impl Session {
         saved_revision: Option<u64>,
     ) -> Self {
         Session {
+            disk: path.as_deref().and_then(storage::disk_stamp),
             document,
             path,
             revision: 0,
@@ -366,8 +370,10 @@ impl Session {
     /// Saves to the session's file.
     ///
     /// # Errors
-    /// The saver's [`DocumentError`]; on error the file on disk is unchanged and the session
-    /// stays modified. A session without a file returns an error asking for Save as.
+    /// The saver's [`DocumentError`] ([`DocumentError::ChangedOnDisk`] when something else
+    /// wrote the file since it was opened or saved here); on error the file on disk is
+    /// unchanged and the session stays modified. A session without a file returns an error
+    /// asking for Save as.
     pub fn save(&mut self) -> Result<(), DocumentError> {
         let Some(path) = self.path.clone() else {
             return Err(DocumentError::Io {
@@ -384,9 +390,29 @@ impl Session {
     /// # Errors
     /// The saver's [`DocumentError`]; on error nothing changes.
     pub fn save_as(&mut self, path: &Path) -> Result<(), DocumentError> {
+        let _lock = storage::lock_document(path)?;
+        // Over its own file, the session first checks that nothing else wrote it since.
+        let own = self
+            .path
+            .as_deref()
+            .is_some_and(|p| p == path || storage::same_file(p, path));
+        if own && self.disk.is_some() && storage::disk_stamp(path) != self.disk {
+            return Err(DocumentError::ChangedOnDisk {
+                path: path.to_owned(),
+            });
+        }
         storage::save_document(&self.document, path)?;
         self.path = Some(path.to_owned());
+        self.disk = storage::disk_stamp(path);
         self.saved_revision = Some(self.revision);
         Ok(())
+    }
+
+    /// Whether the session's file changed on disk since it was opened or last saved here.
+    pub fn changed_on_disk(&self) -> bool {
+        match (&self.path, self.disk) {
+            (Some(path), Some(stamp)) => storage::disk_stamp(path) != Some(stamp),
+            _ => false,
+        }
     }
 }

@@ -441,3 +441,46 @@ fn date_only_rows_of_one_day_are_duplicates_only_when_kind_and_duration_match() 
     sorted.sort();
     assert_eq!(starts, sorted, "the history stays in start order");
 }
+
+#[test]
+fn two_imports_into_one_document_at_once_both_keep_their_activities() {
+    for round in 0..5 {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let doc = athlete_file(dir.path());
+        let before = stride::storage::load_document(&doc)
+            .expect("load")
+            .history
+            .activities
+            .len();
+        write(
+            dir.path(),
+            "a.csv",
+            "date,kind,duration_min\n2027-03-10T07:00:00,easy,40\n",
+        );
+        write(
+            dir.path(),
+            "b.csv",
+            "date,kind,duration_min\n2027-03-11T07:00:00,easy,45\n",
+        );
+        let spawn = |file: &str| {
+            Command::new(env!("CARGO_BIN_EXE_stride"))
+                .current_dir(dir.path())
+                .args(["import", file, "--into", "athlete.ron"])
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .expect("spawn")
+        };
+        let (a, b) = (spawn("a.csv"), spawn("b.csv"));
+        for child in [a, b] {
+            let o = child.wait_with_output().expect("wait");
+            assert!(o.status.success(), "round {round}: {}", stderr(&o));
+        }
+        let after = stride::storage::load_document(&doc).expect("load");
+        assert_eq!(
+            after.history.activities.len(),
+            before + 2,
+            "round {round}: both imports are kept"
+        );
+    }
+}

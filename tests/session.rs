@@ -218,3 +218,33 @@ fn copy_swap_delete_and_replace() {
     assert_eq!(s.undo_label(), Some("Edit Cruise intervals"));
     assert_eq!(tempo(&s).title, "Cruise intervals");
 }
+
+#[test]
+fn a_save_over_a_file_another_program_changed_is_refused() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("anna.ron");
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).expect("date");
+    let doc = stride::storage::demo_document(today).expect("demo");
+    stride::storage::save_document(&doc, &path).expect("save");
+    let mut session = Session::open(&path).expect("open");
+    assert!(!session.changed_on_disk());
+    // Another program writes the file.
+    let mut other = doc.clone();
+    other.athlete.name = "Written elsewhere".to_owned();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    stride::storage::save_document(&other, &path).expect("save");
+    assert!(session.changed_on_disk());
+    let written = std::fs::read(&path).expect("read");
+    let e = session.save().expect_err("refused");
+    assert!(e.to_string().contains("changed on disk"), "{e}");
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        written,
+        "nothing overwritten"
+    );
+    // Saving elsewhere works, and the session follows its new file.
+    let copy = dir.path().join("copy.ron");
+    session.save_as(&copy).expect("save as");
+    assert!(!session.changed_on_disk());
+    session.save().expect("save again");
+}

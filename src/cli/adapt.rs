@@ -50,6 +50,11 @@ pub fn run(
     out_path: Option<&Path>,
     out: &mut dyn Write,
 ) -> Result<(), String> {
+    // Held until the document is written, when it is written over itself.
+    let _lock = match out_path {
+        None => Some(storage::lock_document(file).map_err(|e| e.to_string())?),
+        Some(_) => None,
+    };
     let mut doc = storage::load_document(file).map_err(|e| e.to_string())?;
     let readiness = Readiness::assess(&doc, today);
     let adapted = adapt_from_today(&doc, today, &readiness)

@@ -98,6 +98,8 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<ImportOutcome, String> {
+    // Held until the document is written: a second import waits, then reads this one's result.
+    let _lock = storage::lock_document(into).map_err(|e| e.to_string())?;
     let mut doc = storage::load_document(into).map_err(|e| e.to_string())?;
     // Before reading anything: a read-only document is not to change.
     storage::check_replaceable(into).map_err(|e| e.to_string())?;

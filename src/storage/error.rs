@@ -16,6 +16,17 @@ pub enum DocumentError {
         /// The operating system's reason.
         source: std::io::Error,
     },
+    /// The file changed on disk since it was read: replacing it would lose those changes.
+    #[error(
+        "{}: the file changed on disk since it was opened or last saved (another program, or \
+         another Stride, wrote it); nothing was overwritten: save to another file, or open it \
+         again to see the changes",
+        path.display()
+    )]
+    ChangedOnDisk {
+        /// The file.
+        path: PathBuf,
+    },
     /// The file to be replaced is read-only: Stride leaves it as it is.
     #[error(
         "{}: the file is read-only, so Stride does not replace it; make it writable, or save to \
@@ -112,6 +123,7 @@ impl DocumentError {
             | DocumentError::TooLarge { path, .. }
             | DocumentError::Empty { path }
             | DocumentError::ReadOnly { path }
+            | DocumentError::ChangedOnDisk { path }
             | DocumentError::Encoding { path, .. }
             | DocumentError::Parse { path, .. }
             | DocumentError::FutureVersion { path, .. }

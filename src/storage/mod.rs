@@ -392,6 +392,58 @@ pub fn write_target(path: &Path) -> PathBuf {
     })
 }
 
+/// What a file on disk is: its length and modification time. Two stamps of one file that
+/// differ mean something wrote it in between.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DiskStamp {
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+}
+
+/// The stamp of the file a write to `path` would replace ([`write_target`]), if it exists.
+pub fn disk_stamp(path: &Path) -> Option<DiskStamp> {
+    let meta = std::fs::metadata(write_target(path)).ok()?;
+    Some(DiskStamp {
+        len: meta.len(),
+        modified: meta.modified().ok(),
+    })
+}
+
+/// An exclusive lock on a document, held while it is read, changed and written, so two
+/// writers (two `stride import` runs, or one and the window's save) take turns instead of one
+/// losing the other's change. It is a lock on a hidden file beside the document,
+/// `.<name>.lock` (the document itself is replaced on every save, so a lock on it would not
+/// last); dropping the value releases it.
+#[derive(Debug)]
+pub struct DocumentLock {
+    _file: std::fs::File,
+}
+
+/// Takes the lock of the document at `path`, waiting while another process holds it.
+///
+/// # Errors
+/// [`DocumentError::Io`] when the lock file cannot be created or locked.
+pub fn lock_document(path: &Path) -> Result<DocumentLock, DocumentError> {
+    let target = write_target(path);
+    let mut name = std::ffi::OsString::from(".");
+    name.push(target.file_name().unwrap_or_default());
+    name.push(".lock");
+    let lock_path = target.with_file_name(name);
+    let io = |source| DocumentError::Io {
+        path: lock_path.clone(),
+        action: "lock",
+        source,
+    };
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock_path)
+        .map_err(io)?;
+    file.lock().map_err(io)?;
+    Ok(DocumentLock { _file: file })
+}
+
 /// Refuses to let a save replace a read-only file (through a link, the linked file): replacing
 /// by rename would get past its mode, which says it is not to change.
 ///

@@ -75,7 +75,24 @@ impl StrideApp {
             return;
         };
         let focus_lost = a.focused && !focused;
+        let focus_gained = !a.focused && focused;
         a.focused = focused;
+        // Back in the window: say so if another program wrote the file meanwhile, before a
+        // save would be refused for it.
+        if focus_gained && self.session.changed_on_disk() {
+            let name = self
+                .session
+                .path()
+                .map(|p| p.display().to_string())
+                .unwrap_or_default();
+            self.set_status(format!(
+                "{name} changed on disk since it was opened or saved here; saving would be \
+                 refused: open it again to see the changes, or save to another file"
+            ));
+        }
+        let Some(a) = &mut self.autosave else {
+            return;
+        };
         if !modified {
             if a.written.take().is_some()
                 && let Err(e) = a.store.clear()
