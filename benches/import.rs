@@ -168,8 +168,10 @@ fn bench_merge_at_scale(c: &mut Criterion) {
         a.duration_s = 3000.0;
         a
     };
-    let mut history = History::default();
-    history.activities = (0..100_000).map(session).collect();
+    let history = History {
+        activities: (0..100_000).map(session).collect(),
+        ..History::default()
+    };
     let new: Vec<Activity> = (100_000..120_000).map(session).collect();
     let mut group = c.benchmark_group("merge");
     group.sample_size(10);

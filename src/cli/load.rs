@@ -162,9 +162,11 @@ pub fn run(request: &LoadRequest<'_>, out: &mut dyn Write) -> Result<(), String>
     params.fatigue_days = request.fatigue_days.unwrap_or(params.fatigue_days);
     params.form = request.form.unwrap_or(params.form);
     // The flags keep the settings' range, as a document's values must.
-    let mut flags = crate::model::Settings::default();
-    flags.start_fitness = request.start_fitness.unwrap_or(0.0);
-    flags.start_fatigue = request.start_fatigue.unwrap_or(0.0);
+    let flags = crate::model::Settings {
+        start_fitness: request.start_fitness.unwrap_or(0.0),
+        start_fatigue: request.start_fatigue.unwrap_or(0.0),
+        ..crate::model::Settings::default()
+    };
     if let Some(e) = flags.validate() {
         let reason = e
             .message
