@@ -1090,6 +1090,18 @@ fn stride(args: &[&str]) -> Output {
         .expect("run stride")
 }
 
+/// `stride export DOC --format FORMAT --out OUT`.
+fn export_cli(doc: &Path, format: &str, out: &Path) -> Output {
+    stride(&[
+        "export",
+        doc.to_str().expect("p"),
+        "--format",
+        format,
+        "--out",
+        out.to_str().expect("p"),
+    ])
+}
+
 fn out_text(bytes: &[u8]) -> String {
     String::from_utf8(bytes.to_vec()).expect("utf-8")
 }
@@ -1170,14 +1182,7 @@ fn stride_export_reports_errors_with_exit_code_2() {
     let dir = tempfile::tempdir().expect("dir");
     let empty = saved(dir.path(), &AthleteDocument::new(Athlete::example()));
     let out = dir.path().join("plan.ics");
-    let o = stride(&[
-        "export",
-        empty.to_str().expect("p"),
-        "--format",
-        "ics",
-        "--out",
-        out.to_str().expect("p"),
-    ]);
+    let o = export_cli(&empty, "ics", &out);
     assert_eq!(o.status.code(), Some(2));
     let err = out_text(&o.stderr);
     assert!(
@@ -1202,14 +1207,7 @@ fn stride_export_reports_errors_with_exit_code_2() {
     assert!(out_text(&o.stderr).starts_with("error: --now 'yesterday'"));
 
     let missing = dir.path().join("nowhere").join("plan.ics");
-    let o = stride(&[
-        "export",
-        doc.to_str().expect("p"),
-        "--format",
-        "ics",
-        "--out",
-        missing.to_str().expect("p"),
-    ]);
+    let o = export_cli(&doc, "ics", &missing);
     assert_eq!(o.status.code(), Some(2));
     let err = out_text(&o.stderr);
     assert!(
@@ -1217,14 +1215,7 @@ fn stride_export_reports_errors_with_exit_code_2() {
         "{err}"
     );
 
-    let o = stride(&[
-        "export",
-        dir.path().join("absent.ron").to_str().expect("p"),
-        "--format",
-        "csv",
-        "--out",
-        out.to_str().expect("p"),
-    ]);
+    let o = export_cli(&dir.path().join("absent.ron"), "csv", &out);
     assert_eq!(o.status.code(), Some(2));
     assert!(out_text(&o.stderr).contains("absent.ron"));
 }
@@ -1237,14 +1228,7 @@ fn export_refuses_to_write_over_its_own_input_and_keeps_what_it_replaces() {
     let path = saved(dir.path(), &doc);
     let before = std::fs::read(&path).expect("read");
     for format in ["ron", "csv"] {
-        let o = stride(&[
-            "export",
-            path.to_str().expect("p"),
-            "--format",
-            format,
-            "--out",
-            path.to_str().expect("p"),
-        ]);
+        let o = export_cli(&path, format, &path);
         assert_eq!(o.status.code(), Some(2), "{format}");
         assert!(
             out_text(&o.stderr).contains("is the document being exported"),
@@ -1259,26 +1243,12 @@ fn export_refuses_to_write_over_its_own_input_and_keeps_what_it_replaces() {
     }
     // Through another name for the same file, too.
     let other = dir.path().join(".").join("anna.ron");
-    let o = stride(&[
-        "export",
-        path.to_str().expect("p"),
-        "--format",
-        "csv",
-        "--out",
-        other.to_str().expect("p"),
-    ]);
+    let o = export_cli(&path, "csv", &other);
     assert_eq!(o.status.code(), Some(2));
     // An export that replaces another file keeps that file as .bak.
     let csv = dir.path().join("plan.csv");
     std::fs::write(&csv, "an older export\n").expect("write");
-    let o = stride(&[
-        "export",
-        path.to_str().expect("p"),
-        "--format",
-        "csv",
-        "--out",
-        csv.to_str().expect("p"),
-    ]);
+    let o = export_cli(&path, "csv", &csv);
     assert!(o.status.success(), "{}", out_text(&o.stderr));
     let backup = dir.path().join("plan.csv.bak");
     assert_eq!(
