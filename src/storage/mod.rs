@@ -236,8 +236,17 @@ pub fn document_from_str(text: &str, path: &Path) -> Result<AthleteDocument, Doc
             path: path.to_owned(),
         });
     }
-    let probe: VersionProbe = ron::from_str(text).map_err(|e| parse_error(text, path, &e))?;
-    let version = probe.format_version;
+    // One parse for a good file; the version alone is read only when the whole document
+    // does not parse, to tell a newer format from a broken file.
+    let parsed: Result<AthleteDocument, _> = ron::from_str(text);
+    let version = match &parsed {
+        Ok(doc) => doc.format_version,
+        Err(_) => {
+            let probe: VersionProbe =
+                ron::from_str(text).map_err(|e| parse_error(text, path, &e))?;
+            probe.format_version
+        }
+    };
     if version == 0 {
         return Err(DocumentError::Invalid {
             path: path.to_owned(),
@@ -253,7 +262,7 @@ pub fn document_from_str(text: &str, path: &Path) -> Result<AthleteDocument, Doc
             supported: CURRENT_FORMAT_VERSION,
         });
     }
-    let doc: AthleteDocument = ron::from_str(text).map_err(|e| parse_error(text, path, &e))?;
+    let doc = parsed.map_err(|e| parse_error(text, path, &e))?;
     let doc = migrate(doc, version).map_err(|message| DocumentError::Invalid {
         path: path.to_owned(),
         message,
