@@ -65,6 +65,7 @@ fn big_document() -> AthleteDocument {
             duration_s: 3000.0,
             moving_s: None,
             normalised_pace_s_per_km: None,
+            instant: None,
             distance_m: Some(9000.0),
             avg_hr_bpm: Some(142),
             max_hr_bpm: None,

@@ -18,6 +18,7 @@ fn run(day: NaiveDate, kind: WorkoutKind, km: f64) -> Activity {
         duration_s: km * 330.0,
         moving_s: None,
         normalised_pace_s_per_km: None,
+        instant: None,
         distance_m: Some(km * 1000.0),
         avg_hr_bpm: None,
         max_hr_bpm: None,

@@ -54,6 +54,7 @@ fn athlete_file(dir: &Path) -> PathBuf {
         duration_s: 2400.0,
         moving_s: None,
         normalised_pace_s_per_km: None,
+        instant: None,
         distance_m: Some(8000.0),
         avg_hr_bpm: None,
         max_hr_bpm: None,

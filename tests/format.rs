@@ -75,6 +75,7 @@ fn small_document() -> AthleteDocument {
         duration_s: 2400.0,
         moving_s: None,
         normalised_pace_s_per_km: None,
+        instant: None,
         distance_m: Some(7100.0),
         avg_hr_bpm: Some(141),
         max_hr_bpm: None,

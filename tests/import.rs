@@ -767,6 +767,7 @@ fn run_at(start: NaiveDateTime) -> Activity {
         duration_s: 1800.0,
         moving_s: None,
         normalised_pace_s_per_km: None,
+        instant: None,
         distance_m: None,
         avg_hr_bpm: None,
         max_hr_bpm: None,
@@ -1231,4 +1232,44 @@ fn a_negative_heart_rate_in_stravas_export_is_named_without_a_huge_bound() {
         "{message}"
     );
     assert!(message.len() < 200, "{message}");
+}
+
+#[test]
+fn one_run_read_with_z_and_with_an_offset_or_in_another_time_zone_is_one_activity() {
+    let track = |offset: &str, hour: u32| {
+        format!(
+            "<gpx><trk><trkseg>\
+             <trkpt lat=\"1\" lon=\"1\"><time>2027-03-08T{hour:02}:00:00{offset}</time></trkpt>\
+             <trkpt lat=\"1.01\" lon=\"1\"><time>2027-03-08T{hour:02}:20:00{offset}</time></trkpt>\
+             </trkseg></trk></gpx>"
+        )
+    };
+    let utc = only(parse(SourceFormat::Gpx, track("Z", 6).as_bytes(), "z.gpx").expect("z"));
+    let paris = only(
+        parse(
+            SourceFormat::Gpx,
+            track("+01:00", 7).as_bytes(),
+            "paris.gpx",
+        )
+        .expect("+01"),
+    );
+    assert_eq!(utc.instant, paris.instant, "one instant");
+    assert!(utc.instant.is_some());
+    let mut history = stride::model::History::default();
+    let first = merge_into(&mut history, vec![utc.clone()]);
+    assert_eq!(first.added, 1);
+    let again = merge_into(&mut history, vec![paris]);
+    assert_eq!((again.added, again.duplicates), (0, 1), "the same run");
+    // The history was written on a computer three hours away: its local start differs, its
+    // instant does not.
+    let mut elsewhere = utc.clone();
+    elsewhere.start += chrono::TimeDelta::hours(3);
+    let mut moved = stride::model::History::default();
+    merge_into(&mut moved, vec![elsewhere]);
+    let again = merge_into(&mut moved, vec![utc]);
+    assert_eq!(
+        (again.added, again.duplicates),
+        (0, 1),
+        "re-imported after a move"
+    );
 }

@@ -32,6 +32,7 @@ fn version(name: &str, extra: usize) -> AthleteDocument {
             duration_s: 1800.0 + (i % 60) as f64 * 10.0,
             moving_s: None,
             normalised_pace_s_per_km: None,
+            instant: None,
             distance_m: Some(5000.0 + (i % 50) as f64 * 100.0),
             avg_hr_bpm: Some(130 + (i % 30) as u16),
             max_hr_bpm: None,

@@ -42,6 +42,7 @@ fn run(day: NaiveDate, load: f64, kind: WorkoutKind, duration_s: f64) -> Activit
         duration_s,
         moving_s: None,
         normalised_pace_s_per_km: None,
+        instant: None,
         distance_m: None,
         avg_hr_bpm: None,
         max_hr_bpm: None,

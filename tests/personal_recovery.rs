@@ -67,6 +67,7 @@ fn activity(date: NaiveDate, kind: WorkoutKind, km: f64, minutes: f64) -> Activi
         duration_s: minutes * 60.0,
         moving_s: None,
         normalised_pace_s_per_km: None,
+        instant: None,
         distance_m: Some(km * 1000.0),
         avg_hr_bpm: None,
         max_hr_bpm: None,

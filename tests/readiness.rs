@@ -238,6 +238,7 @@ fn run(back: u64, kind: WorkoutKind, minutes: f64, km: f64, hr: Option<u16>) -> 
         duration_s: minutes * 60.0,
         moving_s: None,
         normalised_pace_s_per_km: None,
+        instant: None,
         distance_m: Some(km * 1000.0),
         avg_hr_bpm: hr,
         max_hr_bpm: None,

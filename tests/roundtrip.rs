@@ -272,6 +272,15 @@ fn activity() -> impl Strategy<Value = Activity> {
                     // Moving time where there is a distance, so both forms round-trip.
                     moving_s: distance_m.map(|_| duration_s * 0.95),
                     normalised_pace_s_per_km: distance_m.map(|_| 312.5),
+                    // An instant where there is a distance (a recording), so both forms
+                    // round-trip.
+                    instant: distance_m.map(|_| {
+                        NaiveDateTime::new(
+                            day,
+                            NaiveTime::from_num_seconds_from_midnight_opt(secs, 0).expect("time"),
+                        )
+                        .and_utc()
+                    }),
                     distance_m,
                     avg_hr_bpm: avg,
                     max_hr_bpm: max,

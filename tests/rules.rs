@@ -371,6 +371,7 @@ fn history_of(daily_km: f64, days: u64) -> History {
             duration_s: daily_km * 330.0,
             moving_s: None,
             normalised_pace_s_per_km: None,
+            instant: None,
             distance_m: Some(daily_km * 1000.0),
             avg_hr_bpm: None,
             max_hr_bpm: None,

@@ -330,6 +330,7 @@ fn activity(kind: WorkoutKind) -> Activity {
         duration_s: 3600.0,
         moving_s: None,
         normalised_pace_s_per_km: None,
+        instant: None,
         distance_m: Some(12_000.0),
         avg_hr_bpm: Some(150),
         max_hr_bpm: None,

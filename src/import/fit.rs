@@ -187,6 +187,11 @@ impl Collected {
     }
 
     /// The local wall-clock time of a FIT date.
+    /// The instant of a FIT time (FIT times are UTC by definition).
+    fn instant(fit: u32) -> Option<chrono::DateTime<chrono::Utc>> {
+        chrono::DateTime::from_timestamp(i64::from(fit) + FIT_EPOCH_UNIX_S, 0)
+    }
+
     fn local_time(&self, fit: u32) -> Option<NaiveDateTime> {
         let unix = i64::from(fit) + FIT_EPOCH_UNIX_S;
         let utc = chrono::DateTime::from_timestamp(unix, 0)?.naive_utc();
@@ -406,6 +411,7 @@ fn activities(c: &Collected) -> Result<Vec<Activity>, ImportError> {
             .unwrap_or(0.0);
         let summary = Summary {
             start: c.local_time(start),
+            instant: Collected::instant(start),
             sport: sport_name(s.sport, s.sub_sport),
             elapsed_s: elapsed,
             moving_s: s
@@ -438,6 +444,7 @@ fn activities(c: &Collected) -> Result<Vec<Activity>, ImportError> {
         let (sport, sub) = c.sport.unwrap_or((Sport(u8::MAX), SubSport(0)));
         let summary = Summary {
             start: c.local_time(first),
+            instant: Collected::instant(first),
             sport: sport_name(sport, sub),
             elapsed_s: stats.last.map_or(0.0, |l| f64::from(l - first)),
             moving_s: stats.has_motion.then_some(stats.moving_s),

@@ -365,6 +365,7 @@ impl State<'_, '_> {
         };
         let summary = Summary {
             start: Some(first.local),
+            instant: first.instant(),
             sport: t.sport,
             elapsed_s: t.stats.span_s().unwrap_or(0.0),
             moving_s: t.stats.moving_s(),

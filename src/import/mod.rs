@@ -601,11 +601,27 @@ fn date_only(start: NaiveDateTime) -> bool {
 /// their durations differ by at most a minute, so two different sessions of one day, both
 /// given by date alone, are both kept.
 pub fn same_activity(old: &Activity, new: &Activity) -> bool {
-    recorded_as(old.start, &old.kind, old.duration_s, new)
+    recorded_as(
+        &TakenSession {
+            kind: old.kind.clone(),
+            duration_s: old.duration_s,
+            instant: old.instant,
+            origin: None,
+        },
+        old.start,
+        new,
+    )
 }
 
-/// [`same_activity`] against a session known by its start, kind and duration.
-fn recorded_as(start: NaiveDateTime, kind: &WorkoutKind, duration_s: f64, new: &Activity) -> bool {
+/// [`same_activity`] against a session already taken, starting at `start` (local). When both
+/// give their instant, the instants are compared: the local times of one run differ when it
+/// was read in two time zones.
+fn recorded_as(old: &TakenSession, start: NaiveDateTime, new: &Activity) -> bool {
+    if let (Some(a), Some(b)) = (old.instant, new.instant) {
+        let apart = a.signed_duration_since(b).abs();
+        return apart <= TimeDelta::seconds(DUPLICATE_WINDOW_S);
+    }
+    let (kind, duration_s) = (&old.kind, old.duration_s);
     same_session(start, new.start)
         && (!(date_only(start) || date_only(new.start))
             || (*kind == new.kind
@@ -618,19 +634,22 @@ fn recorded_as(start: NaiveDateTime, kind: &WorkoutKind, duration_s: f64, new: &
 struct TakenSession {
     kind: WorkoutKind,
     duration_s: f64,
+    instant: Option<chrono::DateTime<chrono::Utc>>,
     origin: Option<usize>,
 }
 
-/// Sessions already taken, indexed by start, so finding a duplicate costs a range lookup
-/// whatever the size of the history.
+/// Sessions already taken, indexed by local start and by instant, so finding a duplicate
+/// costs a range lookup whatever the size of the history.
 struct Taken {
     starts: std::collections::BTreeMap<NaiveDateTime, Vec<TakenSession>>,
+    instants: std::collections::BTreeMap<chrono::DateTime<chrono::Utc>, NaiveDateTime>,
 }
 
 impl Taken {
     fn new(existing: &[Activity]) -> Self {
         let mut taken = Taken {
             starts: std::collections::BTreeMap::new(),
+            instants: std::collections::BTreeMap::new(),
         };
         for a in existing {
             taken.insert(a, None);
@@ -641,8 +660,32 @@ impl Taken {
     /// The taken session nearest `activity` that it duplicates ([`same_activity`]), if any:
     /// its start and where it came from.
     fn find(&self, activity: &Activity) -> Option<(NaiveDateTime, Option<usize>)> {
-        let start = activity.start;
         let window = TimeDelta::seconds(DUPLICATE_WINDOW_S);
+        // A session of the same instant, whatever its local time.
+        if let Some(instant) = activity.instant {
+            let found = self
+                .instants
+                .range(
+                    instant
+                        .checked_sub_signed(window)
+                        .unwrap_or(chrono::DateTime::<chrono::Utc>::MIN_UTC)
+                        ..=instant
+                            .checked_add_signed(window)
+                            .unwrap_or(chrono::DateTime::<chrono::Utc>::MAX_UTC),
+                )
+                .flat_map(|(_, local)| {
+                    self.starts
+                        .get(local)
+                        .into_iter()
+                        .flatten()
+                        .map(move |s| (*local, s))
+                })
+                .find(|(at, s)| recorded_as(s, *at, activity));
+            if let Some((at, s)) = found {
+                return Some((at, s.origin));
+            }
+        }
+        let start = activity.start;
         let from = start
             .checked_sub_signed(window)
             .unwrap_or(NaiveDateTime::MIN);
@@ -652,18 +695,22 @@ impl Taken {
         self.starts
             .range(from..=to)
             .flat_map(|(at, sessions)| sessions.iter().map(move |s| (*at, s)))
-            .filter(|(at, s)| recorded_as(*at, &s.kind, s.duration_s, activity))
+            .filter(|(at, s)| recorded_as(s, *at, activity))
             .min_by_key(|(at, _)| (*at - start).abs())
             .map(|(at, s)| (at, s.origin))
     }
 
     fn insert(&mut self, activity: &Activity, origin: Option<usize>) {
+        if let Some(instant) = activity.instant {
+            self.instants.insert(instant, activity.start);
+        }
         self.starts
             .entry(activity.start)
             .or_default()
             .push(TakenSession {
                 kind: activity.kind.clone(),
                 duration_s: activity.duration_s,
+                instant: activity.instant,
                 origin,
             });
     }
@@ -823,9 +870,21 @@ pub(crate) struct Stamp {
     pub ms: i64,
     /// Local wall-clock time.
     pub local: NaiveDateTime,
+    /// Whether the file gave a zone (`Z`, an offset, or a clock that is UTC by definition),
+    /// so that `ms` is a real instant.
+    pub zoned: bool,
 }
 
 impl Stamp {
+    /// The instant, when the file gave a zone.
+    pub(crate) fn instant(&self) -> Option<chrono::DateTime<chrono::Utc>> {
+        if self.zoned {
+            chrono::DateTime::from_timestamp_millis(self.ms)
+        } else {
+            None
+        }
+    }
+
     /// A UTC time, as local time of this computer. A time outside the years a document holds
     /// is left as it is (it is refused later); the time zone is not asked about it, as
     /// conversions near the ends of the calendar overflow.
@@ -840,6 +899,7 @@ impl Stamp {
         Stamp {
             ms: utc.and_utc().timestamp_millis(),
             local,
+            zoned: true,
         }
     }
 
@@ -855,12 +915,14 @@ impl Stamp {
             return Some(Stamp {
                 ms: time.timestamp_millis(),
                 local: time.naive_local(),
+                zoned: true,
             });
         }
         let naive = NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f").ok()?;
         Some(Stamp {
             ms: naive.and_utc().timestamp_millis(),
             local: naive,
+            zoned: false,
         })
     }
 }
@@ -1095,6 +1157,8 @@ impl GradedTrack {
 pub(crate) struct Summary {
     /// Local start time.
     pub start: Option<NaiveDateTime>,
+    /// The start as an instant, when the file gives a zone.
+    pub instant: Option<chrono::DateTime<chrono::Utc>>,
     /// The sport's name as the file gives it (`None`: not said).
     pub sport: Option<String>,
     /// Elapsed seconds.
@@ -1187,6 +1251,7 @@ impl Summary {
         Ok(Activity {
             start,
             kind,
+            instant: self.instant,
             duration_s: elapsed,
             moving_s: moving,
             normalised_pace_s_per_km: self

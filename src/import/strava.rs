@@ -199,6 +199,7 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<Activity>, ImportError> {
         let text_of = |c: Option<usize>| Some(field(c).to_owned()).filter(|s| !s.is_empty());
         let summary = Summary {
             start: Some(start.local),
+            instant: start.instant(),
             sport: text_of(columns.sport),
             elapsed_s: elapsed,
             moving_s: moving,

@@ -409,6 +409,7 @@ fn summarize(a: ActivityState) -> Summary {
     let lap_max_hr = a.laps.iter().filter_map(|l| l.max_hr).reduce(f64::max);
     Summary {
         start: start.map(|s| s.local),
+        instant: start.and_then(|s| s.instant()),
         sport: a.sport,
         elapsed_s: elapsed,
         moving_s: a.stats.moving_s().or(lap_time),

@@ -169,6 +169,9 @@ impl AthleteDocument {
         for (i, a) in self.history.activities.iter().enumerate() {
             let at = format!("history.activities[{i}]");
             check_date(&format!("{at}.start"), a.date())?;
+            if let Some(instant) = a.instant {
+                check_date(&format!("{at}.instant"), instant.date_naive())?;
+            }
             check_range(
                 &format!("{at}.duration_s"),
                 a.duration_s,

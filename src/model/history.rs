@@ -43,6 +43,12 @@ pub struct Activity {
     pub start: NaiveDateTime,
     /// What kind of session it was.
     pub kind: WorkoutKind,
+    /// The instant it started, when the source tells it (a recording's time with a zone, a
+    /// watch's UTC clock, Strava's export): duplicates are found by it, so a run read once
+    /// with `Z` and once with `+01:00`, or again after the computer's time zone changed, is
+    /// one run.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instant: Option<chrono::DateTime<chrono::Utc>>,
     /// Elapsed duration in seconds.
     pub duration_s: f64,
     /// Moving time in seconds (without stops), when the recording tells it.
@@ -87,6 +93,7 @@ impl Activity {
                 .date
                 .and_time(chrono::NaiveTime::from_hms_opt(7, 0, 0).unwrap_or_default()),
             kind: w.kind.clone(),
+            instant: None,
             duration_s: w.planned_duration_s.unwrap_or(0.0),
             moving_s: None,
             normalised_pace_s_per_km: None,

@@ -259,6 +259,8 @@ pub fn parse_sessions(text: &str) -> Result<Vec<SessionRow>, CsvError> {
             activity: Activity {
                 start,
                 kind,
+                // A session CSV gives local times without a zone.
+                instant: None,
                 duration_s: duration_min.unwrap_or(0.0) * 60.0,
                 moving_s: None,
                 normalised_pace_s_per_km: None,

@@ -113,6 +113,7 @@ impl ActivityForm {
         let a = Activity {
             start,
             kind: WorkoutKind::Easy,
+            instant: None,
             duration_s: 0.0,
             moving_s: None,
             normalised_pace_s_per_km: None,
