@@ -254,6 +254,15 @@ fn activity() -> impl Strategy<Value = Activity> {
                 (day, secs, kind, duration_s, distance_m),
                 (avg, max, rpe, load, src, link, notes),
             )| {
+                // A race no faster than a person runs, as validation wants.
+                let duration_s = match &kind {
+                    WorkoutKind::Race { distance_m }
+                        if duration_s > 0.0 && distance_m / duration_s > 10.0 =>
+                    {
+                        distance_m / 5.0
+                    }
+                    _ => duration_s,
+                };
                 let metrics = [
                     LoadMetric::Explicit,
                     LoadMetric::HeartRate,
@@ -335,7 +344,8 @@ fn athlete() -> impl Strategy<Value = Athlete> {
                 vdot,
                 recent_race: race.map(|(distance_m, time_s, date)| RaceResult {
                     distance_m,
-                    time_s,
+                    // No faster than a person runs, as validation wants.
+                    time_s: time_s.max(distance_m / 5.0),
                     date,
                 }),
                 available_weekdays: days,

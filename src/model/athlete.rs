@@ -161,6 +161,8 @@ pub struct Athlete {
     pub week_start: WeekStart,
 }
 
+pub(crate) use limits::FASTEST_RACE_M_PER_S;
+
 /// Accepted ranges, in one place so forms, loaders and messages agree.
 mod limits {
     pub const NAME_CHARS: usize = 200;
@@ -170,6 +172,10 @@ mod limits {
     pub const RESTING_HR_BPM: (u16, u16) = (25, 120);
     pub const MAX_HR_BPM: (u16, u16) = (100, 240);
     pub const VDOT: (f64, f64) = (20.0, 90.0);
+    /// The fastest average speed a race result may give, m/s: over 400 m or more no one has
+    /// run faster than about 9.3 m/s (the 400 m world record), so anything quicker is a
+    /// mistyped time.
+    pub const FASTEST_RACE_M_PER_S: f64 = 10.0;
 }
 
 impl Athlete {
@@ -275,6 +281,15 @@ impl Athlete {
                 );
             } else if !race.time_s.is_finite() || race.time_s <= 0.0 {
                 fail("recent_race", "Race time must be positive.".to_owned());
+            } else if race.distance_m / race.time_s > limits::FASTEST_RACE_M_PER_S {
+                fail(
+                    "recent_race",
+                    format!(
+                        "{:.1} km in {:.0} s is faster than anyone has run; check the time.",
+                        race.distance_m / 1000.0,
+                        race.time_s
+                    ),
+                );
             }
         }
         if self.available_weekdays.is_empty() {

@@ -172,6 +172,19 @@ impl AthleteDocument {
             if let Some(instant) = a.instant {
                 check_date(&format!("{at}.instant"), instant.date_naive())?;
             }
+            if let (Some(race_m), true) = (a.kind.race_distance_m(), a.duration_s > 0.0)
+                && race_m / a.duration_s > super::athlete::FASTEST_RACE_M_PER_S
+            {
+                return bad(
+                    "duration_s",
+                    format!(
+                        "{at}: a race of {:.1} km in {:.0} s is faster than anyone has run; \
+                         check the time",
+                        race_m / 1000.0,
+                        a.duration_s
+                    ),
+                );
+            }
             check_range(
                 &format!("{at}.duration_s"),
                 a.duration_s,
