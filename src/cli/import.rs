@@ -101,6 +101,7 @@ pub fn run(
     // Held until the document is written: a second import waits, then reads this one's result.
     let _lock = storage::lock_document(into).map_err(|e| e.to_string())?;
     let mut doc = storage::load_document(into).map_err(|e| e.to_string())?;
+    let as_read = storage::disk_stamp(into);
     // Before reading anything: a read-only document is not to change.
     storage::check_replaceable(into).map_err(|e| e.to_string())?;
     let mut totals = Totals {
@@ -129,6 +130,13 @@ pub fn run(
     // The document is saved before anything is printed, so a reader that stops reading early
     // cannot leave it unsaved.
     if changed {
+        // A program that does not take the lock may still have written it meanwhile.
+        if storage::disk_stamp(into) != as_read {
+            return Err(storage::DocumentError::ChangedOnDisk {
+                path: into.to_owned(),
+            }
+            .to_string());
+        }
         storage::save_document(&doc, into).map_err(|e| e.to_string())?;
         lines.push(format!("saved {}", into.display()));
     } else {
