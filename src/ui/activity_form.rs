@@ -65,8 +65,8 @@ pub enum ActivityOutcome {
     Editing,
     /// Closed without saving.
     Cancelled,
-    /// Save this activity.
-    Save(Activity),
+    /// Save this activity (boxed: an activity is large beside the other outcomes).
+    Save(Box<Activity>),
 }
 
 fn same_kind(a: &WorkoutKind, b: &WorkoutKind) -> bool {
@@ -287,7 +287,7 @@ pub fn activity_form_ui(
         };
         if ui.button(verb).clicked() {
             match form.activity(units) {
-                Ok(a) => outcome = ActivityOutcome::Save(a),
+                Ok(a) => outcome = ActivityOutcome::Save(Box::new(a)),
                 Err(errors) => form.errors = errors,
             }
         }

@@ -52,9 +52,9 @@ impl StrideApp {
                 let edit = match self.activity_form.take().and_then(|f| f.original) {
                     Some(old) => Edit::EditActivity {
                         old: Box::new(old),
-                        new: Box::new(activity),
+                        new: activity,
                     },
-                    None => Edit::LogActivity(activity),
+                    None => Edit::LogActivity(*activity),
                 };
                 self.commands.push(AppCommand::Apply(edit));
             }
