@@ -1273,3 +1273,11 @@ fn one_run_read_with_z_and_with_an_offset_or_in_another_time_zone_is_one_activit
         "re-imported after a move"
     );
 }
+
+#[test]
+fn a_fit_recording_of_a_single_record_is_refused() {
+    let mut run = fit_run(false, None);
+    run.points.truncate(1);
+    let e = parse(SourceFormat::Fit, &write_fit(&run), "one.fit").expect_err("one record");
+    assert!(e.to_string().contains("spans no time"), "{e}");
+}
