@@ -332,16 +332,21 @@ fn intermediate() -> Athlete {
     a
 }
 
-fn r2(plan: &Plan, a: &Athlete, history: Option<&History>) -> Vec<Finding> {
+/// Every finding of a check with default settings.
+fn findings(plan: &Plan, a: &Athlete, history: Option<&History>) -> Vec<Finding> {
     check_plan(&CheckInput {
         plan,
         athlete: a,
         settings: &Settings::default(),
         history,
     })
-    .into_iter()
-    .filter(|f| f.rule == Rule::R2)
-    .collect()
+}
+
+fn r2(plan: &Plan, a: &Athlete, history: Option<&History>) -> Vec<Finding> {
+    findings(plan, a, history)
+        .into_iter()
+        .filter(|f| f.rule == Rule::R2)
+        .collect()
 }
 
 #[test]
@@ -474,15 +479,10 @@ fn generator_input(athlete: Athlete, distance_m: f64, weeks: u64) -> GeneratorIn
 }
 
 fn errors(plan: &Plan, a: &Athlete, history: Option<&History>) -> Vec<Finding> {
-    check_plan(&CheckInput {
-        plan,
-        athlete: a,
-        settings: &Settings::default(),
-        history,
-    })
-    .into_iter()
-    .filter(|f| f.severity == Severity::Error)
-    .collect()
+    findings(plan, a, history)
+        .into_iter()
+        .filter(|f| f.severity == Severity::Error)
+        .collect()
 }
 
 #[test]

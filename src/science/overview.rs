@@ -70,8 +70,17 @@ impl Overview {
             .flat_map(|p| &p.workouts)
             .map(|w| (w.id, context.planned_load(w)))
             .collect();
+        let model = super::personal::ModelSummary::compute(doc, today);
+        // The rules' gaps follow the athlete's own recovery, worked out once for the model
+        // and the check alike.
         let findings = crate::rules::CheckInput::for_document(doc)
-            .map(|input| crate::rules::check_plan(&input))
+            .map(|input| {
+                let year = chrono::Datelike::year(&input.plan.start_date);
+                let profile =
+                    crate::rules::profile::RecoveryProfile::for_athlete(input.athlete, year)
+                        .with_personal(&model.recovery);
+                crate::rules::check_with_profile(&input, &profile)
+            })
             .unwrap_or_default();
         let (statuses, unmatched) = plan.map_or_else(Default::default, |p| {
             super::adherence::matches(p, &doc.history, today)
@@ -97,7 +106,7 @@ impl Overview {
             today: series.on(today).map(|d| d.values),
             planned_loads,
             series,
-            model: super::personal::ModelSummary::compute(doc, today),
+            model,
         }
     }
 }
