@@ -46,6 +46,8 @@ fn big_document() -> AthleteDocument {
         start: today(),
         longest_recent_run_km: None,
         cross_training: CrossTrainingPreference::None,
+        tune_ups: Vec::new(),
+        days_off: Vec::new(),
     };
     let mut doc = AthleteDocument::new(athlete);
     doc.plans

@@ -41,6 +41,8 @@ fn input(distance_m: f64, weeks: u64) -> GeneratorInput {
         start,
         longest_recent_run_km: None,
         cross_training: CrossTrainingPreference::Bike,
+        tune_ups: Vec::new(),
+        days_off: Vec::new(),
     }
 }
 

@@ -186,6 +186,7 @@ fn ten_years_with_races() -> AthleteDocument {
         let kind = if race {
             WorkoutKind::Race {
                 distance_m: 10_000.0,
+                priority: Default::default(),
             }
         } else {
             WorkoutKind::Easy

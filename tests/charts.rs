@@ -177,6 +177,8 @@ fn a_generated_plan_shows_its_taper_and_its_cut_back_weeks() {
         start: date(2027, 1, 4),
         longest_recent_run_km: None,
         cross_training: CrossTrainingPreference::None,
+        tune_ups: Vec::new(),
+        days_off: Vec::new(),
     };
     let plan = generate(&input, &Settings::default()).expect("plan");
     let taper = plan

@@ -51,6 +51,8 @@ fn two_weeks_at_40(level: ExperienceLevel, race_km: f64) -> (AthleteDocument, Na
         start,
         longest_recent_run_km: Some(16.0),
         cross_training: CrossTrainingPreference::None,
+        tune_ups: Vec::new(),
+        days_off: Vec::new(),
     };
     let plan = generate(&input, &Settings::default()).expect("a plan");
     let mut doc = AthleteDocument::new(athlete);

@@ -50,7 +50,7 @@ fn fit_prints_the_model_and_every_race_of_the_history() {
         .activities
         .iter()
         .filter_map(|a| match a.kind {
-            WorkoutKind::Race { distance_m } => Some((
+            WorkoutKind::Race { distance_m, .. } => Some((
                 a.date().to_string(),
                 vdot_from_race(distance_m, a.duration_s).expect("vdot"),
             )),

@@ -145,6 +145,7 @@ fn sample_plan() -> Plan {
         date(2027, 3, 14),
         WorkoutKind::Race {
             distance_m: 10_000.0,
+            priority: Default::default(),
         },
         "City 10K",
     );
@@ -152,6 +153,7 @@ fn sample_plan() -> Plan {
 
     Plan {
         notes: Vec::new(),
+        days_off: Vec::new(),
         name: "Spring 10K".to_owned(),
         goal: GoalRace {
             name: "City 10K".to_owned(),
@@ -202,6 +204,8 @@ fn generated_doc() -> AthleteDocument {
         start: date(2027, 1, 4),
         longest_recent_run_km: None,
         cross_training: CrossTrainingPreference::Bike,
+        tune_ups: Vec::new(),
+        days_off: Vec::new(),
     };
     let plan = generate(&input, &Settings::default()).expect("plan");
     let mut doc = AthleteDocument::new(athlete);

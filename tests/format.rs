@@ -44,6 +44,7 @@ fn small_document() -> AthleteDocument {
     let mut doc = AthleteDocument::new(athlete);
     doc.plans.push(Plan {
         notes: Vec::new(),
+        days_off: Vec::new(),
         name: "Spring half".to_owned(),
         goal: GoalRace {
             name: "City Half".to_owned(),

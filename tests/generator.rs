@@ -103,6 +103,8 @@ fn input() -> impl Strategy<Value = GeneratorInput> {
                         CrossTrainingPreference::Bike,
                         CrossTrainingPreference::Swim,
                     ][cross],
+                    tune_ups: Vec::new(),
+                    days_off: Vec::new(),
                 }
             },
         )
@@ -706,6 +708,8 @@ fn valid() -> GeneratorInput {
         start: NaiveDate::from_ymd_opt(2027, 1, 4).expect("date"),
         longest_recent_run_km: None,
         cross_training: CrossTrainingPreference::None,
+        tune_ups: Vec::new(),
+        days_off: Vec::new(),
     }
 }
 
@@ -936,6 +940,8 @@ fn an_elite_profile_over_a_tiny_history_keeps_the_two_week_growth_limit() {
         start,
         longest_recent_run_km: None,
         cross_training: CrossTrainingPreference::None,
+        tune_ups: Vec::new(),
+        days_off: Vec::new(),
     };
     let mut daily = vec![0.0; 28];
     daily[8] = 6.1;

@@ -28,6 +28,7 @@ fn each_kind_has_the_intensity_the_recovery_rules_expect() {
         (
             WorkoutKind::Race {
                 distance_m: 21_097.5,
+                priority: Default::default(),
             },
             Intensity::Race,
         ),
@@ -119,6 +120,7 @@ fn shifting_dates_moves_everything_and_rotates_weekday_preferences() {
     let race_day = day(2027, 2, 14);
     doc.plans.push(Plan {
         notes: Vec::new(),
+        days_off: Vec::new(),
         name: "p".to_owned(),
         goal: GoalRace {
             name: String::new(),
@@ -165,6 +167,7 @@ fn new_workout_ids_are_unused() {
     assert_eq!(doc.next_workout_id(), WorkoutId(1));
     doc.plans.push(Plan {
         notes: Vec::new(),
+        days_off: Vec::new(),
         name: "p".to_owned(),
         goal: GoalRace {
             name: String::new(),

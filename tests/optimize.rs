@@ -36,6 +36,8 @@ fn input(
         start,
         longest_recent_run_km: None,
         cross_training: CrossTrainingPreference::None,
+        tune_ups: Vec::new(),
+        days_off: Vec::new(),
     }
 }
 

@@ -96,6 +96,7 @@ fn athlete(truth: &Model, days: u64, noise_sd: f64, seed: u64) -> AthleteDocumen
                 load.max(1.0),
                 WorkoutKind::Race {
                     distance_m: 10_000.0,
+                    priority: Default::default(),
                 },
                 time,
             ));

@@ -475,6 +475,8 @@ fn generator_input(athlete: Athlete, distance_m: f64, weeks: u64) -> GeneratorIn
         start,
         longest_recent_run_km: Some(16.0),
         cross_training: CrossTrainingPreference::None,
+        tune_ups: Vec::new(),
+        days_off: Vec::new(),
     }
 }
 

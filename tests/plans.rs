@@ -57,6 +57,8 @@ fn input(a: Athlete, distance_m: f64, start: NaiveDate, race: NaiveDate) -> Gene
         start,
         longest_recent_run_km: None,
         cross_training: CrossTrainingPreference::None,
+        tune_ups: Vec::new(),
+        days_off: Vec::new(),
     }
 }
 

@@ -297,6 +297,7 @@ fn performance_dip_at_a_similar_heart_rate_and_a_slow_race() {
             3,
             WorkoutKind::Race {
                 distance_m: 10_000.0,
+                priority: Default::default(),
             },
             seconds / 60.0,
             10.0,
@@ -387,6 +388,8 @@ fn planned_doc(today: NaiveDate, weeks: u64) -> AthleteDocument {
         start: (today - Days::new(14)).min(today + Days::new(weeks * 7) - Days::new(12 * 7)),
         longest_recent_run_km: None,
         cross_training: CrossTrainingPreference::None,
+        tune_ups: Vec::new(),
+        days_off: Vec::new(),
     };
     let plan = generate(&input, &Settings::default()).expect("present");
     d.plans.push(plan);

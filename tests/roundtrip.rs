@@ -46,7 +46,10 @@ fn kind() -> impl Strategy<Value = WorkoutKind> {
         text().prop_map(|name| WorkoutKind::CrossTraining {
             activity: CrossActivity::Other(name)
         }),
-        race_distance().prop_map(|distance_m| WorkoutKind::Race { distance_m }),
+        (race_distance(), 0usize..3).prop_map(|(distance_m, p)| WorkoutKind::Race {
+            distance_m,
+            priority: [RacePriority::A, RacePriority::B, RacePriority::C][p],
+        }),
     ]
 }
 
@@ -128,10 +131,14 @@ fn workout() -> impl Strategy<Value = Workout> {
             prop::option::of(amount()),
             text(),
             any::<bool>(),
+            conditions(),
         ),
     )
         .prop_map(
-            |((id, date, kind, intensity_override, title), (steps, dur, dist, notes, locked))| {
+            |(
+                (id, date, kind, intensity_override, title),
+                (steps, dur, dist, notes, locked, conditions),
+            )| {
                 Workout {
                     id: WorkoutId(id),
                     date,
@@ -143,9 +150,42 @@ fn workout() -> impl Strategy<Value = Workout> {
                     planned_distance_m: dist,
                     notes,
                     locked,
+                    conditions,
                 }
             },
         )
+}
+
+/// Conditions within the accepted ranges, the dew point at most the temperature.
+fn conditions() -> impl Strategy<Value = Conditions> {
+    (
+        prop::option::of((-60.0f64..=60.0, 0.0f64..=1.0)),
+        any::<bool>(),
+        prop::option::of(-500.0f64..=6000.0),
+    )
+        .prop_map(|(heat, with_dew, altitude_m)| Conditions {
+            temperature_c: heat.map(|(t, _)| t),
+            dew_point_c: heat
+                .filter(|_| with_dew)
+                .map(|(t, share)| -60.0 + share * (t + 60.0)),
+            altitude_m,
+        })
+}
+
+fn days_off() -> impl Strategy<Value = DaysOff> {
+    (date(), 0u64..30, 0usize..3).prop_map(|(from, days, reason)| DaysOff {
+        from,
+        to: (from + chrono::Days::new(days)).min(NaiveDate::from_ymd_opt(2200, 12, 31).unwrap()),
+        reason: [
+            OffReason::Sick,
+            OffReason::Away {
+                cross_training: false,
+            },
+            OffReason::Away {
+                cross_training: true,
+            },
+        ][reason],
+    })
 }
 
 fn plan() -> impl Strategy<Value = Plan> {
@@ -167,9 +207,17 @@ fn plan() -> impl Strategy<Value = Plan> {
             0..4,
         ),
         prop::collection::vec(workout(), 0..8),
+        prop::collection::vec(days_off(), 0..3),
     )
         .prop_map(
-            |(name, (gname, distance_m, gdate, goal_time_s), start, phases, mut workouts)| {
+            |(
+                name,
+                (gname, distance_m, gdate, goal_time_s),
+                start,
+                phases,
+                mut workouts,
+                days_off,
+            )| {
                 // Every workout of a plan has its own id.
                 let mut seen = std::collections::HashSet::new();
                 for w in &mut workouts {
@@ -197,6 +245,7 @@ fn plan() -> impl Strategy<Value = Plan> {
                         .filter(|p| p.end.year() <= 2200)
                         .collect(),
                     workouts,
+                    days_off,
                 }
             },
         )
@@ -256,7 +305,7 @@ fn activity() -> impl Strategy<Value = Activity> {
             )| {
                 // A race no faster than a person runs, as validation wants.
                 let duration_s = match &kind {
-                    WorkoutKind::Race { distance_m }
+                    WorkoutKind::Race { distance_m, .. }
                         if duration_s > 0.0 && distance_m / duration_s > 10.0 =>
                     {
                         distance_m / 5.0
@@ -323,6 +372,7 @@ fn athlete() -> impl Strategy<Value = Athlete> {
             weekday(),
             any::<bool>(),
             any::<bool>(),
+            prop_oneof![Just(0.0), -500.0f64..=6000.0],
         ),
     )
         .prop_map(
@@ -331,7 +381,7 @@ fn athlete() -> impl Strategy<Value = Athlete> {
                 (by, lvl, ta, vol),
                 (rest, extra),
                 (vdot, race),
-                (days, lr, miles, sunday),
+                (days, lr, miles, sunday, home_altitude_m),
             )| Athlete {
                 name,
                 sex,
@@ -356,6 +406,7 @@ fn athlete() -> impl Strategy<Value = Athlete> {
                 } else {
                     WeekStart::Monday
                 },
+                home_altitude_m,
             },
         )
 }

@@ -288,6 +288,7 @@ fn a_race_day_does_not_raise_the_acwr() {
         today,
         WorkoutKind::Race {
             distance_m: 42_195.0,
+            priority: Default::default(),
         },
         12_600.0,
     );
@@ -786,6 +787,7 @@ fn workouts_are_done_partly_done_missed_or_planned() {
     };
     let plan = Plan {
         notes: Vec::new(),
+        days_off: Vec::new(),
         name: "p".into(),
         goal: GoalRace {
             name: String::new(),

@@ -81,6 +81,8 @@ fuzz_target!(|data: &[u8]| {
             CrossTrainingPreference::Bike,
             CrossTrainingPreference::Swim,
         ][usize::from(b.byte() % 3)],
+        tune_ups: Vec::new(),
+        days_off: Vec::new(),
     };
     let settings = Settings::default();
     match generate(&input, &settings) {

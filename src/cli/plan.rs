@@ -215,6 +215,8 @@ fn input(req: &PlanRequest) -> Result<(GeneratorInput, Option<AthleteDocument>),
             start,
             longest_recent_run_km: None,
             cross_training: req.cross_training,
+            tune_ups: Vec::new(),
+            days_off: Vec::new(),
         },
         profile,
     ))

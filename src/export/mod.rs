@@ -333,7 +333,7 @@ pub fn duration_text(duration_s: f64) -> String {
 /// planned duration.
 pub fn workout_amount(w: &Workout, units: Units) -> Option<String> {
     let distance = w.planned_distance_m.or(match w.kind {
-        WorkoutKind::Race { distance_m } => Some(distance_m),
+        WorkoutKind::Race { distance_m, .. } => Some(distance_m),
         _ => None,
     });
     match (distance, w.planned_duration_s) {

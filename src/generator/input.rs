@@ -3,6 +3,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::*;
+use crate::model::{DaysOff, RacePriority};
 
 /// Cross-training the athlete likes on a spare day.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -30,6 +31,24 @@ pub struct GeneratorInput {
     pub longest_recent_run_km: Option<f64>,
     /// Cross-training on a spare day.
     pub cross_training: CrossTrainingPreference,
+    /// Races before the goal race: B races get a mini-taper and easy days after, C races
+    /// are run as the week's hard session.
+    pub tune_ups: Vec<TuneUp>,
+    /// Days away and sick days: no running on them, and a graded return after sick days.
+    pub days_off: Vec<DaysOff>,
+}
+
+/// A race before the goal race.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TuneUp {
+    /// Race day.
+    pub date: NaiveDate,
+    /// Distance in metres.
+    pub distance_m: f64,
+    /// B or C (an A race is the goal).
+    pub priority: RacePriority,
+    /// Name of the event, if any.
+    pub name: String,
 }
 
 /// Which way plan-making failed.

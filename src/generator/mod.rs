@@ -34,6 +34,8 @@
 //!     start: NaiveDate::from_ymd_opt(2027, 2, 15).unwrap(),
 //!     longest_recent_run_km: None,
 //!     cross_training: CrossTrainingPreference::None,
+//!     tune_ups: Vec::new(),
+//!     days_off: Vec::new(),
 //! };
 //! let settings = Settings::default();
 //! let plan = generate(&input, &settings).unwrap();
@@ -71,8 +73,8 @@ use crate::rules::limits::HALF_MARATHON_M;
 pub use input::{
     CrossTrainingPreference, DOUBLE_MAX_MINUTES, DOUBLE_MIN_KM, GenerateError, GenerateErrorKind,
     GeneratorInput, MARATHON_MIN_DAYS, MARATHON_MIN_START_KM, MAX_MINUTES_PER_RUN_DAY, MAX_WEEKS,
-    MIN_DAYS, MIN_START_KM, marathon_min_start_km, max_km_per_run_day, max_run_days, max_weekly_km,
-    min_weeks,
+    MIN_DAYS, MIN_START_KM, TuneUp, marathon_min_start_km, max_km_per_run_day, max_run_days,
+    max_weekly_km, min_weeks,
 };
 use input::{unmet, validate};
 pub use locked::keep_locked;
@@ -1048,5 +1050,6 @@ fn materialize(b: &Builder<'_>, phases: Vec<Phase>) -> Plan {
         start_date: b.input.start,
         phases,
         workouts,
+        days_off: b.input.days_off.clone(),
     }
 }

@@ -13,8 +13,8 @@
 use chrono::NaiveDate;
 
 use crate::model::{
-    CrossActivity, Intensity, PaceZone, Segment, SegmentKind, SegmentLength, Step, Target, Workout,
-    WorkoutId, WorkoutKind,
+    CrossActivity, Intensity, PaceZone, RacePriority, Segment, SegmentKind, SegmentLength, Step,
+    Target, Workout, WorkoutId, WorkoutKind,
 };
 use crate::science::load::LoadContext;
 
@@ -646,7 +646,7 @@ impl Sessions<'_> {
         };
         let mut w = self.workout(
             date,
-            WorkoutKind::Race { distance_m },
+            WorkoutKind::race(distance_m, RacePriority::A),
             title,
             Vec::new(),
             "Race day.",

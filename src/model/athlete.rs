@@ -159,6 +159,14 @@ pub struct Athlete {
     /// First day of the week.
     #[serde(default)]
     pub week_start: WeekStart,
+    /// The altitude the runner lives and trains at, metres: paces are adjusted only for
+    /// altitude above it.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub home_altitude_m: f64,
+}
+
+fn is_zero(x: &f64) -> bool {
+    *x == 0.0
 }
 
 pub(crate) use limits::FASTEST_RACE_M_PER_S;
@@ -196,6 +204,7 @@ impl Athlete {
             long_run_day: Weekday::Sun,
             units: Units::Km,
             week_start: WeekStart::Monday,
+            home_altitude_m: 0.0,
         }
     }
 
@@ -291,6 +300,13 @@ impl Athlete {
                     ),
                 );
             }
+        }
+        let (lo, hi) = super::units::ALTITUDE_M;
+        if !self.home_altitude_m.is_finite() || !(lo..=hi).contains(&self.home_altitude_m) {
+            fail(
+                "home_altitude_m",
+                format!("Home altitude must be between {lo} and {hi} m."),
+            );
         }
         if self.available_weekdays.is_empty() {
             fail(

@@ -126,6 +126,16 @@ impl AthleteDocument {
                     );
                 }
             }
+            for (i, off) in plan.days_off.iter().enumerate() {
+                check_date(&format!("plans[{p}].days_off[{i}].from"), off.from)?;
+                check_date(&format!("plans[{p}].days_off[{i}].to"), off.to)?;
+                if off.to < off.from {
+                    return bad(
+                        "days_off",
+                        format!("plans[{p}].days_off[{i}]: the days end before they start"),
+                    );
+                }
+            }
             let mut ids = std::collections::HashMap::new();
             for (i, w) in plan.workouts.iter().enumerate() {
                 let at = format!("plans[{p}].workouts[{i}]");
@@ -158,9 +168,10 @@ impl AthleteDocument {
                         "m",
                     )?;
                 }
-                if let super::WorkoutKind::Race { distance_m } = w.kind {
+                if let Some(distance_m) = w.kind.race_distance_m() {
                     check_race_distance(&format!("{at}.kind.distance_m"), distance_m)?;
                 }
+                check_conditions(&format!("{at}.conditions"), &w.conditions)?;
                 for (s, step) in w.steps.iter().enumerate() {
                     check_step(&format!("{at}.steps[{s}]"), step)?;
                 }
@@ -449,4 +460,34 @@ fn check_heart_rate(path: &str, bpm: u16) -> Result<(), FieldError> {
             message: format!("{path}: {bpm} bpm is not between {lo} and {hi}"),
         })
     }
+}
+
+/// Temperatures, dew point and altitude within [`super::TEMPERATURE_C`] and
+/// [`super::ALTITUDE_M`], and a dew point no higher than the temperature.
+fn check_conditions(at: &str, c: &super::Conditions) -> Result<(), FieldError> {
+    let (lo, hi) = super::TEMPERATURE_C;
+    for (name, value) in [
+        ("temperature_c", c.temperature_c),
+        ("dew_point_c", c.dew_point_c),
+    ] {
+        if let Some(v) = value {
+            check_range(&format!("{at}.{name}"), v, lo, hi, "°C")?;
+        }
+    }
+    if let (Some(t), Some(d)) = (c.temperature_c, c.dew_point_c)
+        && d > t
+    {
+        return Err(FieldError {
+            field: "dew_point_c",
+            message: format!(
+                "{at}.dew_point_c: a dew point of {d} °C is above the temperature ({t} °C); \
+                 the dew point is at most the air temperature"
+            ),
+        });
+    }
+    if let Some(a) = c.altitude_m {
+        let (lo, hi) = super::ALTITUDE_M;
+        check_range(&format!("{at}.altitude_m"), a, lo, hi, "m")?;
+    }
+    Ok(())
 }

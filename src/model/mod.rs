@@ -24,14 +24,14 @@ mod workout;
 pub use athlete::{Athlete, ExperienceLevel, FieldError, RaceResult, Sex, WeekStart};
 pub use document::{AthleteDocument, CURRENT_FORMAT_VERSION, DATE_YEARS};
 pub use history::{Activity, History, Load, LoadMetric, WellnessEntry, WellnessMerge};
-pub use plan::{DayChange, GoalRace, Phase, PhaseKind, Plan};
+pub use plan::{DayChange, DaysOff, GoalRace, OffReason, Phase, PhaseKind, Plan};
 pub use settings::{CrossTrainingFactors, FormConvention, LoadModel, Settings};
 pub use units::{
-    FASTEST_PACE_S_PER_KM, HEART_RATE_BPM, MAX_DISTANCE_M, MAX_DURATION_S, REPEAT_TIMES,
-    SLOWEST_PACE_S_PER_KM, Units, format_distance, format_duration, format_pace, parse_duration,
-    parse_pace,
+    ALTITUDE_M, FASTEST_PACE_S_PER_KM, HEART_RATE_BPM, MAX_DISTANCE_M, MAX_DURATION_S,
+    REPEAT_TIMES, SLOWEST_PACE_S_PER_KM, TEMPERATURE_C, Units, format_distance, format_duration,
+    format_pace, parse_duration, parse_pace,
 };
 pub use workout::{
-    CrossActivity, Intensity, PaceZone, Segment, SegmentKind, SegmentLength, Step, Target, Workout,
-    WorkoutId, WorkoutKind,
+    Conditions, CrossActivity, Intensity, PaceZone, RacePriority, Segment, SegmentKind,
+    SegmentLength, Step, Target, Workout, WorkoutId, WorkoutKind,
 };

@@ -59,6 +59,59 @@ pub struct Phase {
     pub end: NaiveDate,
 }
 
+/// Why the runner cannot train as planned over some days.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OffReason {
+    /// Travel or other commitments: no running, or cross-training only.
+    Away {
+        /// Cross-training is possible on these days.
+        #[serde(default)]
+        cross_training: bool,
+    },
+    /// Ill or injured: no training, then a graded return.
+    Sick,
+}
+
+impl OffReason {
+    /// The word shown to the user.
+    pub fn label(self) -> &'static str {
+        match self {
+            OffReason::Away {
+                cross_training: false,
+            } => "Away",
+            OffReason::Away {
+                cross_training: true,
+            } => "Away (cross-training only)",
+            OffReason::Sick => "Sick",
+        }
+    }
+}
+
+/// Days, both ends included, on which the runner cannot train as planned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DaysOff {
+    /// First day.
+    pub from: NaiveDate,
+    /// Last day.
+    pub to: NaiveDate,
+    /// Why.
+    pub reason: OffReason,
+}
+
+impl DaysOff {
+    /// True when `day` lies within these days.
+    pub fn contains(&self, day: NaiveDate) -> bool {
+        self.from <= day && day <= self.to
+    }
+
+    /// How many days these are.
+    pub fn len_days(&self) -> i64 {
+        (self.to - self.from).num_days() + 1
+    }
+}
+
 /// A plan: phases and workouts toward a goal race.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -78,6 +131,9 @@ pub struct Plan {
     /// What the generator could not do as asked, and why ("one quality session a week: ...").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
+    /// Days away and sick days: no running planned on them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub days_off: Vec<DaysOff>,
 }
 
 /// Where workouts sit on the calendar: what a drag and drop does. The session applies it as
@@ -196,7 +252,16 @@ impl Plan {
             phases: Vec::new(),
             workouts: Vec::new(),
             notes: Vec::new(),
+            days_off: Vec::new(),
         }
+    }
+
+    /// Why the runner cannot train as planned on a day, if they cannot.
+    pub fn day_off(&self, day: NaiveDate) -> Option<OffReason> {
+        self.days_off
+            .iter()
+            .find(|d| d.contains(day))
+            .map(|d| d.reason)
     }
 
     /// The last day of the plan: race day, or the last workout if later.

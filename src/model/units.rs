@@ -138,6 +138,13 @@ pub const HEART_RATE_BPM: (u16, u16) = (25, 250);
 /// Repetitions accepted for a repeat block.
 pub const REPEAT_TIMES: (u32, u32) = (1, 50);
 
+/// Altitudes accepted for a home or a workout, metres: the Dead Sea shore to above the highest
+/// towns people train in.
+pub const ALTITUDE_M: (f64, f64) = (-500.0, 6000.0);
+
+/// Air temperatures and dew points accepted for a workout, degrees Celsius.
+pub const TEMPERATURE_C: (f64, f64) = (-60.0, 60.0);
+
 /// Fastest pace accepted for a target, seconds per km (2:00/km).
 pub const FASTEST_PACE_S_PER_KM: f64 = 120.0;
 /// Slowest pace accepted for a target, seconds per km (15:00/km).

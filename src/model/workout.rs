@@ -71,7 +71,79 @@ pub enum WorkoutKind {
     Race {
         /// Race distance in metres.
         distance_m: f64,
+        /// How much the race matters: the goal race is A, tune-ups B or C.
+        #[serde(default, skip_serializing_if = "RacePriority::is_goal")]
+        priority: RacePriority,
     },
+}
+
+/// How much a race within a plan matters, as coaches grade races.
+///
+/// - **A**: the goal race, which the plan tapers for.
+/// - **B**: a tune-up that gets a mini-taper of a few lighter days before it and an easy day
+///   per 3 km raced after it (Daniels).
+/// - **C**: a race run as the week's hard workout: no taper, and the recovery of a hard
+///   session after it.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+pub enum RacePriority {
+    /// The goal race.
+    #[default]
+    A,
+    /// A tune-up race with a mini-taper and easy days after it.
+    B,
+    /// A race run as a workout.
+    C,
+}
+
+impl RacePriority {
+    /// True for the goal race's priority (A).
+    pub fn is_goal(&self) -> bool {
+        *self == RacePriority::A
+    }
+
+    /// The letter shown to the user.
+    pub fn letter(self) -> char {
+        match self {
+            RacePriority::A => 'A',
+            RacePriority::B => 'B',
+            RacePriority::C => 'C',
+        }
+    }
+
+    /// The priority a letter names (`A`, `B` or `C`, either case).
+    pub fn from_letter(s: &str) -> Option<RacePriority> {
+        match s.trim() {
+            "A" | "a" => Some(RacePriority::A),
+            "B" | "b" => Some(RacePriority::B),
+            "C" | "c" => Some(RacePriority::C),
+            _ => None,
+        }
+    }
+}
+
+/// The weather and ground a workout is run in: target paces slow down for heat and altitude
+/// ([`crate::science::conditions`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Conditions {
+    /// Air temperature, degrees Celsius.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub temperature_c: Option<f64>,
+    /// Dew point, degrees Celsius.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dew_point_c: Option<f64>,
+    /// Altitude, metres above sea level.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub altitude_m: Option<f64>,
+}
+
+impl Conditions {
+    /// True when nothing is set.
+    pub fn is_empty(&self) -> bool {
+        self.temperature_c.is_none() && self.dew_point_c.is_none() && self.altitude_m.is_none()
+    }
 }
 
 impl WorkoutKind {
@@ -109,6 +181,22 @@ impl WorkoutKind {
         !matches!(self, WorkoutKind::Rest | WorkoutKind::CrossTraining { .. })
     }
 
+    /// A race of the given distance and priority.
+    pub fn race(distance_m: f64, priority: RacePriority) -> WorkoutKind {
+        WorkoutKind::Race {
+            distance_m,
+            priority,
+        }
+    }
+
+    /// A race's priority; `None` for every other kind.
+    pub fn race_priority(&self) -> Option<RacePriority> {
+        match self {
+            WorkoutKind::Race { priority, .. } => Some(*priority),
+            _ => None,
+        }
+    }
+
     /// True for a race.
     pub fn is_race(&self) -> bool {
         matches!(self, WorkoutKind::Race { .. })
@@ -117,7 +205,7 @@ impl WorkoutKind {
     /// A race's distance in metres; `None` for every other kind.
     pub fn race_distance_m(&self) -> Option<f64> {
         match self {
-            WorkoutKind::Race { distance_m } => Some(*distance_m),
+            WorkoutKind::Race { distance_m, .. } => Some(*distance_m),
             _ => None,
         }
     }
@@ -295,6 +383,9 @@ pub struct Workout {
     /// The user placed this workout by hand; the generator leaves it where it is.
     #[serde(default)]
     pub locked: bool,
+    /// Heat and altitude, when the runner expects them: target paces are adjusted for them.
+    #[serde(default, skip_serializing_if = "Conditions::is_empty")]
+    pub conditions: Conditions,
 }
 
 impl Workout {
@@ -311,6 +402,7 @@ impl Workout {
             planned_distance_m: None,
             notes: String::new(),
             locked: false,
+            conditions: Conditions::default(),
         }
     }
 
@@ -349,6 +441,7 @@ impl Workout {
             None => "Easy".to_owned(),
         };
         w.notes = self.notes.clone();
+        w.conditions = self.conditions;
         w.locked = true;
         w
     }
@@ -358,6 +451,7 @@ impl Workout {
         let mut w = Workout::new(self.id, self.date, WorkoutKind::Rest);
         w.title = "Rest".to_owned();
         w.notes = self.notes.clone();
+        w.conditions = self.conditions;
         w.locked = true;
         w
     }

@@ -236,6 +236,8 @@ fn input_for(
         start,
         longest_recent_run_km: longest.filter(|km| *km > 0.0).map(|km| km.min(100.0)),
         cross_training: cross_preference(old, start),
+        tune_ups: Vec::new(),
+        days_off: Vec::new(),
         athlete,
     }
 }

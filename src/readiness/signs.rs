@@ -410,7 +410,7 @@ fn race_dip(doc: &AthleteDocument, today: NaiveDate) -> Option<String> {
         .iter()
         .filter(|a| (since..=today).contains(&a.date()) && Some(a.date()) != defining)
         .filter_map(|a| match a.kind {
-            WorkoutKind::Race { distance_m } => {
+            WorkoutKind::Race { distance_m, .. } => {
                 let predicted = race_time_s(vdot, distance_m).ok()?;
                 let slower = a.duration_s / predicted - 1.0;
                 (slower >= RACE_DIP_SHARE).then(|| {

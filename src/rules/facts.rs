@@ -99,7 +99,7 @@ fn add_workout(day: &mut DayFacts, w: &Workout, context: &LoadContext) {
     }
     match w.kind {
         // A race is not training volume: weekly volumes, shares and the taper leave it out.
-        WorkoutKind::Race { distance_m } => {
+        WorkoutKind::Race { distance_m, .. } => {
             day.race_m = Some(day.race_m.unwrap_or(0.0) + distance_m);
         }
         WorkoutKind::Long => {

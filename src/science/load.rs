@@ -178,7 +178,7 @@ impl LoadContext {
             WorkoutKind::Hills => mixed_intensity::HILLS,
             WorkoutKind::Tempo => mixed_intensity::TEMPO,
             WorkoutKind::Intervals => mixed_intensity::INTERVALS,
-            WorkoutKind::Race { distance_m } => race_time_s(self.paces.vdot, *distance_m)
+            WorkoutKind::Race { distance_m, .. } => race_time_s(self.paces.vdot, *distance_m)
                 .map_or(1.0, |t| self.pace_if(t / (distance_m / 1000.0))),
         }
     }
@@ -260,7 +260,7 @@ impl LoadContext {
         let intensity = self.kind_intensity_factor(&w.kind);
         let distance = match (&w.kind, w.planned_distance_m) {
             (_, Some(d)) => d,
-            (WorkoutKind::Race { distance_m }, None) => *distance_m,
+            (WorkoutKind::Race { distance_m, .. }, None) => *distance_m,
             _ => return 0.0,
         };
         if intensity <= 0.0 {

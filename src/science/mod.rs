@@ -8,6 +8,7 @@
 //! - [`series`]: the day-by-day series through history into the plan, and race-morning form.
 //! - [`charts`]: the data behind the charts: split lines, load bars, weekly buckets, zones.
 //! - [`overview`]: the numbers the main window shows, computed once per document change.
+//! - [`conditions`]: target paces in heat and at altitude.
 //! - [`paces`]: Daniels & Gilbert VDOT, race predictions and training paces; Riegel.
 //! - [`banister`]: the impulse-response model of performance, fitted to races.
 //! - [`personal`]: the runner's own model from their document: races, fit, predictions.
@@ -17,6 +18,7 @@
 pub mod adherence;
 pub mod banister;
 pub mod charts;
+pub mod conditions;
 pub mod load;
 pub mod overview;
 pub mod paces;

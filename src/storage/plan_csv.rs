@@ -18,7 +18,9 @@
 use chrono::NaiveDate;
 
 use super::session_csv::CsvError;
-use crate::model::{CrossActivity, GoalRace, Intensity, Plan, Workout, WorkoutId, WorkoutKind};
+use crate::model::{
+    CrossActivity, GoalRace, Intensity, Plan, RacePriority, Workout, WorkoutId, WorkoutKind,
+};
 use crate::science::load::LoadContext;
 
 /// The header of a plan CSV.
@@ -178,9 +180,7 @@ pub fn read_plan(text: &str) -> Result<Plan, CsvError> {
             "cross_training" => WorkoutKind::CrossTraining {
                 activity: CrossActivity::Other("cross-training".to_owned()),
             },
-            "race" => WorkoutKind::Race {
-                distance_m: distance.unwrap_or(10.0) * 1000.0,
-            },
+            "race" => WorkoutKind::race(distance.unwrap_or(10.0) * 1000.0, RacePriority::A),
             word => super::session_csv::parse_kind(word).map_err(|m| at(line, 2, m))?,
         };
         let intensity = parse_intensity(field(2)).map_err(|m| at(line, 3, m))?;
@@ -201,7 +201,7 @@ pub fn read_plan(text: &str) -> Result<Plan, CsvError> {
         .iter()
         .rev()
         .find_map(|w| match w.kind {
-            WorkoutKind::Race { distance_m } => Some(GoalRace {
+            WorkoutKind::Race { distance_m, .. } => Some(GoalRace {
                 name: w.title.clone(),
                 distance_m,
                 date: w.date,
@@ -222,5 +222,6 @@ pub fn read_plan(text: &str) -> Result<Plan, CsvError> {
         phases: Vec::new(),
         workouts,
         notes: Vec::new(),
+        days_off: Vec::new(),
     })
 }

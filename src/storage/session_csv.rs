@@ -17,7 +17,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
-use crate::model::{Activity, CrossActivity, Load, LoadMetric, WorkoutKind};
+use crate::model::{Activity, CrossActivity, Load, LoadMetric, RacePriority, WorkoutKind};
 
 /// The columns a session CSV may have.
 pub const COLUMNS: [&str; 8] = [
@@ -154,7 +154,7 @@ pub fn parse_kind(word: &str) -> Result<WorkoutKind, String> {
         "hills" => WorkoutKind::Hills,
         "race_pace" => WorkoutKind::RacePace,
         "fartlek" => WorkoutKind::Fartlek,
-        "race" => WorkoutKind::Race { distance_m: 0.0 },
+        "race" => WorkoutKind::race(0.0, RacePriority::A),
         "cycling" | "bike" | "ride" => cross(CrossActivity::Cycling),
         "swimming" | "swim" => cross(CrossActivity::Swimming),
         "rowing" => cross(CrossActivity::Rowing),
@@ -249,9 +249,9 @@ pub fn parse_sessions(text: &str) -> Result<Vec<SessionRow>, CsvError> {
         let avg_hr = parse_number(field(5), "avg_hr", (20.0, 250.0)).map_err(|m| fail(5, m))?;
         let load = parse_number(field(6), "load", (0.0, 10_000.0)).map_err(|m| fail(6, m))?;
         let kind = match kind {
-            WorkoutKind::Race { .. } => WorkoutKind::Race {
-                distance_m: distance_km.unwrap_or(0.0) * 1000.0,
-            },
+            WorkoutKind::Race { priority, .. } => {
+                WorkoutKind::race(distance_km.unwrap_or(0.0) * 1000.0, priority)
+            }
             other => other,
         };
         rows.push(SessionRow {

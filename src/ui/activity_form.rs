@@ -4,7 +4,8 @@
 use chrono::{NaiveDate, NaiveTime};
 
 use crate::model::{
-    Activity, AthleteDocument, CrossActivity, Units, WorkoutKind, format_duration, parse_duration,
+    Activity, AthleteDocument, CrossActivity, RacePriority, Units, WorkoutKind, format_duration,
+    parse_duration,
 };
 use crate::science::load::{LoadContext, metric_label};
 use crate::ui::fields::{grid_field, optional_number};
@@ -21,7 +22,7 @@ fn kinds() -> Vec<WorkoutKind> {
         WorkoutKind::Hills,
         WorkoutKind::RacePace,
         WorkoutKind::Fartlek,
-        WorkoutKind::Race { distance_m: 0.0 },
+        WorkoutKind::race(0.0, RacePriority::A),
         cross(CrossActivity::Cycling),
         cross(CrossActivity::Swimming),
         cross(CrossActivity::Rowing),
@@ -183,7 +184,7 @@ impl ActivityForm {
             errors.push("Average HR is above maximum HR".to_owned());
         }
         let mut kind = self.kind.clone();
-        if let WorkoutKind::Race { distance_m } = &mut kind {
+        if let WorkoutKind::Race { distance_m, .. } = &mut kind {
             match distance {
                 Some(d) if d > 0.0 => *distance_m = d,
                 _ => errors.push("Distance: a race needs its distance".to_owned()),

@@ -170,6 +170,8 @@ impl PlanForm {
             start,
             longest_recent_run_km: None,
             cross_training: self.cross,
+            tune_ups: Vec::new(),
+            days_off: Vec::new(),
         })
     }
 }

@@ -58,6 +58,8 @@ pub struct ProfileForm {
     pub units: Units,
     /// Week start.
     pub week_start: WeekStart,
+    /// Home altitude in metres, as typed (empty for sea level).
+    pub home_altitude_m: String,
 }
 
 fn number_text(value: f64) -> String {
@@ -94,6 +96,11 @@ impl ProfileForm {
             long_run_day: a.long_run_day,
             units: a.units,
             week_start: a.week_start,
+            home_altitude_m: if a.home_altitude_m == 0.0 {
+                String::new()
+            } else {
+                number_text(a.home_altitude_m)
+            },
         }
     }
 
@@ -120,6 +127,15 @@ impl ProfileForm {
         let volume = number("weekly_volume_km", &self.weekly_volume, "the weekly volume");
         let resting = number("resting_hr_bpm", &self.resting_hr_bpm, "beats per minute");
         let max = number("max_hr_bpm", &self.max_hr_bpm, "beats per minute");
+        let home_altitude_m = if self.home_altitude_m.trim().is_empty() {
+            0.0
+        } else {
+            number(
+                "home_altitude_m",
+                &self.home_altitude_m,
+                "the altitude in metres",
+            )
+        };
         let (vdot, recent_race) = match self.fitness {
             FitnessInput::Vdot => (Some(number("vdot", &self.vdot, "the VDOT")), None),
             FitnessInput::Race => {
@@ -168,6 +184,7 @@ impl ProfileForm {
             long_run_day: self.long_run_day,
             units: self.units,
             week_start: self.week_start,
+            home_altitude_m,
         };
         for e in athlete.validate() {
             if !errors.iter().any(|seen| seen.field == e.field) {
@@ -260,6 +277,13 @@ pub fn profile_form_ui(ui: &mut egui::Ui, form: &mut ProfileForm, confirm: &str)
                 &mut form.weekly_volume,
                 errors,
                 "weekly_volume_km",
+            );
+            text_row(
+                ui,
+                "Home altitude (m)",
+                &mut form.home_altitude_m,
+                errors,
+                "home_altitude_m",
             );
             text_row(
                 ui,

@@ -32,6 +32,7 @@ pub fn workout(id: u64, date: NaiveDate, code: &str) -> Option<Workout> {
         },
         "RACE" => WorkoutKind::Race {
             distance_m: km * 1000.0,
+            priority: Default::default(),
         },
         other => panic!("unknown code {other}"),
     };
@@ -63,6 +64,7 @@ pub fn plan(weeks: &[[&str; 7]]) -> Plan {
     let (date, distance_m) = race.unwrap_or((end + Days::new(60), 10_000.0));
     Plan {
         notes: Vec::new(),
+        days_off: Vec::new(),
         name: "test".to_owned(),
         goal: GoalRace {
             name: String::new(),
