@@ -258,6 +258,7 @@ pub(super) fn validate(input: &GeneratorInput, short_ok: bool) -> Result<f64, Ge
             ),
         ));
     }
+    validate_season(input)?;
     let weeks = ((input.goal.date - input.start).num_days() / 7) as u32;
     // The level as recovery counts it: under a year of training is a beginner, whatever the
     // profile says (see `RecoveryProfile`).
@@ -351,4 +352,87 @@ pub(super) fn validate(input: &GeneratorInput, short_ok: bool) -> Result<f64, Ge
             "give a VDOT (20-90) or a recent race result, for the paces".to_owned(),
         )
     })
+}
+
+/// Days a tune-up race must be before the goal race: a week, so that the goal race's taper
+/// is not a B race's recovery.
+pub const TUNE_UP_MIN_DAYS_BEFORE: i64 = 7;
+
+/// Most tune-up races a plan takes, and most spells of days off.
+pub const MAX_SEASON_ENTRIES: usize = 50;
+
+/// Tune-up races inside the plan and at least [`TUNE_UP_MIN_DAYS_BEFORE`] days before the
+/// goal race, one a day, none on a day off; days off that end after they start and leave
+/// the goal race free.
+fn validate_season(input: &GeneratorInput) -> Result<(), GenerateError> {
+    let race = input.goal.date;
+    if input.tune_ups.len() > MAX_SEASON_ENTRIES || input.days_off.len() > MAX_SEASON_ENTRIES {
+        return Err(invalid(
+            "tune_up",
+            format!(
+                "a plan takes at most {MAX_SEASON_ENTRIES} tune-up races and {MAX_SEASON_ENTRIES} spells of days off"
+            ),
+        ));
+    }
+    for off in &input.days_off {
+        if off.to < off.from {
+            return Err(invalid(
+                "unavailable",
+                format!(
+                    "the days off {}..{} end before they start",
+                    off.from, off.to
+                ),
+            ));
+        }
+        if off.contains(race) {
+            return Err(invalid(
+                "unavailable",
+                format!(
+                    "the days off {}..{} include the race ({race}); move the race or the days",
+                    off.from, off.to
+                ),
+            ));
+        }
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    for t in &input.tune_ups {
+        let what = format!("the tune-up race on {}", t.date);
+        if t.priority == RacePriority::A {
+            return Err(invalid(
+                "tune_up",
+                format!(
+                    "{what} is an A race; the goal race is the plan's A race, so choose B or C"
+                ),
+            ));
+        }
+        if !t.distance_m.is_finite() || !(400.0..=100_000.0).contains(&t.distance_m) {
+            return Err(invalid(
+                "tune_up",
+                format!("{what}: the distance must be between 400 m and 100 km"),
+            ));
+        }
+        if t.date <= input.start || (race - t.date).num_days() < TUNE_UP_MIN_DAYS_BEFORE {
+            return Err(invalid(
+                "tune_up",
+                format!(
+                    "{what} must fall after the plan's start ({}) and at least \
+                     {TUNE_UP_MIN_DAYS_BEFORE} days before the goal race ({race})",
+                    input.start
+                ),
+            ));
+        }
+        if !seen.insert(t.date) {
+            return Err(invalid(
+                "tune_up",
+                format!("{what} is given twice; one race a day"),
+            ));
+        }
+        if let Some(off) = input.days_off.iter().find(|o| o.contains(t.date)) {
+            return Err(invalid(
+                "tune_up",
+                format!("{what} falls on the days off {}..{}", off.from, off.to),
+            ));
+        }
+    }
+    Ok(())
 }

@@ -52,6 +52,7 @@ pub mod quality;
 mod race_week;
 mod recipe;
 mod repair;
+pub mod season;
 pub mod sessions;
 pub mod shape;
 mod volume;
@@ -124,6 +125,8 @@ struct Builder<'a> {
     /// Full weeks: first day, whether it is a cut-back week, and for taper weeks their share
     /// of the peak week.
     weeks: Vec<(NaiveDate, bool, Option<f64>)>,
+    /// Tune-up races, days away and sick days, laid over the weeks.
+    season: season::Season,
 }
 
 fn slot_index(date: NaiveDate) -> usize {
@@ -197,7 +200,7 @@ impl Builder<'_> {
             (km, km * p.easy_typical_s_per_km / 60.0)
         };
         match *r {
-            Recipe::Rest | Recipe::Cross(_) => Some((0.0, 0.0)),
+            Recipe::Rest | Recipe::Cross(_) | Recipe::TuneUp(_) => Some((0.0, 0.0)),
             Recipe::Easy(km) | Recipe::Recovery(km) | Recipe::Double(km) => Some(easy(km)),
             Recipe::Long { km, marathon_km } => {
                 let total = half_km(km);
@@ -706,7 +709,9 @@ fn generate_checked(
     let volume0 = volume0.min(capacity_km);
     let novice = a.training_age_years <= 1 || profile.level == ExperienceLevel::Beginner;
     let race_faster_than_t = quality::race_faster_than_t(context.paces(), d);
+    let season = season::Season::new(input, &profile);
     let mut b = Builder {
+        season,
         input,
         context,
         profile,
@@ -802,6 +807,7 @@ fn generate_checked(
     }
     race_week_days(&mut b, race_week, shape.peak_km, final_share);
     add_cross_training(&mut b);
+    season::Season::apply(&mut b);
     // The holds that shorten single runs first, then the weekly ramp on what is left, then
     // again whatever the ramp may have unsettled.
     hold_long_run_peak(&mut b);
@@ -818,6 +824,7 @@ fn generate_checked(
     hold_minutes_per_run(&mut b);
     // Last, on the volume each week finally holds.
     hold_session_caps(&mut b);
+    season::Season::settle(&mut b);
 
     let phases = phases(
         start,
@@ -848,11 +855,13 @@ fn generate_checked(
         hold_final_week(&mut b, final_share);
         hold_minutes_per_run(&mut b);
         hold_session_caps(&mut b);
+        season::Season::settle(&mut b);
         plan = materialize(&b, phases.clone());
     }
     // Trims may have taken the taper's last faster running: easy strides three to five days
     // out bring it back, when they keep the plan as clean as it was.
     if race_week::restore_sharpness(&mut b) {
+        season::Season::settle(&mut b);
         let sharper = materialize(&b, phases.clone());
         let again = check_with_profile(
             &CheckInput {

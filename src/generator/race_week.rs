@@ -160,7 +160,10 @@ fn sharpener_fits(b: &Builder<'_>, date: NaiveDate) -> bool {
                 if r.is_quality()
                     || matches!(
                         r,
-                        Recipe::Long { .. } | Recipe::Sharpener { .. } | Recipe::Race
+                        Recipe::Long { .. }
+                            | Recipe::Sharpener { .. }
+                            | Recipe::Race
+                            | Recipe::TuneUp(_)
                     )
                 {
                     3

@@ -63,6 +63,8 @@ pub(super) enum Recipe {
     },
     Cross(CrossActivity),
     Race,
+    /// A tune-up race: its index in the input's tune-ups.
+    TuneUp(usize),
 }
 
 impl Recipe {
@@ -81,7 +83,10 @@ impl Recipe {
 
     /// Running: anything but rest, cross-training and the race.
     pub(super) fn is_run(&self) -> bool {
-        !matches!(self, Recipe::Rest | Recipe::Cross(_) | Recipe::Race)
+        !matches!(
+            self,
+            Recipe::Rest | Recipe::Cross(_) | Recipe::Race | Recipe::TuneUp(_)
+        )
     }
 
     /// Easy running, fartlek and the long run: what volume trims shorten first.
@@ -262,5 +267,20 @@ pub(super) fn make(
             input.goal.distance_m,
             input.goal.goal_time_s,
         ),
+        Recipe::TuneUp(i) => {
+            let t = input.tune_ups.get(*i)?;
+            let mut w = s.race(date, &t.name, t.distance_m, None);
+            w.kind = crate::model::WorkoutKind::race(t.distance_m, t.priority);
+            if t.name.trim().is_empty() {
+                w.title = format!("{} race", t.priority.letter());
+            }
+            w.notes = match t.priority {
+                crate::model::RacePriority::C => {
+                    "Tune-up race, run as the week's hard session.".to_owned()
+                }
+                _ => "Tune-up race: lighter days before it, easy days after it.".to_owned(),
+            };
+            w
+        }
     })
 }

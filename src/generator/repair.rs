@@ -113,6 +113,7 @@ pub(super) fn repair(b: &mut Builder<'_>, findings: &[crate::rules::Finding]) ->
                                     r,
                                     Recipe::Sharpener { .. }
                                         | Recipe::Race
+                                        | Recipe::TuneUp(_)
                                         | Recipe::Rest
                                         | Recipe::Cross(_)
                                 )
@@ -245,6 +246,7 @@ fn make_easy(b: &mut Builder<'_>, day: NaiveDate) -> bool {
             && !matches!(
                 r,
                 Recipe::Race
+                    | Recipe::TuneUp(_)
                     | Recipe::Rest
                     | Recipe::Easy(_)
                     | Recipe::Recovery(_)

@@ -16,9 +16,21 @@ pub(super) fn hold_volume_progression(b: &mut Builder<'_>, baseline: &[f64]) {
         b.km_where(|d| d >= from && d < from + Days::new(7) && d != b.input.goal.date)
     };
     let mut actual: Vec<f64> = Vec::new();
+    // Weeks with days off or a tune-up race are no baseline (as in the rules).
+    let mut interrupted: Vec<bool> = Vec::new();
     for i in 0..b.weeks.len() {
         let (week, cut_back, taper_share) = b.weeks[i];
-        let before: Vec<f64> = baseline.iter().chain(actual.iter()).copied().collect();
+        let before: Vec<f64> = baseline
+            .iter()
+            .copied()
+            .chain(
+                actual
+                    .iter()
+                    .zip(&interrupted)
+                    .filter(|(_, i)| !**i)
+                    .map(|(v, _)| *v),
+            )
+            .collect();
         let n = before.len();
         let last_two = before[n.saturating_sub(2)..]
             .iter()
@@ -112,6 +124,7 @@ pub(super) fn hold_volume_progression(b: &mut Builder<'_>, baseline: &[f64]) {
             }
         }
         actual.push(km_of(b, week));
+        interrupted.push(b.season.interrupts(week));
     }
 }
 

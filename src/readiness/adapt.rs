@@ -33,10 +33,11 @@ use chrono::{Days, NaiveDate};
 use super::suggest::recovery_run_for;
 use super::{Readiness, Status};
 use crate::generator::{
-    CrossTrainingPreference, GenerateError, GeneratorInput, generate_remaining, keep_locked,
+    CrossTrainingPreference, GenerateError, GeneratorInput, TuneUp, generate_remaining, keep_locked,
 };
 use crate::model::{
-    AthleteDocument, CrossActivity, Intensity, Phase, Plan, Workout, WorkoutId, WorkoutKind,
+    AthleteDocument, CrossActivity, DaysOff, Intensity, Phase, Plan, RacePriority, Workout,
+    WorkoutId, WorkoutKind,
 };
 use crate::rules::profile::RecoveryProfile;
 use crate::rules::{CheckInput, Severity, check_with_profile};
@@ -126,6 +127,15 @@ fn cross_preference(plan: &Plan, from: NaiveDate) -> CrossTrainingPreference {
     pref
 }
 
+/// A change to the season that the rest of the plan is made again around.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SeasonEdit {
+    /// A tune-up race (B or C) on a day of the plan.
+    AddRace(TuneUp),
+    /// Days away, or sick days (past days too: the return after them is graded).
+    DaysOff(DaysOff),
+}
+
 /// Regenerates the active plan from `today` (see the module notes).
 ///
 /// # Errors
@@ -136,8 +146,50 @@ pub fn adapt_from_today(
     today: NaiveDate,
     readiness: &Readiness,
 ) -> Result<Adaptation, AdaptError> {
-    let old = doc.active_plan().ok_or(AdaptError::NoPlan)?;
-    let race = old.goal.date;
+    adapt_with(doc, today, readiness, None)
+}
+
+/// Adds a tune-up race or days off to the active plan and makes the rest of it again from
+/// `today` around them, as [`adapt_from_today`] does: B races get their mini-taper and easy
+/// days after, C races stand for a hard session, days away hold no running, and sick days
+/// are followed by a graded return ([`crate::generator::season`]). The plan's earlier
+/// tune-up races and days off are kept.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use stride::model::{DaysOff, OffReason};
+/// use stride::readiness::{Readiness, adapt::{SeasonEdit, adapt_season}};
+///
+/// let today = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+/// let doc = stride::storage::demo_document(today).unwrap();
+/// let sick = DaysOff { from: today, to: NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+///     reason: OffReason::Sick };
+/// let a = adapt_season(&doc, today, &Readiness::assess(&doc, today),
+///     &SeasonEdit::DaysOff(sick)).unwrap();
+/// assert!(a.plan.workouts.iter().filter(|w| sick.contains(w.date))
+///     .all(|w| !w.kind.is_running()), "no running on sick days");
+/// ```
+///
+/// # Errors
+/// As [`adapt_from_today`]; the generator's message names a race or days that do not fit
+/// (a race on a day off, days off over the goal race).
+pub fn adapt_season(
+    doc: &AthleteDocument,
+    today: NaiveDate,
+    readiness: &Readiness,
+    edit: &SeasonEdit,
+) -> Result<Adaptation, AdaptError> {
+    adapt_with(doc, today, readiness, Some(edit))
+}
+
+fn adapt_with(
+    doc: &AthleteDocument,
+    today: NaiveDate,
+    readiness: &Readiness,
+    edit: Option<&SeasonEdit>,
+) -> Result<Adaptation, AdaptError> {
+    let current = doc.active_plan().ok_or(AdaptError::NoPlan)?;
+    let race = current.goal.date;
     let done_today = doc.history.activities.iter().any(|a| a.date() == today);
     let start = if done_today {
         today + Days::new(1)
@@ -147,7 +199,30 @@ pub fn adapt_from_today(
     if race <= start {
         return Err(AdaptError::RaceOver(race));
     }
-    let input = input_for(doc, old, today, start);
+    // The plan with the edit: days off recorded, and what stood on the new days gone from
+    // the start on (hand-placed workouts too: the days are taken).
+    let mut edited = current.clone();
+    let mut new_race = None;
+    match edit {
+        Some(SeasonEdit::AddRace(t)) => {
+            edited
+                .workouts
+                .retain(|w| w.date < start || w.date != t.date);
+            new_race = Some(t.clone());
+        }
+        Some(SeasonEdit::DaysOff(off)) => {
+            edited
+                .workouts
+                .retain(|w| w.date < start || !off.contains(w.date) || !w.kind.is_running());
+            edited.days_off.push(*off);
+            edited.days_off.sort_by_key(|d| d.from);
+        }
+        None => {}
+    }
+    let old = &edited;
+    let mut input = input_for(doc, old, today, start);
+    input.tune_ups.extend(new_race);
+    input.tune_ups.sort_by_key(|t| t.date);
     let history = (!doc.history.activities.is_empty()).then_some(&doc.history);
     let fresh = generate_remaining(&input, &doc.settings, history)?;
     let (fresh, mut dropped_locked) = keep_locked(fresh, old, &input.athlete, &doc.settings);
@@ -158,6 +233,8 @@ pub fn adapt_from_today(
     let params = PmcParams::from_settings(&doc.settings);
     let form =
         |d: &AthleteDocument| LoadSeries::from_document(d, today, &params).race_morning_form();
+    plan.days_off = old.days_off.clone();
+    let old = current;
     let mut after = doc.clone();
     after.plans[0] = plan.clone();
     let week_one = doc.athlete.week_start.week_of(start);
@@ -236,10 +313,30 @@ fn input_for(
         start,
         longest_recent_run_km: longest.filter(|km| *km > 0.0).map(|km| km.min(100.0)),
         cross_training: cross_preference(old, start),
-        tune_ups: Vec::new(),
-        days_off: Vec::new(),
+        tune_ups: tune_ups(old, start),
+        days_off: old.days_off.clone(),
         athlete,
     }
+}
+
+/// The plan's tune-up races from `start` on, as the generator takes them.
+fn tune_ups(plan: &Plan, start: NaiveDate) -> Vec<TuneUp> {
+    plan.workouts
+        .iter()
+        .filter(|w| w.date >= start && w.date < plan.goal.date)
+        .filter_map(|w| match w.kind {
+            WorkoutKind::Race {
+                distance_m,
+                priority,
+            } if priority != RacePriority::A => Some(TuneUp {
+                date: w.date,
+                distance_m,
+                priority,
+                name: w.title.clone(),
+            }),
+            _ => None,
+        })
+        .collect()
 }
 
 /// The old plan before `start` and the fresh one from it, with fresh ids for the new part.

@@ -58,7 +58,7 @@ use crate::model::AthleteDocument;
 use crate::science::pmc::PmcParams;
 use crate::science::series::LoadSeries;
 
-pub use adapt::{AdaptError, Adaptation, adapt_from_today};
+pub use adapt::{AdaptError, Adaptation, SeasonEdit, adapt_from_today, adapt_season};
 pub use suggest::{Suggestion, suggestions};
 pub use tips::{Tip, tips};
 

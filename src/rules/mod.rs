@@ -18,13 +18,14 @@
 //! | R2 | easy, recovery, rest or cross-training days after a tough day, long runs included, at every level: 2 for beginners, else 1; 2 after a very hard day for masters (50+), after every tough day from 60; with a history whose check-ins show this athlete's recovery from long runs or interval-type sessions ([`crate::science::recovery_time`]), recovery days - 1 after those, never fewer than the table's and at most 3 ([`profile`]) | error |
 //! | R3 | a rest or cross-training day each week (advanced, elite: a recovery-or-lighter day); a run dropped on a rest day makes it a training day | error |
 //! | R4 | at most 2 (3) hard sessions a week besides the long run, two on one day counting two; two hard sessions on one day; beginners' long run not next to a hard day | warning (two on one day: error below advanced) |
-//! | R5 | weekly volume (races left out) +10% at most over the larger of the two weeks before (warning), +30% over two weeks (error; against the larger of the weeks two and three back, so a cut-back week is no baseline); projected ACWR (over the rolling 7-day load) over 1.3 (warning), 1.5 (error), on days with training load once the 7-day window is in the plan | both |
+//! | R5 | weekly volume (races left out) +10% at most over the larger of the two weeks before (warning), +30% over two weeks (error; against the larger of the weeks two and three back, so a cut-back week is no baseline; a week with days away, sick days or a tune-up race is no baseline either); projected ACWR (over the rolling 7-day load) over 1.3 (warning), 1.5 (error), on days with training load once the 7-day window is in the plan | both |
 //! | R6 | a cut-back week (at most 85% of the week before) every 3rd (beginners, 50+) or 4th week before the taper | warning |
 //! | R7 | taper: the last 7 days at most 70% of the peak week (half, marathon: 60%, and the final two weeks average 75%), with a short faster session; nothing hard in the two days before the race | warning; error |
 //! | R8 | long run at most 30/35/40% of the week's running at 5+/4/3 running days (+10 points for half and marathon; marathon long runs up to 28 km or the time cap are exempt), 150 minutes (marathon: 180) | warning |
 //! | R9 | at least 80% of running time easy over any 4 weeks | warning |
-//! | R10 | one easy day per 3 km raced before the next tough session (the first day(s) are R2's) | warning |
-//! | R11 | workouts only on the athlete's available days (races excepted) | warning |
+//! | R10 | one easy day per 3 km raced before the next tough session (the first day(s) are R2's), after A and B races; nothing tough in the 3 days before a B race (its mini-taper); a C race is a hard session (R2, R4) | warning |
+//! | R11 | workouts only on the athlete's available days (races excepted); no running on days away or sick days (cross-training on days away that allow it) | warning |
+//! | R12 | no hard session or race-pace work when temperature plus dew point is over 180 °F ([`crate::science::conditions`]) | warning |
 //!
 //! ```
 //! use chrono::NaiveDate;
@@ -72,7 +73,7 @@ impl Severity {
     }
 }
 
-/// The rules, R1 to R11.
+/// The rules, R1 to R12.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Rule {
     /// Three moderate-or-harder days in a row.
@@ -97,10 +98,12 @@ pub enum Rule {
     R10,
     /// Available days.
     R11,
+    /// Heat.
+    R12,
 }
 
 impl Rule {
-    /// `R1` ... `R11`.
+    /// `R1` ... `R12`.
     pub fn code(self) -> &'static str {
         match self {
             Rule::R1 => "R1",
@@ -114,6 +117,7 @@ impl Rule {
             Rule::R9 => "R9",
             Rule::R10 => "R10",
             Rule::R11 => "R11",
+            Rule::R12 => "R12",
         }
     }
 }

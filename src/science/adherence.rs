@@ -3,7 +3,9 @@
 //! A workout is matched with the activity that names it (`planned_workout`), else with an
 //! unlinked activity on its day of the same kind of sport (running or not). Done means at
 //! least [`DONE_SHARE`] of the planned distance (or, without one, duration) was run; less is
-//! partly done. A day before today with no match is missed. Rest days have no status.
+//! partly done. A day before today with no match is missed, unless it is a sick day or a day
+//! away ([`crate::model::Plan::days_off`]): those are excused, not missed. Rest days have no
+//! status.
 //!
 //! ```
 //! use chrono::NaiveDate;
@@ -35,6 +37,8 @@ pub enum Status {
     PartlyDone,
     /// Its day passed without it.
     Missed,
+    /// Its day passed without it, on a sick day or a day away.
+    Excused,
 }
 
 impl Status {
@@ -45,6 +49,7 @@ impl Status {
             Status::Done => "done",
             Status::PartlyDone => "partly done",
             Status::Missed => "missed",
+            Status::Excused => "excused",
         }
     }
 }
@@ -100,6 +105,7 @@ pub fn matches(
                 Status::PartlyDone
             }
             Some(_) => Status::Done,
+            None if w.date < today && plan.day_off(w.date).is_some() => Status::Excused,
             None if w.date < today => Status::Missed,
             None => Status::Planned,
         };

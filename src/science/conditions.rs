@@ -37,7 +37,8 @@
 //! assert!(t > 280.0 * 1.02 && t < 280.0 * 1.10);
 //! ```
 
-use crate::model::{Conditions, PaceZone};
+use crate::model::{Athlete, Conditions, PaceZone, Workout};
+use crate::science::paces::TrainingPaces;
 
 /// Temperature plus dew point (°F) and the share by which pace slows at it.
 pub const HEAT_TABLE: [(f64, f64); 9] = [
@@ -144,6 +145,26 @@ impl Adjustment {
             PaceZone::E | PaceZone::M | PaceZone::R => 0.0,
         };
         (s_per_km + altitude) * (1.0 + self.heat_share)
+    }
+
+    /// The paces of a VDOT in these conditions: every zone as [`Adjustment::pace`] gives it
+    /// (the easy range by heat only). The VDOT stays the runner's.
+    pub fn paces(&self, p: &TrainingPaces) -> TrainingPaces {
+        TrainingPaces {
+            vdot: p.vdot,
+            easy_fast_s_per_km: self.any_pace(p.easy_fast_s_per_km),
+            easy_slow_s_per_km: self.any_pace(p.easy_slow_s_per_km),
+            easy_typical_s_per_km: self.pace(PaceZone::E, p.easy_typical_s_per_km),
+            marathon_s_per_km: self.pace(PaceZone::M, p.marathon_s_per_km),
+            threshold_s_per_km: self.pace(PaceZone::T, p.threshold_s_per_km),
+            interval_s_per_km: self.pace(PaceZone::I, p.interval_s_per_km),
+            repetition_s_per_km: self.pace(PaceZone::R, p.repetition_s_per_km),
+        }
+    }
+
+    /// The adjustment for a planned workout, for this athlete.
+    pub fn for_workout(w: &Workout, athlete: &Athlete) -> Adjustment {
+        Adjustment::new(&w.conditions, athlete.home_altitude_m)
     }
 
     /// A pace with no zone (an explicit range, the goal race's pace): heat only.

@@ -54,6 +54,8 @@ pub mod limits {
     pub const EASY_SHARE: f64 = 0.80;
     /// R10: kilometres raced per easy day afterwards.
     pub const KM_PER_EASY_DAY: f64 = 3.0;
+    /// R10: days before a B race with nothing tough (its mini-taper).
+    pub const QUIET_DAYS_BEFORE_B_RACE: u64 = 3;
     /// Goal distances from which a plan counts as a half-marathon plan, metres.
     pub const HALF_MARATHON_M: f64 = 21_000.0;
     /// Goal distances from which a plan counts as a marathon plan, metres.
@@ -179,6 +181,7 @@ pub(super) fn run(
     r9_easy_share(&mut ctx);
     r10_after_race(&mut ctx);
     r11_available_days(&mut ctx);
+    r12_heat(&mut ctx);
     ctx.out
 }
 
@@ -216,5 +219,5 @@ mod volume;
 
 use daily::{r1_three_in_a_row, r2_after_hard, r3_light_day, r4_hard_sessions};
 pub(crate) use sessions::long_run_share;
-use sessions::{r8_long_run, r9_easy_share, r10_after_race, r11_available_days};
+use sessions::{r8_long_run, r9_easy_share, r10_after_race, r11_available_days, r12_heat};
 use volume::{r5_acwr, r5_volume, r6_cut_back, r7_taper};

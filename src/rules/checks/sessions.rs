@@ -1,7 +1,9 @@
 //! Session rules: R8 (long run share and length), R9 (easy share), R10 (recovery after a
-//! race), R11 (available days).
+//! race, a B race's mini-taper), R11 (available days, days off), R12 (heat).
 
-use chrono::Days;
+use chrono::{Days, NaiveDate};
+
+use crate::model::{OffReason, RacePriority, WorkoutKind};
 
 use super::daily::easy_days_after as daily_easy_days;
 use super::*;
@@ -109,13 +111,47 @@ pub(super) fn r9_easy_share(ctx: &mut Ctx<'_>) {
     }
 }
 
+/// The priority of the most important race on a day (A before B before C).
+fn race_priority(plan: &crate::model::Plan, day: NaiveDate) -> Option<RacePriority> {
+    plan.workouts_on(day)
+        .filter_map(|w| w.kind.race_priority())
+        .min()
+}
+
 pub(super) fn r10_after_race(ctx: &mut Ctx<'_>) {
     for i in 0..ctx.facts.days.len() {
         let Some(raced) = ctx.facts.days[i].race_m else {
             continue;
         };
-        let easy_days = (raced / 1000.0 / limits::KM_PER_EASY_DAY).ceil() as i64;
         let race_date = ctx.facts.date(i);
+        let priority = race_priority(ctx.input.plan, race_date);
+        // A C race is run as a workout: R2 and R4 judge it as the hard session it is.
+        if priority == Some(RacePriority::C) {
+            continue;
+        }
+        if priority == Some(RacePriority::B) {
+            for k in 1..=limits::QUIET_DAYS_BEFORE_B_RACE {
+                let date = race_date - Days::new(k);
+                if let Some(d) = ctx.facts.index(date).map(|j| &ctx.facts.days[j])
+                    && d.is_tough()
+                {
+                    ctx.add(
+                        date,
+                        Rule::R10,
+                        Severity::Warning,
+                        format!(
+                            "{} on {}, {} before the B race on {}; a tune-up gets a few lighter days first",
+                            d.stress.describe(),
+                            name(date),
+                            days_text(k),
+                            name(race_date)
+                        ),
+                        format!("make {} easy", name(date)),
+                    );
+                }
+            }
+        }
+        let easy_days = (raced / 1000.0 / limits::KM_PER_EASY_DAY).ceil() as i64;
         // R2 already speaks for the first day(s) after the race.
         let after = i64::from(daily_easy_days(ctx.profile, &ctx.facts.days[i]));
         // Only the plan's days can break the rule: the loop is bounded by them, not by the
@@ -146,6 +182,37 @@ pub(super) fn r11_available_days(ctx: &mut Ctx<'_>) {
     let available = &ctx.input.athlete.available_weekdays;
     let mut seen = std::collections::BTreeSet::new();
     for w in &ctx.input.plan.workouts {
+        let Some(reason) = ctx.input.plan.day_off(w.date) else {
+            continue;
+        };
+        let allowed = match reason {
+            OffReason::Away { cross_training } => {
+                !w.kind.is_running() && (cross_training || w.kind == WorkoutKind::Rest)
+            }
+            OffReason::Sick => w.kind == WorkoutKind::Rest,
+        };
+        if !allowed && seen.insert(w.date) {
+            let (what, fix) = match reason {
+                OffReason::Sick => ("a sick day", "rest until the illness has passed"),
+                OffReason::Away {
+                    cross_training: true,
+                } => ("a day away", "make it cross-training or rest"),
+                OffReason::Away { .. } => ("a day away", "make it a rest day"),
+            };
+            ctx.add(
+                w.date,
+                Rule::R11,
+                Severity::Warning,
+                format!(
+                    "{} is {what}: {} is planned",
+                    name(w.date),
+                    w.display_title()
+                ),
+                fix.to_owned(),
+            );
+        }
+    }
+    for w in &ctx.input.plan.workouts {
         // Rest needs no day, and a race's date is the event's, not the athlete's choice.
         if matches!(
             w.kind,
@@ -161,6 +228,44 @@ pub(super) fn r11_available_days(ctx: &mut Ctx<'_>) {
                 Severity::Warning,
                 format!("{} is not one of the athlete's running days", name(w.date)),
                 "move it to an available day".to_owned(),
+            );
+        }
+    }
+}
+
+/// "1 day", "3 days".
+fn days_text(n: u64) -> String {
+    if n == 1 {
+        "1 day".to_owned()
+    } else {
+        format!("{n} days")
+    }
+}
+
+/// R12: hard running above the heat table's line (temperature plus dew point over 180 °F).
+pub(super) fn r12_heat(ctx: &mut Ctx<'_>) {
+    let home = ctx.input.athlete.home_altitude_m;
+    for w in &ctx.input.plan.workouts {
+        let hard = w.intensity() >= crate::model::Intensity::Hard
+            || matches!(w.kind, WorkoutKind::RacePace);
+        if !hard || w.conditions.is_empty() {
+            continue;
+        }
+        let adjustment = crate::science::conditions::Adjustment::new(&w.conditions, home);
+        if let Some(f) = adjustment.heat_index_f
+            && adjustment.too_hot_for_hard_running()
+        {
+            ctx.add(
+                w.date,
+                Rule::R12,
+                Severity::Warning,
+                format!(
+                    "{} on {} in heat of {f:.0} °F (temperature + dew point); above {:.0} no hard running is advised",
+                    w.display_title(),
+                    name(w.date),
+                    crate::science::conditions::NO_HARD_RUNNING_F
+                ),
+                "run it easy, early in the morning, or on a cooler day".to_owned(),
             );
         }
     }

@@ -14,13 +14,35 @@ pub(super) fn r5_volume(ctx: &mut Ctx<'_>) {
             .filter(|w| w.full)
             .map(|w| (Some(w.start), w.running_m)),
     );
+    // A week with days off or a tune-up race is no baseline: the weeks are judged against
+    // the training weeks around it.
+    let plan = ctx.input.plan;
+    let interrupted = |week: Option<NaiveDate>| {
+        week.is_some_and(|w| {
+            (0..7).map(|k| w + Days::new(k)).any(|d| {
+                plan.day_off(d).is_some()
+                    || plan.workouts_on(d).any(|x| {
+                        x.kind
+                            .race_priority()
+                            .is_some_and(|p| p != crate::model::RacePriority::A)
+                    })
+            })
+        })
+    };
+    let volumes: Vec<(Option<NaiveDate>, f64, bool)> = volumes
+        .into_iter()
+        .map(|(w, v)| (w, v, interrupted(w)))
+        .collect();
     for i in 1..volumes.len() {
-        let (Some(date), volume) = volumes[i] else {
+        let (Some(date), volume, _) = volumes[i] else {
             continue;
         };
-        let base = volumes[i.saturating_sub(2)..i]
+        // The two (and three) weeks before, interrupted weeks skipped.
+        let earlier: Vec<f64> = volumes[..i].iter().filter(|v| !v.2).map(|v| v.1).collect();
+        let n = earlier.len();
+        let base = earlier[n.saturating_sub(2)..]
             .iter()
-            .map(|v| v.1)
+            .copied()
             .fold(0.0, f64::max);
         if base > 0.0 && volume > base * (1.0 + limits::WEEKLY_GROWTH) + limits::EPSILON {
             ctx.add(
@@ -37,11 +59,11 @@ pub(super) fn r5_volume(ctx: &mut Ctx<'_>) {
                 format!("keep it to {:.0} km", base * (1.0 + limits::WEEKLY_GROWTH) / 1000.0),
             );
         }
-        if i >= 2 {
+        if n >= 2 {
             // Two weeks back, or three when that was larger: a cut-back week is no baseline.
-            let two_before = volumes[i.saturating_sub(3)..=i - 2]
+            let two_before = earlier[n.saturating_sub(3)..=n - 2]
                 .iter()
-                .map(|v| v.1)
+                .copied()
                 .fold(0.0, f64::max);
             if two_before > 0.0
                 && volume > two_before * (1.0 + limits::TWO_WEEK_GROWTH) + limits::EPSILON
