@@ -175,7 +175,8 @@ fn conditions() -> impl Strategy<Value = Conditions> {
 fn days_off() -> impl Strategy<Value = DaysOff> {
     (date(), 0u64..30, 0usize..3).prop_map(|(from, days, reason)| DaysOff {
         from,
-        to: (from + chrono::Days::new(days)).min(NaiveDate::from_ymd_opt(2200, 12, 31).unwrap()),
+        to: (from + chrono::Days::new(days))
+            .min(NaiveDate::from_ymd_opt(2200, 12, 31).expect("a date")),
         reason: [
             OffReason::Sick,
             OffReason::Away {

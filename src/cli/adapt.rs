@@ -10,6 +10,10 @@
 //! - `form<TAB>BEFORE<TAB>AFTER`: the predicted race-morning form with the plan as it was
 //!   and as adapted (signed, one decimal; `-` when there is none);
 //! - `saved<TAB>PATH`.
+//!
+//! With `--sick FROM..TO` the days are recorded as sick days first, and the rest of the plan
+//! is made again around them ([`crate::readiness::adapt_season`]): no training on them, then
+//! a graded return.
 
 use std::io::Write;
 use std::path::Path;
@@ -17,7 +21,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use crate::model::{Plan, Workout};
-use crate::readiness::{Readiness, adapt_from_today};
+use crate::readiness::{Readiness, SeasonEdit, adapt_from_today, adapt_season};
 use crate::storage;
 
 /// The day's workouts as titles joined by ` + `, or `-`.
@@ -47,9 +51,18 @@ fn form_text(form: Option<f64>) -> String {
 pub fn run(
     file: &Path,
     today: NaiveDate,
+    sick: Option<&str>,
     out_path: Option<&Path>,
     out: &mut dyn Write,
 ) -> Result<(), String> {
+    let sick = sick
+        .map(super::plan::parse_day_range)
+        .transpose()?
+        .map(|(from, to)| crate::model::DaysOff {
+            from,
+            to,
+            reason: crate::model::OffReason::Sick,
+        });
     // Held until the document is written, when it is written over itself.
     let _lock = match out_path {
         None => Some(storage::lock_document(file).map_err(|e| e.to_string())?),
@@ -57,8 +70,11 @@ pub fn run(
     };
     let mut doc = storage::load_document(file).map_err(|e| e.to_string())?;
     let readiness = Readiness::assess(&doc, today);
-    let adapted = adapt_from_today(&doc, today, &readiness)
-        .map_err(|e| format!("{}: {e}", file.display()))?;
+    let adapted = match sick {
+        Some(off) => adapt_season(&doc, today, &readiness, &SeasonEdit::DaysOff(off)),
+        None => adapt_from_today(&doc, today, &readiness),
+    }
+    .map_err(|e| format!("{}: {e}", file.display()))?;
     let old = doc.active_plan().cloned().ok_or("no plan")?;
     let mut dates: Vec<NaiveDate> = old
         .workouts

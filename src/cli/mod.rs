@@ -88,6 +88,16 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value = "text")]
         format: TextOrJson,
+        /// Air temperature, °C: with --dew-point-c, paces slow for heat (temperature plus
+        /// dew point in °F, Hadley's table).
+        #[arg(long, requires = "dew_point_c", allow_negative_numbers = true)]
+        temperature_c: Option<f64>,
+        /// Dew point, °C.
+        #[arg(long, requires = "temperature_c", allow_negative_numbers = true)]
+        dew_point_c: Option<f64>,
+        /// Altitude, m: T and I paces slow above 900 m (Daniels).
+        #[arg(long, allow_negative_numbers = true)]
+        altitude_m: Option<f64>,
     },
     /// Daily load, fitness, fatigue, form, ramp, ACWR, monotony and strain, as CSV or JSON.
     Load(LoadArgs),
@@ -134,6 +144,10 @@ pub enum Command {
         /// The day to adapt from (default: today).
         #[arg(long)]
         today: Option<NaiveDate>,
+        /// Sick or injured days, FROM..TO: no training on them, then a graded return (about
+        /// 50%, then 75% of the planned running, nothing hard until a few easy days are done).
+        #[arg(long, value_name = "FROM..TO")]
+        sick: Option<String>,
         /// Where to write the adapted document (default: over FILE, keeping FILE.ron.bak).
         #[arg(long, value_name = "FILE.ron")]
         out: Option<PathBuf>,
@@ -266,6 +280,13 @@ pub struct PlanArgs {
     /// The day the default start counts from (default: today).
     #[arg(long, hide = true)]
     pub today: Option<NaiveDate>,
+    /// A tune-up race as DATE:DISTANCE[:B|C] (B by default; repeatable): B races get a
+    /// mini-taper and easy days after, C races are run as the week's hard session.
+    #[arg(long = "tune-up", value_name = "DATE:DISTANCE[:B|C]")]
+    pub tune_up: Vec<String>,
+    /// Days away with no running, as FROM..TO (repeatable).
+    #[arg(long, value_name = "FROM..TO")]
+    pub unavailable: Vec<String>,
 }
 
 /// Levels on the command line.
@@ -421,7 +442,15 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             vdot,
             units,
             format,
+            temperature_c,
+            dew_point_c,
+            altitude_m,
         } => {
+            let conditions = crate::model::Conditions {
+                temperature_c,
+                dew_point_c,
+                altitude_m,
+            };
             let input = match (race, time, vdot) {
                 (Some(distance), Some(time), _) => paces::PacesInput::Race { distance, time },
                 (_, _, Some(vdot)) => paces::PacesInput::Vdot(vdot),
@@ -431,7 +460,7 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
                 UnitsArg::Km => Units::Km,
                 UnitsArg::Mi => Units::Miles,
             };
-            paces::run(input, units, format == TextOrJson::Json, out)
+            paces::run(input, units, format == TextOrJson::Json, &conditions, out)
         }
         Command::Load(args) => load::run(&load_request(&args), out),
         Command::Plan(args) => plan::run_plan(&plan_request(args), out),
@@ -452,10 +481,12 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         Command::Adapt {
             file,
             today,
+            sick,
             out: out_path,
         } => adapt::run(
             &file,
             today.unwrap_or_else(|| chrono::Local::now().date_naive()),
+            sick.as_deref(),
             out_path.as_deref(),
             out,
         ),
@@ -534,6 +565,8 @@ fn plan_request(args: PlanArgs) -> plan::PlanRequest {
         today: args
             .today
             .unwrap_or_else(|| chrono::Local::now().date_naive()),
+        tune_ups: args.tune_up,
+        unavailable: args.unavailable,
     }
 }
 

@@ -4,7 +4,8 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use crate::model::{Units, format_duration, format_pace, parse_duration};
+use crate::model::{Conditions, Units, format_duration, format_pace, parse_duration};
+use crate::science::conditions::Adjustment;
 use crate::science::paces::{TrainingPaces, race_time_s, riegel_time_s, vdot_from_race};
 
 /// The distances predicted, with their names in the output.
@@ -62,6 +63,9 @@ struct PacesJson {
     vdot: f64,
     paces_s_per_km: PacesPerKm,
     predictions_s: Predictions,
+    /// What the paces are adjusted for, when conditions were given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    adjusted_for: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -108,7 +112,22 @@ pub enum PacesInput {
 ///
 /// # Errors
 /// A message for a bad distance, time or VDOT.
-pub fn run(input: PacesInput, units: Units, json: bool, out: &mut dyn Write) -> Result<(), String> {
+pub fn run(
+    input: PacesInput,
+    units: Units,
+    json: bool,
+    conditions: &Conditions,
+    out: &mut dyn Write,
+) -> Result<(), String> {
+    if let Some((field, message)) = conditions.problem() {
+        let flag = match field {
+            "temperature_c" => "--temperature-c",
+            "dew_point_c" => "--dew-point-c",
+            _ => "--altitude-m",
+        };
+        return Err(format!("{flag}: {message}"));
+    }
+    let adjustment = Adjustment::new(conditions, 0.0);
     let (vdot, race) = match input {
         PacesInput::Race { distance, time } => {
             let distance_m = parse_distance(&distance)?;
@@ -118,7 +137,7 @@ pub fn run(input: PacesInput, units: Units, json: bool, out: &mut dyn Write) -> 
         }
         PacesInput::Vdot(vdot) => (vdot, None),
     };
-    let paces = TrainingPaces::from_vdot(vdot).map_err(|e| e.to_string())?;
+    let paces = adjustment.paces(&TrainingPaces::from_vdot(vdot).map_err(|e| e.to_string())?);
     let mut times = [0.0; PREDICTED.len()];
     for (slot, (_, _, d)) in times.iter_mut().zip(PREDICTED) {
         *slot = race_time_s(vdot, d).map_err(|e| e.to_string())?;
@@ -145,11 +164,12 @@ pub fn run(input: PacesInput, units: Units, json: bool, out: &mut dyn Write) -> 
                 half: one_decimal(times[4]),
                 marathon: one_decimal(times[5]),
             },
+            adjusted_for: adjustment.describe(),
         };
         let text = serde_json::to_string(&doc).map_err(|e| e.to_string())?;
         writeln!(out, "{text}")
     } else {
-        write_text(out, vdot, race, &paces, &times, units)
+        write_text(out, vdot, race, &paces, &times, units, &adjustment)
     };
     written.map_err(super::output_error)
 }
@@ -161,6 +181,7 @@ fn write_text(
     p: &TrainingPaces,
     times: &[f64],
     units: Units,
+    adjustment: &Adjustment,
 ) -> std::io::Result<()> {
     match race {
         Some((d, t)) => writeln!(
@@ -173,6 +194,9 @@ fn write_text(
     }
     writeln!(out)?;
     writeln!(out, "Training paces (per {})", units.distance_label())?;
+    if let Some(how) = adjustment.describe() {
+        writeln!(out, "  adjusted for {how}")?;
+    }
     let pace = |s: f64| format_pace(s, units);
     writeln!(
         out,
@@ -189,6 +213,12 @@ fn write_text(
     match race {
         Some(_) => writeln!(out, "Race predictions   Daniels    Riegel")?,
         None => writeln!(out, "Race predictions   Daniels")?,
+    }
+    if !adjustment.is_none() {
+        writeln!(
+            out,
+            "  (in the cool at sea level; the conditions slow them too)"
+        )?;
     }
     for ((_, name, d), t) in PREDICTED.iter().zip(times) {
         let daniels = format_duration(*t);

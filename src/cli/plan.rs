@@ -53,6 +53,89 @@ pub struct PlanRequest {
     pub optimize: bool,
     /// Today, for the default start.
     pub today: NaiveDate,
+    /// Tune-up races as `DATE:DISTANCE[:B|C]`.
+    pub tune_ups: Vec<String>,
+    /// Days away as `FROM..TO`.
+    pub unavailable: Vec<String>,
+}
+
+/// Parses a tune-up race, `DATE:DISTANCE[:B|C]` (B when no priority is given), the distance
+/// written as `--race` takes it.
+///
+/// # Errors
+/// A message naming the part that is wrong and the form expected.
+///
+/// ```
+/// use stride::cli::plan::parse_tune_up;
+/// use stride::model::RacePriority;
+/// let t = parse_tune_up("2027-03-14:half").unwrap();
+/// assert_eq!((t.distance_m, t.priority), (21_097.5, RacePriority::B));
+/// assert_eq!(parse_tune_up("2027-02-06:10k:C").unwrap().priority, RacePriority::C);
+/// assert!(parse_tune_up("2027-02-06:10k:A").is_err());
+/// ```
+pub fn parse_tune_up(text: &str) -> Result<crate::generator::TuneUp, String> {
+    let form = "--tune-up takes DATE:DISTANCE[:B|C], like 2027-03-14:half:B";
+    let mut parts = text.split(':');
+    let (Some(date), Some(distance)) = (parts.next(), parts.next()) else {
+        return Err(format!("'{text}': {form}"));
+    };
+    let date = parse_date(date).map_err(|e| format!("'{text}': {e}; {form}"))?;
+    let distance_m = super::paces::parse_distance(distance)?;
+    let priority = match parts.next() {
+        None => crate::model::RacePriority::B,
+        Some(p) => match crate::model::RacePriority::from_letter(p) {
+            Some(crate::model::RacePriority::A) => {
+                return Err(format!(
+                    "'{text}': the goal race (--race) is the A race; a tune-up is B or C"
+                ));
+            }
+            Some(p) => p,
+            None => return Err(format!("'{text}': '{p}' is not a priority; use B or C")),
+        },
+    };
+    if parts.next().is_some() {
+        return Err(format!("'{text}': {form}"));
+    }
+    Ok(crate::generator::TuneUp {
+        date,
+        distance_m,
+        priority,
+        name: String::new(),
+    })
+}
+
+/// Parses a range of days, `FROM..TO` (both included), or a single day.
+///
+/// # Errors
+/// A message naming the part that is wrong.
+///
+/// ```
+/// use stride::cli::plan::parse_day_range;
+/// let (from, to) = parse_day_range("2027-02-15..2027-02-19").unwrap();
+/// assert_eq!((to - from).num_days(), 4);
+/// assert!(parse_day_range("2027-02-19..2027-02-15").is_err());
+/// ```
+pub fn parse_day_range(text: &str) -> Result<(NaiveDate, NaiveDate), String> {
+    let form = "give the days as FROM..TO, like 2027-02-15..2027-02-19";
+    let (from, to) = match text.split_once("..") {
+        Some((a, b)) => (parse_date(a), parse_date(b)),
+        None => (parse_date(text), parse_date(text)),
+    };
+    let (from, to) = (
+        from.map_err(|e| format!("'{text}': {e}; {form}"))?,
+        to.map_err(|e| format!("'{text}': {e}; {form}"))?,
+    );
+    if to < from {
+        return Err(format!(
+            "'{text}': the last day is before the first; {form}"
+        ));
+    }
+    Ok((from, to))
+}
+
+fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("'{}' is not a date (YYYY-MM-DD)", text.trim()))
 }
 
 /// Parses a day name: `mon`, `Monday`, ...
@@ -215,8 +298,24 @@ fn input(req: &PlanRequest) -> Result<(GeneratorInput, Option<AthleteDocument>),
             start,
             longest_recent_run_km: None,
             cross_training: req.cross_training,
-            tune_ups: Vec::new(),
-            days_off: Vec::new(),
+            tune_ups: req
+                .tune_ups
+                .iter()
+                .map(|t| parse_tune_up(t))
+                .collect::<Result<_, _>>()?,
+            days_off: req
+                .unavailable
+                .iter()
+                .map(|d| {
+                    parse_day_range(d).map(|(from, to)| crate::model::DaysOff {
+                        from,
+                        to,
+                        reason: crate::model::OffReason::Away {
+                            cross_training: false,
+                        },
+                    })
+                })
+                .collect::<Result<_, _>>()?,
         },
         profile,
     ))

@@ -462,32 +462,12 @@ fn check_heart_rate(path: &str, bpm: u16) -> Result<(), FieldError> {
     }
 }
 
-/// Temperatures, dew point and altitude within [`super::TEMPERATURE_C`] and
-/// [`super::ALTITUDE_M`], and a dew point no higher than the temperature.
 fn check_conditions(at: &str, c: &super::Conditions) -> Result<(), FieldError> {
-    let (lo, hi) = super::TEMPERATURE_C;
-    for (name, value) in [
-        ("temperature_c", c.temperature_c),
-        ("dew_point_c", c.dew_point_c),
-    ] {
-        if let Some(v) = value {
-            check_range(&format!("{at}.{name}"), v, lo, hi, "°C")?;
-        }
+    match c.problem() {
+        None => Ok(()),
+        Some((field, message)) => Err(FieldError {
+            field,
+            message: format!("{at}.{field}: {message}"),
+        }),
     }
-    if let (Some(t), Some(d)) = (c.temperature_c, c.dew_point_c)
-        && d > t
-    {
-        return Err(FieldError {
-            field: "dew_point_c",
-            message: format!(
-                "{at}.dew_point_c: a dew point of {d} °C is above the temperature ({t} °C); \
-                 the dew point is at most the air temperature"
-            ),
-        });
-    }
-    if let Some(a) = c.altitude_m {
-        let (lo, hi) = super::ALTITUDE_M;
-        check_range(&format!("{at}.altitude_m"), a, lo, hi, "m")?;
-    }
-    Ok(())
 }

@@ -140,6 +140,50 @@ pub struct Conditions {
 }
 
 impl Conditions {
+    /// The first value out of range, as its field and a message: temperatures and dew point
+    /// within [`super::TEMPERATURE_C`], the dew point no higher than the temperature, the
+    /// altitude within [`super::ALTITUDE_M`].
+    ///
+    /// ```
+    /// use stride::model::Conditions;
+    /// let humid = Conditions { temperature_c: Some(20.0), dew_point_c: Some(25.0), altitude_m: None };
+    /// assert_eq!(humid.problem().map(|p| p.0), Some("dew_point_c"));
+    /// ```
+    pub fn problem(&self) -> Option<(&'static str, String)> {
+        let (lo, hi) = super::TEMPERATURE_C;
+        for (field, value) in [
+            ("temperature_c", self.temperature_c),
+            ("dew_point_c", self.dew_point_c),
+        ] {
+            if let Some(v) = value
+                && !(v.is_finite() && (lo..=hi).contains(&v))
+            {
+                return Some((field, format!("{v} °C is not between {lo} and {hi} °C")));
+            }
+        }
+        if let (Some(t), Some(d)) = (self.temperature_c, self.dew_point_c)
+            && d > t
+        {
+            return Some((
+                "dew_point_c",
+                format!(
+                    "a dew point of {d} °C is above the temperature ({t} °C); the dew point is \
+                     at most the air temperature"
+                ),
+            ));
+        }
+        let (lo, hi) = super::ALTITUDE_M;
+        if let Some(a) = self.altitude_m
+            && !(a.is_finite() && (lo..=hi).contains(&a))
+        {
+            return Some((
+                "altitude_m",
+                format!("{a} m is not between {lo} and {hi} m"),
+            ));
+        }
+        None
+    }
+
     /// True when nothing is set.
     pub fn is_empty(&self) -> bool {
         self.temperature_c.is_none() && self.dew_point_c.is_none() && self.altitude_m.is_none()
