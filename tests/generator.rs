@@ -110,6 +110,63 @@ fn input() -> impl Strategy<Value = GeneratorInput> {
         )
 }
 
+/// A random season for an input: up to two tune-up races (B or C, no longer than the goal
+/// race) and up to two spells of days off (away, away with cross-training, or sick), each at
+/// a share of the way from the start to the race.
+type SeasonPicks = (Vec<(f64, usize, bool)>, Vec<(f64, u64, usize)>);
+
+fn season_picks() -> impl Strategy<Value = SeasonPicks> {
+    (
+        prop::collection::vec((0.0f64..1.0, 0usize..3, any::<bool>()), 0..3),
+        prop::collection::vec((0.0f64..1.0, 1u64..11, 0usize..3), 0..3),
+    )
+}
+
+fn with_season(mut input: GeneratorInput, (races, offs): SeasonPicks) -> GeneratorInput {
+    let span = (input.goal.date - input.start).num_days();
+    let at = |share: f64, room: i64| {
+        input.start + Days::new((1 + (share * (span - room - 1).max(0) as f64) as i64) as u64)
+    };
+    for (share, len, reason) in offs {
+        let from = at(share, len as i64 + 1);
+        let to = (from + Days::new(len - 1)).min(input.goal.date - Days::new(1));
+        let reason = [
+            OffReason::Sick,
+            OffReason::Away {
+                cross_training: false,
+            },
+            OffReason::Away {
+                cross_training: true,
+            },
+        ][reason];
+        input.days_off.push(DaysOff { from, to, reason });
+    }
+    for (share, distance, c) in races {
+        let date = at(share, stride::generator::TUNE_UP_MIN_DAYS_BEFORE);
+        let distance_m = [5000.0f64, 10_000.0, 21_097.5][distance].min(input.goal.distance_m);
+        // Races spaced as the generator asks: the easy days after each before the next.
+        let apart = |a: NaiveDate, a_m: f64, b: NaiveDate| {
+            b <= a || (b - a).num_days() > stride::generator::days_after_race(a_m)
+        };
+        let free = input.days_off.iter().all(|o| !o.contains(date))
+            && apart(date, distance_m, input.goal.date)
+            && input.tune_ups.iter().all(|t| {
+                apart(t.date, t.distance_m, date)
+                    && apart(date, distance_m, t.date)
+                    && t.date != date
+            });
+        if free {
+            input.tune_ups.push(stride::generator::TuneUp {
+                date,
+                distance_m,
+                priority: if c { RacePriority::C } else { RacePriority::B },
+                name: String::new(),
+            });
+        }
+    }
+    input
+}
+
 /// Whether `date` falls on `from` or one of the `days - 1` days after it.
 fn within(date: NaiveDate, from: NaiveDate, days: u64) -> bool {
     date >= from && date < from + Days::new(days)
@@ -691,6 +748,33 @@ proptest! {
         check_taper(&input, &plan, &weeks)?;
         check_beginner_start(&input, &plan)?;
         check_minutes_a_day(&input, &plan, &weeks)?;
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    /// The same random athletes with random tune-up races, days away and sick days: every
+    /// plan still passes every rule, holds each race on its day, and runs on no day off.
+    #[test]
+    fn plans_with_a_season_pass_their_own_rules(input in input(), picks in season_picks()) {
+        let input = with_season(input, picks);
+        let settings = Settings::default();
+        let plan = generate(&input, &settings).expect("a valid input gives a plan");
+        let findings = check_plan(&CheckInput { plan: &plan, athlete: &input.athlete, settings: &settings, history: None });
+        prop_assert!(findings.is_empty(), "{} findings, first: {}", findings.len(), findings[0]);
+        for t in &input.tune_ups {
+            let on_day: Vec<_> = plan.workouts_on(t.date).collect();
+            prop_assert_eq!(on_day.len(), 1, "the race alone on {}", t.date);
+            prop_assert_eq!(on_day[0].kind.race_priority(), Some(t.priority));
+        }
+        for w in &plan.workouts {
+            if let Some(reason) = plan.day_off(w.date) {
+                prop_assert!(!w.kind.is_running(), "{} on {}, a day {}", w.display_title(), w.date, reason.label());
+            }
+        }
+        let race = plan.workouts.iter().find(|w| w.kind.race_priority() == Some(RacePriority::A));
+        prop_assert_eq!(race.map(|w| w.date), Some(input.goal.date), "the goal race on race day");
     }
 }
 

@@ -563,7 +563,11 @@ fn stride_plan_refuses_tune_ups_and_days_away_that_do_not_fit() {
     for (args, says) in [
         (&["--tune-up", "2027-03-14:half:A"][..], "B or C"),
         (&["--tune-up", "2027-03-14"][..], "DATE:DISTANCE"),
-        (&["--tune-up", "2027-04-22:5k"][..], "7 days before"),
+        (
+            &["--tune-up", "2027-04-22:5k"][..],
+            "too close to the goal race",
+        ),
+        (&["--tune-up", "2027-04-19:5k"][..], "7 days before"),
         (&["--tune-up", "14.3.2027:5k"][..], "not a date"),
         (
             &["--unavailable", "2027-04-20..2027-04-26"][..],

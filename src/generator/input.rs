@@ -395,6 +395,38 @@ fn validate_season(input: &GeneratorInput) -> Result<(), GenerateError> {
         }
     }
     let mut seen = std::collections::BTreeSet::new();
+    let mut by_date: Vec<&TuneUp> = input.tune_ups.iter().collect();
+    by_date.sort_by_key(|t| t.date);
+    for pair in by_date.windows(2) {
+        let (first, next) = (pair[0], pair[1]);
+        let need = days_after_race(first.distance_m);
+        if first.date != next.date && (next.date - first.date).num_days() <= need {
+            return Err(invalid(
+                "tune_up",
+                format!(
+                    "the races on {} and {} are too close: after {:.1} km, {need} easy days \
+                     come before the next race",
+                    first.date,
+                    next.date,
+                    first.distance_m / 1000.0
+                ),
+            ));
+        }
+    }
+    if let Some(last) = by_date.last()
+        && (race - last.date).num_days() <= days_after_race(last.distance_m)
+    {
+        return Err(invalid(
+            "tune_up",
+            format!(
+                "the tune-up race on {} is too close to the goal race ({race}): after {:.1} km, \
+                 {} easy days come before the next race",
+                last.date,
+                last.distance_m / 1000.0,
+                days_after_race(last.distance_m)
+            ),
+        ));
+    }
     for t in &input.tune_ups {
         let what = format!("the tune-up race on {}", t.date);
         if t.priority == RacePriority::A {
@@ -435,4 +467,11 @@ fn validate_season(input: &GeneratorInput) -> Result<(), GenerateError> {
         }
     }
     Ok(())
+}
+
+/// Easy days a race asks for before the next race: one per 3 km raced (R10), at least three
+/// (a hard session's recovery, and a B race's quiet days before it).
+pub fn days_after_race(distance_m: f64) -> i64 {
+    ((distance_m / 1000.0 / crate::rules::limits::KM_PER_EASY_DAY).ceil() as i64)
+        .max(crate::rules::limits::QUIET_DAYS_BEFORE_B_RACE as i64)
 }

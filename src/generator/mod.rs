@@ -73,9 +73,10 @@ use sessions::Sessions;
 use crate::rules::limits::HALF_MARATHON_M;
 pub use input::{
     CrossTrainingPreference, DOUBLE_MAX_MINUTES, DOUBLE_MIN_KM, GenerateError, GenerateErrorKind,
-    GeneratorInput, MARATHON_MIN_DAYS, MARATHON_MIN_START_KM, MAX_MINUTES_PER_RUN_DAY, MAX_WEEKS,
-    MIN_DAYS, MIN_START_KM, TuneUp, marathon_min_start_km, max_km_per_run_day, max_run_days,
-    max_weekly_km, min_weeks,
+    GeneratorInput, MARATHON_MIN_DAYS, MARATHON_MIN_START_KM, MAX_MINUTES_PER_RUN_DAY,
+    MAX_SEASON_ENTRIES, MAX_WEEKS, MIN_DAYS, MIN_START_KM, TUNE_UP_MIN_DAYS_BEFORE, TuneUp,
+    days_after_race, marathon_min_start_km, max_km_per_run_day, max_run_days, max_weekly_km,
+    min_weeks,
 };
 use input::{unmet, validate};
 pub use locked::keep_locked;

@@ -5,20 +5,23 @@
 //! every hold and repair, so no trim or fix brings back what it took out:
 //!
 //! - **Days away**: no running. With cross-training possible, the day's run becomes easy
-//!   cross-training. The rest of the week is not made longer to make up for them.
+//!   cross-training. The other days of the week run no more than they were planned to: the
+//!   days off are not made up around them.
 //! - **Sick days**: no training, then a graded return (Stride's reading of the notes): for as
 //!   many days as the illness lasted (3 to 7), running is cut to [`RETURN_SHARES`]`[0]` of
 //!   what was planned, then for as many again to [`RETURN_SHARES`]`[1]`, and neither block
-//!   holds a hard session or a long run.
+//!   holds a hard session or a long run ([`DaysOff::return_block_days`]).
 //! - **B races**: a mini-taper: the [`B_LIGHTER_DAYS`] days before run at most
 //!   [`B_LIGHTER_SHARE`] of what was planned, the last [`B_QUIET_DAYS`] of them with nothing
 //!   hard; after the race an easy day per 3 km raced (R10), the first at most a recovery run's
 //!   length. Long runs falling there become easy runs: the race is that week's long effort.
-//! - **C races**: run as a workout, so the week's quality session nearest the race gives way
-//!   to an easy run, the day before is easy, and the days after get a hard session's
-//!   recovery.
-//! - After a week or more away with no running, the first [`AWAY_RETURN_DAYS`] days back hold
-//!   nothing hard.
+//! - **C races**: run as a workout: the days before and after get a hard session's easy
+//!   days.
+//! - Every tune-up race counts as one of its week's hard sessions (R4): the week's quality
+//!   session nearest it gives way to an easy run.
+//! - After three days or more away with no running, the first [`AWAY_RETURN_DAYS`] days back
+//!   hold nothing hard and run at most [`AWAY_RETURN_SHARE`] of what they were planned to
+//!   (Stride's own caution: travel leaves legs stiff, and the time off is not made up).
 //!
 //! A week interrupted this way is no baseline for the next week's growth, here as in the
 //! rules (R5): the ramp is judged against the training weeks around it.
@@ -34,18 +37,19 @@ use crate::rules::stress::StressClass;
 
 /// Shares of the planned running in the two blocks after sick days.
 pub const RETURN_SHARES: [f64; 2] = [0.5, 0.75];
-/// Days in each return block: as many as the illness lasted, within these bounds.
-pub const RETURN_BLOCK_DAYS: (i64, i64) = (3, 7);
 /// Days before a B race that run lighter.
 pub const B_LIGHTER_DAYS: u64 = 4;
 /// What those days run at most, as a share of what was planned.
 pub const B_LIGHTER_SHARE: f64 = 0.75;
 /// Days before a B race with nothing hard.
 pub const B_QUIET_DAYS: u64 = 3;
-/// Days away without running from which the first days back hold nothing hard.
-pub const AWAY_RETURN_FROM_DAYS: i64 = 7;
-/// Days back after a long time away with nothing hard.
-pub const AWAY_RETURN_DAYS: u64 = 3;
+/// Days away without running from which the first days back run lighter.
+pub const AWAY_RETURN_FROM_DAYS: i64 = 3;
+/// Days back after time away with nothing hard, at most [`AWAY_RETURN_SHARE`] of what they
+/// were planned to run.
+pub const AWAY_RETURN_DAYS: u64 = 2;
+/// What the first days back after time away run at most, as a share of the plan.
+pub const AWAY_RETURN_SHARE: f64 = 0.75;
 /// The day after a B race runs at most this far, km.
 const AFTER_B_RACE_KM: f64 = 5.0;
 
@@ -61,6 +65,8 @@ pub(super) struct Season {
     shares: BTreeMap<NaiveDate, f64>,
     /// The most a day runs, km, worked out from the shares once the weeks are built.
     caps_km: BTreeMap<NaiveDate, f64>,
+    /// Days of the graded return after sick days.
+    returning: BTreeSet<NaiveDate>,
     cross: Option<CrossActivity>,
 }
 
@@ -79,11 +85,21 @@ impl Season {
         for off in &input.days_off {
             for d in days(off.from, off.to) {
                 if in_plan(d) {
-                    s.off.insert(d, off.reason);
+                    let reason = s.off.entry(d).or_insert(off.reason);
+                    if off.reason.strictness() > reason.strictness() {
+                        *reason = off.reason;
+                    }
                 }
             }
             s.add_return(off, &in_plan);
         }
+        // A race is a tough day: the tough sessions before it keep the easy days they ask
+        // for, and a C race gets a hard session's after it.
+        let gap = u64::from(
+            profile
+                .easy_days_after(StressClass::VeryHard, false, false)
+                .max(1),
+        );
         for (i, t) in input.tune_ups.iter().enumerate() {
             if !in_plan(t.date) {
                 continue;
@@ -91,19 +107,15 @@ impl Season {
             s.races.insert(t.date, i);
             match t.priority {
                 RacePriority::C => {
-                    let after = u64::from(
-                        profile
-                            .easy_days_after(StressClass::VeryHard, false, false)
-                            .max(2),
-                    );
-                    s.quiet_days(t.date - Days::new(1), t.date - Days::new(1));
-                    s.quiet_days(t.date + Days::new(1), t.date + Days::new(after));
+                    s.quiet_days(t.date - Days::new(gap), t.date - Days::new(1));
+                    s.quiet_days(t.date + Days::new(1), t.date + Days::new(gap.max(2)));
                 }
                 RacePriority::A | RacePriority::B => {
                     let easy = (t.distance_m / 1000.0 / crate::rules::limits::KM_PER_EASY_DAY)
                         .ceil()
                         .max(1.0) as u64;
-                    s.quiet_days(t.date - Days::new(B_QUIET_DAYS), t.date - Days::new(1));
+                    let before = B_QUIET_DAYS.max(gap);
+                    s.quiet_days(t.date - Days::new(before), t.date - Days::new(1));
                     s.quiet_days(t.date + Days::new(1), t.date + Days::new(easy));
                     for k in 1..=B_LIGHTER_DAYS {
                         s.share(t.date - Days::new(k), B_LIGHTER_SHARE);
@@ -134,14 +146,14 @@ impl Season {
         let after = off.to + Days::new(1);
         match off.reason {
             OffReason::Sick => {
-                let (lo, hi) = RETURN_BLOCK_DAYS;
-                let n = off.len_days().clamp(lo, hi) as u64;
+                let n = off.return_block_days().unwrap_or(1);
                 for (block, share) in RETURN_SHARES.iter().enumerate() {
                     let from = after + Days::new(block as u64 * n);
                     for d in days(from, from + Days::new(n - 1)) {
                         if in_plan(d) {
                             self.share(d, *share);
                             self.quiet.insert(d);
+                            self.returning.insert(d);
                         }
                     }
                 }
@@ -149,7 +161,12 @@ impl Season {
             OffReason::Away {
                 cross_training: false,
             } if off.len_days() >= AWAY_RETURN_FROM_DAYS => {
-                self.quiet_days(after, after + Days::new(AWAY_RETURN_DAYS - 1));
+                for d in days(after, after + Days::new(AWAY_RETURN_DAYS - 1)) {
+                    if in_plan(d) {
+                        self.quiet.insert(d);
+                        self.share(d, AWAY_RETURN_SHARE);
+                    }
+                }
             }
             OffReason::Away { .. } => {}
         }
@@ -160,11 +177,13 @@ impl Season {
         self.races.get(&day).copied()
     }
 
-    /// True when a week (its first day) holds a day off or a tune-up race: no baseline for
-    /// the next weeks' growth.
+    /// True when a week (its first day) holds a day off, a day of the graded return after
+    /// sick days or a tune-up race: no baseline for the next weeks' growth (as in R5).
     pub(super) fn interrupts(&self, week: NaiveDate) -> bool {
         let end = week + Days::new(6);
-        self.off.range(week..=end).next().is_some() || self.races.range(week..=end).next().is_some()
+        self.off.range(week..=end).next().is_some()
+            || self.returning.range(week..=end).next().is_some()
+            || self.races.range(week..=end).next().is_some()
     }
 
     /// Works out each capped day's km from what the built weeks plan there, then lays the
@@ -178,6 +197,22 @@ impl Season {
                 b.days.push((t.date, Recipe::TuneUp(i)));
             }
         }
+        // The other days of a week with days off run no more than planned: what the days off
+        // lose is not made up around them.
+        let week_start = b.input.athlete.week_start;
+        let weeks: BTreeSet<NaiveDate> = b
+            .season
+            .off
+            .keys()
+            .map(|d| week_start.week_of(*d))
+            .collect();
+        for week in weeks {
+            for d in days(week, week + Days::new(6)) {
+                if !b.season.off.contains_key(&d) {
+                    b.season.share(d, 1.0);
+                }
+            }
+        }
         let caps: Vec<(NaiveDate, f64)> = b
             .season
             .shares
@@ -186,6 +221,33 @@ impl Season {
             .collect();
         b.season.caps_km = caps.into_iter().collect();
         Season::settle(b);
+        b.season
+            .recount_cut_backs(&mut b.weeks, b.profile.cut_back_every_weeks as usize);
+    }
+
+    /// Cut-back weeks counted again from the interrupted weeks: a week with days off or a
+    /// race is already lighter (R6 counts it so), and the next cut-back comes the usual
+    /// number of weeks after it, not where the standard plan had it.
+    fn recount_cut_backs(&self, weeks: &mut [(NaiveDate, bool, Option<f64>)], every: usize) {
+        if !weeks.iter().any(|(w, _, _)| self.interrupts(*w)) {
+            return;
+        }
+        let mut since = 0;
+        for (week, cut_back, taper) in weeks.iter_mut() {
+            if taper.is_some() {
+                break;
+            }
+            if self.interrupts(*week) {
+                *cut_back = false;
+                since = 0;
+                continue;
+            }
+            since += 1;
+            *cut_back = since >= every;
+            if *cut_back {
+                since = 0;
+            }
+        }
     }
 
     /// Lays the season over the days again: days off without running, races alone on their
@@ -224,6 +286,30 @@ impl Season {
             };
             b.days.push((*d, recipe));
         }
+        // Quiet and capped days run once: a second run joins the day's run.
+        let calm = |d: &NaiveDate| season.quiet.contains(d) || season.caps_km.contains_key(d);
+        let mut joined = Vec::new();
+        for i in 0..b.days.len() {
+            let (day, Recipe::Double(km)) = b.days[i].clone() else {
+                continue;
+            };
+            if !calm(&day) {
+                continue;
+            }
+            let first = (0..b.days.len()).find(|&j| {
+                b.days[j].0 == day && matches!(b.days[j].1, Recipe::Easy(_) | Recipe::Recovery(_))
+            });
+            match first.map(|j| &mut b.days[j].1) {
+                Some(Recipe::Easy(x) | Recipe::Recovery(x)) => {
+                    *x += km;
+                    joined.push(i);
+                }
+                _ => b.days[i].1 = Recipe::Easy(km),
+            }
+        }
+        for i in joined.into_iter().rev() {
+            b.days.remove(i);
+        }
         // Quiet days: nothing hard, no long run.
         for i in 0..b.days.len() {
             let (d, r) = &b.days[i];
@@ -252,11 +338,11 @@ impl Season {
                 }
             }
         }
-        // A C race is the week's hard session: the quality session nearest it in its week
-        // becomes easy.
+        // A race is one of the week's hard sessions (R4): the quality session nearest it in
+        // its week becomes easy.
         let week_start = b.input.athlete.week_start;
         for (i, t) in b.input.tune_ups.iter().enumerate() {
-            if season.race_on(t.date) != Some(i) || t.priority != RacePriority::C {
+            if season.race_on(t.date) != Some(i) {
                 continue;
             }
             let week = week_start.week_of(t.date);

@@ -74,6 +74,20 @@ pub enum OffReason {
 }
 
 impl OffReason {
+    /// How little training the reason allows: sick days least, then days away, then days
+    /// away with cross-training. Where spells overlap, the strictest holds.
+    pub fn strictness(self) -> u8 {
+        match self {
+            OffReason::Away {
+                cross_training: true,
+            } => 0,
+            OffReason::Away {
+                cross_training: false,
+            } => 1,
+            OffReason::Sick => 2,
+        }
+    }
+
     /// The word shown to the user.
     pub fn label(self) -> &'static str {
         match self {
@@ -110,6 +124,23 @@ impl DaysOff {
     pub fn len_days(&self) -> i64 {
         (self.to - self.from).num_days() + 1
     }
+
+    /// Sick days: the days of each block of the graded return after them, as many as the
+    /// illness lasted, within [`DaysOff::RETURN_BLOCK_DAYS`]. `None` for days away.
+    pub fn return_block_days(&self) -> Option<u64> {
+        let (lo, hi) = DaysOff::RETURN_BLOCK_DAYS;
+        (self.reason == OffReason::Sick).then(|| self.len_days().clamp(lo, hi) as u64)
+    }
+
+    /// The graded return after sick days: from the day after them through both blocks.
+    pub fn return_span(&self) -> Option<(NaiveDate, NaiveDate)> {
+        let n = self.return_block_days()?;
+        let first = self.to.checked_add_days(chrono::Days::new(1))?;
+        Some((first, first.checked_add_days(chrono::Days::new(2 * n - 1))?))
+    }
+
+    /// Bounds of a block of the graded return after sick days, days.
+    pub const RETURN_BLOCK_DAYS: (i64, i64) = (3, 7);
 }
 
 /// A plan: phases and workouts toward a goal race.
@@ -256,12 +287,22 @@ impl Plan {
         }
     }
 
-    /// Why the runner cannot train as planned on a day, if they cannot.
+    /// True when a day falls in the graded return after sick days.
+    pub fn returning_on(&self, day: NaiveDate) -> bool {
+        self.days_off
+            .iter()
+            .filter_map(DaysOff::return_span)
+            .any(|(from, to)| from <= day && day <= to)
+    }
+
+    /// Why the runner cannot train as planned on a day, if they cannot (the strictest reason
+    /// where spells overlap).
     pub fn day_off(&self, day: NaiveDate) -> Option<OffReason> {
         self.days_off
             .iter()
-            .find(|d| d.contains(day))
+            .filter(|d| d.contains(day))
             .map(|d| d.reason)
+            .max_by_key(|r| r.strictness())
     }
 
     /// The last day of the plan: race day, or the last workout if later.

@@ -166,6 +166,56 @@ pub fn acwr(training: &[f64], before: f64) -> Vec<Option<f64>> {
     out
 }
 
+/// [`acwr`] over a plan with days off (travel, illness): their zero load counts in the acute
+/// week, which it lightens, but not in the chronic average, which is taken over the other
+/// days of the 28. A short spell off then neither hides the runner's usual load nor makes
+/// the return look like a spike. `off[i]` marks day `i` (missing entries are not off).
+///
+/// ```
+/// use stride::science::pmc::{acwr, acwr_with_days_off};
+/// // Three weeks at 40 a day, a week off, then a week back at 40.
+/// let mut loads = vec![40.0; 21];
+/// loads.extend([0.0; 7]);
+/// loads.extend([40.0; 7]);
+/// let mut off = vec![false; 35];
+/// off[21..28].fill(true);
+/// let plain = acwr(&loads, 40.0)[34].unwrap();
+/// let with_off = acwr_with_days_off(&loads, &off, 40.0)[34].unwrap();
+/// assert!(plain > 1.3 && (with_off - 1.0).abs() < 1e-9);
+/// ```
+pub fn acwr_with_days_off(training: &[f64], off: &[bool], before: f64) -> Vec<Option<f64>> {
+    let (acute_n, chronic_n) = (ACUTE_DAYS as usize, CHRONIC_DAYS as usize);
+    let is_off = |i: usize| off.get(i).copied().unwrap_or(false);
+    (0..training.len())
+        .map(|i| {
+            let acute: f64 = (0..acute_n)
+                .map(|back| i.checked_sub(back).map_or(before, |j| training[j]))
+                .sum();
+            let (mut sum, mut count) = (0.0, 0usize);
+            for back in 0..chronic_n {
+                match i.checked_sub(back) {
+                    Some(j) if is_off(j) => {}
+                    Some(j) => {
+                        sum += training[j];
+                        count += 1;
+                    }
+                    None => {
+                        sum += before;
+                        count += 1;
+                    }
+                }
+            }
+            let known = before > 0.0 || i + 1 >= chronic_n;
+            let weekly = if count == 0 {
+                0.0
+            } else {
+                sum / count as f64 * acute_n as f64
+            };
+            (known && weekly >= ACWR_MIN_WEEKLY_LOAD).then(|| acute.max(0.0) / weekly)
+        })
+        .collect()
+}
+
 /// [`acwr`] without a buffer: `load(i)` gives day `i`'s load to count, and `each(i, ratio)`
 /// receives every day's ratio in order.
 fn acwr_each(

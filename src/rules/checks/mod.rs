@@ -7,7 +7,7 @@ use super::profile::RecoveryProfile;
 use super::stress::StressClass;
 use super::{CheckInput, Finding, Rule, Severity};
 use crate::science::load::LoadContext;
-use crate::science::pmc::{CHRONIC_DAYS, acwr, seed_load};
+use crate::science::pmc::{CHRONIC_DAYS, acwr, acwr_with_days_off, seed_load};
 
 /// Days of history before a plan that its projected ACWR reads: more than the 28-day chronic
 /// window, so the seed rarely matters.

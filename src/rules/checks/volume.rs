@@ -14,24 +14,12 @@ pub(super) fn r5_volume(ctx: &mut Ctx<'_>) {
             .filter(|w| w.full)
             .map(|w| (Some(w.start), w.running_m)),
     );
-    // A week with days off or a tune-up race is no baseline: the weeks are judged against
-    // the training weeks around it.
+    // A week with days off, the graded return after sick days or a tune-up race is no
+    // baseline: the weeks are judged against the training weeks around it.
     let plan = ctx.input.plan;
-    let interrupted = |week: Option<NaiveDate>| {
-        week.is_some_and(|w| {
-            (0..7).map(|k| w + Days::new(k)).any(|d| {
-                plan.day_off(d).is_some()
-                    || plan.workouts_on(d).any(|x| {
-                        x.kind
-                            .race_priority()
-                            .is_some_and(|p| p != crate::model::RacePriority::A)
-                    })
-            })
-        })
-    };
     let volumes: Vec<(Option<NaiveDate>, f64, bool)> = volumes
         .into_iter()
-        .map(|(w, v)| (w, v, interrupted(w)))
+        .map(|(w, v)| (w, v, w.is_some_and(|w| interrupted(plan, w))))
         .collect();
     for i in 1..volumes.len() {
         let (Some(date), volume, _) = volumes[i] else {
@@ -105,7 +93,17 @@ pub(super) fn r5_acwr(ctx: &mut Ctx<'_>) {
         )
         .collect();
     let offset = before.len();
-    let ratios = acwr(&daily, seed_load(&daily));
+    // Days off lighten the acute week but leave the chronic average to the days trained
+    // ([`acwr_with_days_off`]): a short spell away neither hides the usual load nor makes
+    // the return look like a spike, and the return after sick days is the graded return's.
+    let off: Vec<bool> = std::iter::repeat_n(false, offset)
+        .chain((0..days.len()).map(|i| ctx.input.plan.day_off(ctx.facts.date(i)).is_some()))
+        .collect();
+    let ratios = if off.contains(&true) {
+        acwr_with_days_off(&daily, &off, seed_load(&daily))
+    } else {
+        acwr(&daily, seed_load(&daily))
+    };
     let mut above: Option<Severity> = None;
     for (i, ratio) in ratios[offset..].iter().enumerate() {
         // Judged on days that carry load, once the chronic window lies in the plan: before
@@ -145,6 +143,20 @@ pub(super) fn r5_acwr(ctx: &mut Ctx<'_>) {
     }
 }
 
+/// Whether the week from `week` holds days off, days of the graded return after sick days,
+/// or a tune-up race: R5 takes no baseline from it, and R6 counts it as a lighter week.
+fn interrupted(plan: &crate::model::Plan, week: NaiveDate) -> bool {
+    (0..7).map(|k| week + Days::new(k)).any(|d| {
+        plan.day_off(d).is_some()
+            || plan.returning_on(d)
+            || plan.workouts_on(d).any(|x| {
+                x.kind
+                    .race_priority()
+                    .is_some_and(|p| p != crate::model::RacePriority::A)
+            })
+    })
+}
+
 /// The first day of the taper: the plan's taper phase, else two weeks before the race.
 fn taper_start(ctx: &Ctx<'_>) -> NaiveDate {
     let plan = ctx.input.plan;
@@ -166,9 +178,16 @@ pub(super) fn r6_cut_back(ctx: &mut Ctx<'_>) {
         .cloned()
         .collect();
     let mut since_cut_back = 0;
-    for (i, week) in weeks.iter().enumerate() {
-        let cut_back = i > 0
-            && week.running_m <= weeks[i - 1].running_m * limits::CUT_BACK_SHARE + limits::EPSILON;
+    // The week before, or after an interrupted week the last week that was not.
+    let mut before: Option<f64> = None;
+    for week in &weeks {
+        let broken = interrupted(ctx.input.plan, week.start);
+        let cut_back = broken
+            || before
+                .is_some_and(|b| week.running_m <= b * limits::CUT_BACK_SHARE + limits::EPSILON);
+        if !broken {
+            before = Some(week.running_m);
+        }
         since_cut_back = if cut_back { 0 } else { since_cut_back + 1 };
         if since_cut_back >= every {
             ctx.add(
@@ -258,7 +277,10 @@ pub(super) fn r7_taper(ctx: &mut Ctx<'_>) {
     let faster = (1..=7)
         .filter_map(|k| ctx.facts.index(race - Days::new(k)))
         .any(|i| ctx.facts.days[i].faster_session);
-    if !faster && ctx.facts.days.len() > 7 {
+    // Days off in the last two weeks (a sick spell's graded return reaches into race week)
+    // leave the final week to freshness: no faster session is asked for.
+    let time_off = (1..=14).any(|k| ctx.input.plan.day_off(race - Days::new(k)).is_some());
+    if !faster && !time_off && ctx.facts.days.len() > 7 {
         ctx.add(
             race - Days::new(7),
             Rule::R7,
