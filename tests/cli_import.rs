@@ -384,19 +384,19 @@ fn a_read_only_document_is_not_replaced_by_an_import() {
 }
 
 #[test]
-fn a_folder_of_compressed_recordings_and_dangling_links_says_why_nothing_was_imported() {
+fn a_folder_of_damaged_compressed_recordings_and_dangling_links_says_why_nothing_was_imported() {
     let dir = tempfile::tempdir().expect("temp dir");
     athlete_file(dir.path());
     let folder = dir.path().join("export");
     std::fs::create_dir(&folder).expect("folder");
-    // The gzip magic number and a little more: what a Strava export's activities hold.
+    // The gzip magic number and a little more, cut short.
     std::fs::write(folder.join("run.fit.gz"), [0x1f, 0x8b, 8, 0, 0, 0, 0, 0]).expect("gz");
     #[cfg(unix)]
     std::os::unix::fs::symlink(dir.path().join("gone.gpx"), folder.join("gone.gpx")).expect("link");
     let o = stride(dir.path(), &["import", "export", "--into", "athlete.ron"]);
     assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
     assert!(
-        stderr(&o).contains("run.fit.gz: the file is compressed"),
+        stderr(&o).contains("run.fit.gz: the gzip-compressed data is damaged or cut short"),
         "{}",
         stderr(&o)
     );

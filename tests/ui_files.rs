@@ -67,7 +67,7 @@ fn importing_files_runs_in_the_background_then_lists_what_happened_and_undoes_as
     let after = h.state().session().document().history.activities.len();
     assert_eq!(after, before + 2, "the GPX and the TCX");
     assert!(
-        h.query_by_label("2 activities imported, 0 skipped as already there, 2 files failed.")
+        h.query_by_label("2 activities imported, 0 merged into ones already there, 0 skipped as already there, 2 files failed.")
             .is_some()
     );
     assert!(h.query_by_label_contains("truncated.gpx: ").is_some());
