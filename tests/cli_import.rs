@@ -7,14 +7,10 @@ use chrono::{NaiveDate, NaiveDateTime};
 use stride::model::{Activity, Athlete, AthleteDocument, WellnessEntry, WorkoutKind};
 use stride::storage::{document_to_string, load_document};
 
-/// Runs `stride` in `dir`, so the file names it prints are the ones given.
-fn stride(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_stride"))
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .expect("run stride")
-}
+#[path = "common/cli.rs"]
+mod cli;
+
+use cli::stride;
 
 fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).expect("utf-8")

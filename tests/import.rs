@@ -3,7 +3,7 @@
 //! on a folder of mixed files.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
 use chrono::{Local, NaiveDate, NaiveDateTime, TimeZone};
 use stride::import::{
@@ -18,6 +18,11 @@ mod fit_writer;
 
 use fit_writer::{FitActivity, Point, Totals, write_fit};
 use rustyfit::profile::typedef::{Sport, SubSport};
+
+#[path = "common/cli.rs"]
+mod cli;
+
+use cli::stride;
 
 /// Mean Earth radius of the IUGG, metres: the sphere the import measures on.
 const R: f64 = 6_371_008.8;
@@ -1072,14 +1077,6 @@ fn errors_name_the_file_and_the_place() {
 }
 
 // ---------------------------------------------------------------- the command line
-
-fn stride(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_stride"))
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .expect("run stride")
-}
 
 #[test]
 fn stride_import_takes_a_folder_of_mixed_files() {

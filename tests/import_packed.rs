@@ -6,7 +6,6 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use chrono::{Local, NaiveDateTime, TimeZone};
 use stride::import::{
@@ -20,6 +19,11 @@ mod fit_writer;
 
 use fit_writer::{FitActivity, Point, Totals, write_fit};
 use rustyfit::profile::typedef::{Sport, SubSport};
+
+#[path = "common/cli.rs"]
+mod cli;
+
+use cli::stride;
 
 fn at(text: &str) -> NaiveDateTime {
     NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S").expect("valid time")
@@ -140,14 +144,6 @@ fn cross(activity: CrossActivity) -> WorkoutKind {
     WorkoutKind::CrossTraining { activity }
 }
 
-fn stride(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_stride"))
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .expect("run stride")
-}
-
 fn athlete_file(dir: &Path) -> PathBuf {
     let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo-athlete.ron");
     let path = dir.join("athlete.ron");
@@ -201,6 +197,20 @@ fn a_folder_of_gz_recordings_imports_each_one() {
     );
     assert_eq!(report.imported[0].avg_hr_bpm, Some(140));
     assert_eq!(report.imported[0].start, local("2027-03-01 06:00:00"));
+    // The command line takes the folder the same way.
+    let home = tempfile::tempdir().expect("temp dir");
+    athlete_file(home.path());
+    let folder = dir.path().to_string_lossy().into_owned();
+    let o = stride(home.path(), &["import", &folder, "--into", "athlete.ron"]);
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(o.status.code(), Some(0), "{stdout}");
+    assert!(
+        stdout.ends_with(
+            "summary: 3 files imported, 0 failed, 3 activities added, 0 duplicates skipped, \
+             0 merged\n"
+        ),
+        "{stdout}"
+    );
 }
 
 #[test]
