@@ -37,10 +37,10 @@
 //! exports whose headers their owners posted when other programs could not read them (in the
 //! issue tracker of geo-activity-playground, and in a project's tests of its own export); the
 //! Dutch ones are those that scripts written for their authors' own exports read; the
-//! Spanish, Italian and Portuguese ones follow Strava's wording in those languages as its
-//! pages show it, with the variants seen. When a localised moving time or average heart
-//! rate is not found by name, the layout finds it: it is the column after the second elapsed
-//! time, or after the second highest heart rate.
+//! Spanish, Italian and Portuguese ones are the usual translations of the English names, with
+//! variants, not yet checked against a real export. When a localised moving time or average
+//! heart rate is not found by name, the layout finds it: it is the column after the second
+//! elapsed time, or after the second highest heart rate.
 //!
 //! Dates are read in the forms Strava writes: `Sep 12, 2018, 3:02:23 PM` (English),
 //! `09.12.2022, 15:24:49` (German), `12 sept. 2018, 15:02:23` (French), `6 mrt. 2024 14:23:15`
