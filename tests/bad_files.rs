@@ -123,7 +123,7 @@ fn the_windows_import_lists_each_broken_recording_with_its_reason() {
         .into_iter()
         .filter(|(p, _)| {
             p.extension()
-                .is_some_and(|e| e == "fit" || e == "gpx" || e == "tcx")
+                .is_some_and(|e| ["fit", "gpx", "tcx", "gz", "zip"].iter().any(|x| e == *x))
         })
         .collect();
     assert!(recordings.len() >= 10);

@@ -3,7 +3,7 @@
 //! on a folder of mixed files.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
 use chrono::{Local, NaiveDate, NaiveDateTime, TimeZone};
 use stride::import::{
@@ -18,6 +18,11 @@ mod fit_writer;
 
 use fit_writer::{FitActivity, Point, Totals, write_fit};
 use rustyfit::profile::typedef::{Sport, SubSport};
+
+#[path = "common/cli.rs"]
+mod cli;
+
+use cli::stride;
 
 /// Mean Earth radius of the IUGG, metres: the sphere the import measures on.
 const R: f64 = 6_371_008.8;
@@ -335,14 +340,14 @@ fn a_strava_export_without_the_raw_columns_falls_back_to_the_first_ones() {
 }
 
 #[test]
-fn a_strava_date_in_another_language_names_its_line_and_column() {
-    let e = read_file(&fixture("bad_date.csv")).expect_err("not English");
+fn a_strava_date_written_in_words_names_its_line_and_column() {
+    let e = read_file(&fixture("bad_date.csv")).expect_err("not a date Strava writes");
     assert_eq!(
         e.place(),
         Some(Place::LineColumn { line: 2, column: 2 }),
         "{e}"
     );
-    assert!(e.to_string().contains("12 sept. 2018"), "{e}");
+    assert!(e.to_string().contains("le douze septembre 2018"), "{e}");
     assert!(
         e.to_string().contains("Sep 12, 2018, 3:02:23 PM"),
         "says what is read: {e}"
@@ -547,6 +552,124 @@ fn a_fit_file_with_a_bad_crc_is_reported_with_the_byte_offset() {
     assert!(e.to_string().contains("checksum"), "{e}");
 }
 
+/// The FIT CRC, bit by bit (CRC-16 with the reflected polynomial 0xA001, as the FIT protocol
+/// defines it), written apart from the importer's table-driven one.
+fn fit_crc(bytes: &[u8]) -> u16 {
+    let mut crc = 0u16;
+    for &b in bytes {
+        crc ^= u16::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xA001
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    crc
+}
+
+/// Replaces the file CRC (the last two bytes) with the CRC of everything before it.
+fn with_whole_file_crc(mut bytes: Vec<u8>) -> Vec<u8> {
+    let n = bytes.len();
+    let crc = fit_crc(&bytes[..n - 2]).to_le_bytes();
+    bytes[n - 2..].copy_from_slice(&crc);
+    bytes
+}
+
+#[test]
+fn a_fit_header_crc_of_zero_means_not_computed_and_the_file_crc_covers_the_header() {
+    let good = write_fit(&fit_run(true, Some(0)));
+    let expected = only(parse(SourceFormat::Fit, &good, "x.fit").expect("imports"));
+    assert_eq!(good[0], 14, "the writer writes a 14-byte header");
+    assert_eq!(
+        u16::from_le_bytes([good[12], good[13]]),
+        fit_crc(&good[..12]),
+        "with its CRC"
+    );
+    // As older Garmin devices write it: header CRC 0x0000, file CRC over header and data.
+    let mut zeroed = good.clone();
+    zeroed[12..14].fill(0);
+    let zeroed = with_whole_file_crc(zeroed);
+    assert_ne!(zeroed[zeroed.len() - 2..], good[good.len() - 2..]);
+    let a = only(parse(SourceFormat::Fit, &zeroed, "x.fit").expect("a zero header CRC imports"));
+    assert_eq!(a, expected);
+    // Header CRC 0x0000 and a file CRC over the data records alone, as some apps write it.
+    let mut data_only = good.clone();
+    data_only[12..14].fill(0);
+    only(parse(SourceFormat::Fit, &data_only, "x.fit").expect("imports too"));
+    // A 12-byte header (no CRC of its own): the file CRC covers it.
+    let mut short = good[..12].to_vec();
+    short[0] = 12;
+    short.extend_from_slice(&good[14..]);
+    let short = with_whole_file_crc(short);
+    let a = only(parse(SourceFormat::Fit, &short, "x.fit").expect("a 12-byte header imports"));
+    assert_eq!(a, expected);
+    // A zero header CRC whose file CRC fits neither is still damaged.
+    let mut damaged = zeroed.clone();
+    let last = damaged.len() - 1;
+    damaged[last] ^= 0x10;
+    let e = parse(SourceFormat::Fit, &damaged, "x.fit").expect_err("damaged");
+    assert!(e.to_string().contains("the checksum does not match"), "{e}");
+}
+
+#[test]
+fn a_wrong_non_zero_fit_header_crc_is_refused_with_its_own_message() {
+    let mut bad = write_fit(&fit_run(true, Some(0)));
+    bad[12] ^= 0x01;
+    let e = parse(SourceFormat::Fit, &bad, "x.fit").expect_err("a wrong header CRC");
+    assert_eq!(e.place(), Some(Place::Byte(14)), "{e}");
+    assert!(
+        e.to_string()
+            .starts_with("byte 14: the file header's checksum does not match"),
+        "{e}"
+    );
+    // Even when the file CRC is made to cover everything.
+    let e = parse(SourceFormat::Fit, &with_whole_file_crc(bad), "x.fit").expect_err("still");
+    assert!(e.to_string().contains("file header's checksum"), "{e}");
+}
+
+#[test]
+fn the_fit_regression_files_stride_writes_import_with_their_figures() {
+    // Written by fit_writer.rs (see tests/fit_conformance.rs): a run whose header CRC is
+    // zeroed and whose file CRC covers the whole file; a ride with a 12-byte header; records
+    // without a session.
+    let run = bytes("run-zero-header-crc.fit");
+    assert_eq!((run[0], run[12], run[13]), (14, 0, 0));
+    assert_eq!(
+        fit_crc(&run[..run.len() - 2]).to_le_bytes(),
+        run[run.len() - 2..],
+        "the file CRC covers the header"
+    );
+    let a = only(read_file(&fixture("run-zero-header-crc.fit")).expect("imports"));
+    assert_eq!(
+        a.start,
+        at("2027-03-01 07:00:00"),
+        "06:00 UTC at the file's +01:00"
+    );
+    assert_eq!((a.kind.clone(), a.duration_s), (WorkoutKind::Easy, 2700.0));
+    assert_eq!(a.distance_m, Some(7560.0));
+    assert_eq!((a.avg_hr_bpm, a.max_hr_bpm), (Some(149), Some(159)));
+
+    let ride = bytes("ride-12-byte-header.fit");
+    assert_eq!(ride[0], 12);
+    assert_eq!(
+        fit_crc(&ride[..ride.len() - 2]).to_le_bytes(),
+        ride[ride.len() - 2..]
+    );
+    let a = only(read_file(&fixture("ride-12-byte-header.fit")).expect("imports"));
+    assert_eq!(a.start, local("2027-03-02 16:30:00"));
+    assert_eq!(a.kind, cross(CrossActivity::Cycling));
+    assert_eq!((a.duration_s, a.distance_m), (3600.0, Some(28_800.0)));
+    assert_eq!(a.avg_hr_bpm, None);
+
+    let walk = only(read_file(&fixture("records-only.fit")).expect("imports"));
+    assert_eq!(walk.start, local("2027-03-03 07:15:00"));
+    assert_eq!((walk.duration_s, walk.distance_m), (1200.0, Some(1800.0)));
+    // 241 samples of 110 + i % 10: 24 rounds of 110..=119 and one more 110, 27,590 / 241.
+    assert_eq!(walk.avg_hr_bpm, Some(114));
+}
+
 #[test]
 fn every_truncation_of_a_fit_file_is_an_error_never_a_panic() {
     let good = write_fit(&fit_run(true, Some(0)));
@@ -726,8 +849,19 @@ fn content_tells_the_format_before_the_extension() {
     assert!(e.to_string().contains("wellness CSV"), "{e}");
     let gz = dir.path().join("123.fit.gz");
     std::fs::write(&gz, [0x1f, 0x8b, 8, 0]).expect("write");
-    let e = read_file(&gz).expect_err("compressed");
-    assert!(e.to_string().contains("unpack it first"), "{e}");
+    let e = read_file(&gz).expect_err("cut short");
+    assert!(e.to_string().contains("damaged or cut short"), "{e}");
+    // Compressed content without its name saying so.
+    let hidden = dir.path().join("123.fit");
+    std::fs::write(&hidden, [0x1f, 0x8b, 8, 0]).expect("write");
+    let e = read_file(&hidden).expect_err("compressed");
+    assert!(e.to_string().contains("name does not end in .gz"), "{e}");
+    let e = read_file(&dir.path().join("123.bin").with_extension("dat")).expect_err("missing");
+    assert!(matches!(e, ImportError::Io { .. }), "{e}");
+    let misnamed = dir.path().join("export.dat");
+    std::fs::write(&misnamed, b"PK\x03\x04rest").expect("write");
+    let e = read_file(&misnamed).expect_err("a zip by another name");
+    assert!(e.to_string().contains("name does not end in .zip"), "{e}");
     let e = read_file(&dir.path().join("missing.gpx")).expect_err("missing");
     assert!(matches!(e, ImportError::Io { .. }), "{e}");
 }
@@ -824,28 +958,39 @@ fn duplicates_within_a_minute_are_skipped_and_counted() {
     assert_eq!((report.files_done, report.cancelled), (5, false));
     // activities.csv: 5 of 6 (its last row is its first again, 27 s later); long.tcx; far.tcx.
     assert_eq!(report.imported.len(), 5 + 1 + 1);
-    assert_eq!(report.skipped.len(), 3);
+    // morning.gpx repeats the history's run, which has no distance or heart rate: it fills
+    // them in.
+    assert_eq!(report.merged.len(), 1, "{:?}", report.merged);
+    assert_eq!(report.merged[0].file, fixture("morning.gpx"));
+    assert!(
+        report.merged[0].reason.contains("already in the history"),
+        "{:?}",
+        report.merged
+    );
+    assert!(
+        report.merged[0].filled.contains("distance")
+            && report.merged[0].filled.contains("average heart rate"),
+        "{:?}",
+        report.merged
+    );
+    assert_eq!(report.fills.len(), 1, "to apply to the history");
+    assert_eq!(report.skipped.len(), 2);
     let reasons: Vec<(&Path, &str)> = report
         .skipped
         .iter()
         .map(|s| (s.file.as_path(), s.reason.as_str()))
         .collect();
-    assert_eq!(reasons[0].0, fixture("morning.gpx"));
+    assert_eq!(reasons[0].0, fixture("activities.csv"));
     assert!(
-        reasons[0].1.contains("already in the history"),
+        reasons[0].1.contains("earlier in the same file"),
         "{reasons:?}"
     );
-    assert_eq!(reasons[1].0, fixture("activities.csv"));
+    assert_eq!(reasons[1].0, near.as_path());
     assert!(
-        reasons[1].1.contains("earlier in the same file"),
-        "{reasons:?}"
-    );
-    assert_eq!(reasons[2].0, near.as_path());
-    assert!(
-        reasons[2].1.contains("long.tcx"),
+        reasons[1].1.contains("long.tcx"),
         "names the file it came from: {reasons:?}"
     );
-    assert_eq!(report.skipped[2].start, local("2027-03-06 08:00:40"));
+    assert_eq!(report.skipped[1].start, local("2027-03-06 08:00:40"));
     assert!(history.activities.len() == 1, "the history is not changed");
 
     // Merging into a history counts the same way.
@@ -854,7 +999,7 @@ fn duplicates_within_a_minute_are_skipped_and_counted() {
         &mut history,
         read_file(&fixture("activities.csv")).expect("ok"),
     );
-    assert_eq!((merge.added, merge.duplicates), (5, 1));
+    assert_eq!((merge.added, merge.merged, merge.duplicates), (5, 0, 1));
     assert!(
         history
             .activities
@@ -933,14 +1078,6 @@ fn errors_name_the_file_and_the_place() {
 
 // ---------------------------------------------------------------- the command line
 
-fn stride(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_stride"))
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .expect("run stride")
-}
-
 #[test]
 fn stride_import_takes_a_folder_of_mixed_files() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -992,7 +1129,7 @@ fn stride_import_takes_a_folder_of_mixed_files() {
          inbox/watch-copy.gpx: activities 0 added, 1 duplicates skipped\n\
          inbox/wellness.csv: wellness 2 added, 0 updated, 0 unchanged\n\
          saved athlete.ron\n\
-         summary: 7 files imported, 1 failed, 10 activities added, 2 duplicates skipped\n"
+         summary: 7 files imported, 1 failed, 10 activities added, 2 duplicates skipped, 0 merged\n"
     );
     let lines: Vec<&str> = err.lines().collect();
     assert_eq!(lines.len(), 1, "{err}");
@@ -1064,7 +1201,7 @@ fn stride_import_of_one_recording_adds_it_and_says_so() {
     assert_eq!(
         String::from_utf8(o.stdout.clone()).expect("utf-8"),
         "morning.gpx: activities 1 added, 0 duplicates skipped\nsaved a.ron\n\
-         summary: 1 files imported, 0 failed, 1 activities added, 0 duplicates skipped\n"
+         summary: 1 files imported, 0 failed, 1 activities added, 0 duplicates skipped, 0 merged\n"
     );
     // Again: nothing new, the document is not written.
     let o = stride(dir.path(), &["import", "morning.gpx", "--into", "a.ron"]);
@@ -1072,7 +1209,7 @@ fn stride_import_of_one_recording_adds_it_and_says_so() {
     assert_eq!(
         String::from_utf8(o.stdout.clone()).expect("utf-8"),
         "morning.gpx: activities 0 added, 1 duplicates skipped\nunchanged a.ron\n\
-         summary: 1 files imported, 0 failed, 0 activities added, 1 duplicates skipped\n"
+         summary: 1 files imported, 0 failed, 0 activities added, 1 duplicates skipped, 0 merged\n"
     );
 }
 

@@ -67,7 +67,7 @@ fn importing_files_runs_in_the_background_then_lists_what_happened_and_undoes_as
     let after = h.state().session().document().history.activities.len();
     assert_eq!(after, before + 2, "the GPX and the TCX");
     assert!(
-        h.query_by_label("2 activities imported, 0 skipped as already there, 2 files failed.")
+        h.query_by_label("2 activities imported, 0 merged into ones already there, 0 skipped as already there, 2 files failed.")
             .is_some()
     );
     assert!(h.query_by_label_contains("truncated.gpx: ").is_some());
@@ -300,4 +300,74 @@ fn a_panic_in_a_view_is_caught_reported_and_the_document_kept_first() {
     h.state_mut().push(AppCommand::ShowDay(today()));
     h.run();
     assert!(h.query_by_label("29 · today").is_some());
+}
+
+#[test]
+fn importing_a_duplicate_with_heart_rate_fills_in_the_stored_one_and_says_merged() {
+    // long.tcx without its heart rates, imported first; then long.tcx itself.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = std::fs::read_to_string(import_data("long.tcx")).expect("read");
+    let mut bare = String::new();
+    let mut rest = text.as_str();
+    while let Some(at) = rest
+        .find("<HeartRateBpm>")
+        .into_iter()
+        .chain(rest.find("<AverageHeartRateBpm>"))
+        .chain(rest.find("<MaximumHeartRateBpm>"))
+        .min()
+    {
+        bare.push_str(&rest[..at]);
+        let tag = &rest[at + 1..rest[at..].find('>').map_or(at, |e| at + e)];
+        let close = format!("</{tag}>");
+        let end = rest[at..]
+            .find(&close)
+            .map_or(rest.len(), |e| at + e + close.len());
+        rest = &rest[end..];
+    }
+    bare.push_str(rest);
+    assert!(!bare.contains("HeartRate"), "every heart rate is gone");
+    let watch = dir.path().join("watch.tcx");
+    std::fs::write(&watch, bare).expect("write");
+    let dialogs = FixedDialogs::answering([
+        DialogAnswer::ChosenMany(vec![watch]),
+        DialogAnswer::ChosenMany(vec![import_data("long.tcx")]),
+    ]);
+    let app = StrideApp::with_demo(today(), Box::new(dialogs));
+    let mut h = harness_for(app);
+    let before = h.state().session().document().history.activities.len();
+    for round in 0..2 {
+        h.state_mut().push(AppCommand::ImportActivities);
+        h.step();
+        wait_for(&mut h, "Import finished");
+        h.run();
+        if round == 1 {
+            assert!(
+                h.query_by_label(
+                    "0 activities imported, 1 merged into ones already there, 0 skipped as \
+                     already there, 0 files failed."
+                )
+                .is_some()
+            );
+            assert!(h.query_by_label_contains("long.tcx: ").is_some());
+        }
+        click(&mut h, "Close");
+    }
+    let history = &h.state().session().document().history.activities;
+    assert_eq!(history.len(), before + 1, "one run");
+    let run = history
+        .iter()
+        .find(|a| a.source_file.as_deref() == Some("watch.tcx"))
+        .expect("the first file's run stays");
+    assert!(
+        run.avg_hr_bpm.is_some() && run.max_hr_bpm.is_some(),
+        "{run:?}"
+    );
+    assert!(
+        h.state()
+            .session()
+            .undo_label()
+            .is_some_and(|l| l == "Merge 1 duplicate from 1 file"),
+        "{:?}",
+        h.state().session().undo_label()
+    );
 }

@@ -3,9 +3,11 @@
 //! athlete document.
 //!
 //! Each FILE is a file or a folder; a folder stands for the `.fit`, `.gpx`, `.tcx` and `.csv`
-//! files in it (not in its subfolders), in name order ([`crate::import::expand_paths`]). A file's
-//! content tells what it holds, its extension only when the content does not
-//! ([`crate::import::detect`]):
+//! files in it (not in its subfolders), gzip-compressed ones (`.fit.gz`, ...) and zip archives,
+//! in name order ([`crate::import::expand_paths`]). A gzip file is read as the file it holds,
+//! and a zip archive (Strava's export as downloaded) as the recordings in it, each named
+//! `ARCHIVE/MEMBER` in the output ([`crate::import::packed`]). A file's content tells what it
+//! holds, its extension only when the content does not ([`crate::import::detect`]):
 //!
 //! - a wellness CSV (a `date` column and any of
 //!   `resting_hr,hrv,sleep_hours,sleep_quality,soreness,fatigue,stress,mood,motivation`, see
@@ -15,7 +17,9 @@
 //!   title`, see [`crate::storage::session_csv`]), a FIT, GPX or TCX recording, or Strava's
 //!   `activities.csv` (see [`crate::import`]): each session becomes an activity; one that
 //!   starts at most a minute from an activity already in the document (or imported just before
-//!   it) is taken for the same session and skipped.
+//!   it) is taken for the same session: it fills in what that activity lacks (heart rate,
+//!   moving time, distance, ...; merged) or, adding nothing, is skipped
+//!   ([`crate::import::fill_missing`]).
 //!
 //! Standard output has one line per file imported, in the order given, then one line about the
 //! document:
@@ -26,19 +30,22 @@
 //! saved anna.ron
 //! ```
 //!
-//! When FILES name a folder or any FIT, GPX, TCX or Strava file, a summary line ends the
-//! output (imports of wellness and session CSVs alone print exactly the lines above, as before):
+//! When FILES name a folder, an archive or any FIT, GPX, TCX or Strava file, or a duplicate was
+//! merged, a summary line ends the output (imports of wellness and session CSVs alone that
+//! merge nothing print exactly the lines above, as before). Merged duplicates are counted
+//! there only, after the skipped ones:
 //!
 //! ```text
 //! runs/morning.fit: activities 1 added, 0 duplicates skipped
 //! runs/evening.gpx: activities 0 added, 1 duplicates skipped
+//! runs/evening-hr.tcx: activities 0 added, 0 duplicates skipped
 //! saved anna.ron
-//! summary: 2 files imported, 1 failed, 1 activities added, 1 duplicates skipped
+//! summary: 3 files imported, 1 failed, 1 activities added, 1 duplicates skipped, 1 merged
 //! ```
 //!
 //! `FILE` is the path as given (for a folder's files, the folder joined with the name), and the
 //! words stay the same whatever the counts (`1 duplicates skipped`), so other tools can read the
-//! lines. The document line is `saved FILE` when anything was added or updated, and
+//! lines. The document line is `saved FILE` when anything was added, updated or merged, and
 //! `unchanged FILE` when nothing was; the document is then not written at all. Saving is atomic
 //! and keeps the previous version as `FILE.bak`. A file that fails is reported on standard
 //! error as `error: FILE:LINE:COLUMN: message` for a place in a text file, `error: FILE: byte
@@ -75,15 +82,44 @@ struct Imported {
     activities: import::Merge,
 }
 
-/// Running totals for the summary line.
+/// Running totals for the summary line, and the lines so far.
 #[derive(Default)]
 struct Totals {
     imported: usize,
     failed: usize,
     added: usize,
+    merged: usize,
     duplicates: usize,
-    /// Whether the summary line is printed: a folder or a recording was among the files.
+    /// Whether the summary line is printed: a folder, an archive or a recording was among the
+    /// files, or a duplicate was merged.
     summarize: bool,
+    /// Whether the document changed.
+    changed: bool,
+    /// The lines of standard output so far.
+    lines: Vec<String>,
+}
+
+impl Totals {
+    /// Counts one file's result: its line, or its error on `err`.
+    fn take(&mut self, file: &Path, result: Result<Imported, String>, err: &mut dyn Write) {
+        match result {
+            Ok(imported) => {
+                self.changed |= imported.changed;
+                self.imported += 1;
+                self.added += imported.activities.added;
+                self.merged += imported.activities.merged;
+                self.duplicates += imported.activities.duplicates;
+                self.summarize |= imported.activities.merged > 0;
+                self.lines
+                    .push(format!("{}: {}", file.display(), imported.summary));
+            }
+            Err(message) => {
+                self.failed += 1;
+                // If standard error is gone there is nobody left to tell.
+                let _ = writeln!(err, "error: {message}");
+            }
+        }
+    }
 }
 
 /// Runs `stride import`: merges `files` (files or folders) into the document at `into`,
@@ -109,27 +145,31 @@ pub fn run(
         ..Totals::default()
     };
     let files = import::expand_paths(files);
-    let mut lines = Vec::with_capacity(files.len() + 2);
-    let mut changed = false;
     for file in &files {
-        match import_file(&mut doc, file, &mut totals.summarize) {
-            Ok(imported) => {
-                changed |= imported.changed;
-                totals.imported += 1;
-                totals.added += imported.activities.added;
-                totals.duplicates += imported.activities.duplicates;
-                lines.push(format!("{}: {}", file.display(), imported.summary));
-            }
-            Err(message) => {
-                totals.failed += 1;
-                // If standard error is gone there is nobody left to tell.
-                let _ = writeln!(err, "error: {message}");
-            }
+        if import::packed::packing(file) != import::packed::Packing::Plain {
+            // A gzip file or an archive: each file in it on its own.
+            totals.summarize = true;
+            import::read_each(file, &mut |read| {
+                let result =
+                    read.activities
+                        .map_err(|e| e.located(&read.path))
+                        .and_then(|activities| {
+                            checked(&mut doc, &read.path, |merged| {
+                                Ok(merge_activities(merged, activities))
+                            })
+                        });
+                totals.take(&read.path, result, err);
+                true
+            });
+            continue;
         }
+        let result = import_file(&mut doc, file, &mut totals.summarize);
+        totals.take(file, result, err);
     }
+    let mut lines = std::mem::take(&mut totals.lines);
     // The document is saved before anything is printed, so a reader that stops reading early
     // cannot leave it unsaved.
-    if changed {
+    if totals.changed {
         // A program that does not take the lock may still have written it meanwhile.
         if storage::disk_stamp(into) != as_read {
             return Err(storage::DocumentError::ChangedOnDisk {
@@ -144,8 +184,9 @@ pub fn run(
     }
     if totals.summarize {
         lines.push(format!(
-            "summary: {} files imported, {} failed, {} activities added, {} duplicates skipped",
-            totals.imported, totals.failed, totals.added, totals.duplicates
+            "summary: {} files imported, {} failed, {} activities added, {} duplicates \
+             skipped, {} merged",
+            totals.imported, totals.failed, totals.added, totals.duplicates, totals.merged
         ));
     }
     for line in lines {
@@ -179,12 +220,11 @@ fn import_file(
     }
     let bytes = import::read_bytes(path).map_err(|e| e.located(path))?;
     let format = import::detect(&bytes, path);
-    let mut merged = doc.clone();
-    let imported = match format {
-        Some(format) if is_recording(format) => {
-            *recording = true;
-            import_activities(&mut merged, path, format, &bytes)?
-        }
+    if format.is_some_and(is_recording) {
+        *recording = true;
+    }
+    checked(doc, path, |merged| match format {
+        Some(format) if is_recording(format) => import_activities(merged, path, format, &bytes),
         _ => {
             // The CSV files of before, told apart by their header.
             let Ok(text) = std::str::from_utf8(&bytes) else {
@@ -195,14 +235,25 @@ fn import_file(
                 return Err(not_utf8(path, &bytes));
             };
             match wellness_csv::csv_kind(text) {
-                Some(CsvKind::Wellness) => import_wellness(&mut merged, path, text)?,
+                Some(CsvKind::Wellness) => import_wellness(merged, path, text),
                 Some(CsvKind::Sessions) => {
-                    import_activities(&mut merged, path, SourceFormat::SessionCsv, &bytes)?
+                    import_activities(merged, path, SourceFormat::SessionCsv, &bytes)
                 }
-                None => return Err(unknown_kind(path, text)),
+                None => Err(unknown_kind(path, text)),
             }
         }
-    };
+    })
+}
+
+/// Applies `import` to a copy of `doc` and keeps it only when it succeeds and the document
+/// stays valid; on any error `doc` is left as it was.
+fn checked(
+    doc: &mut AthleteDocument,
+    path: &Path,
+    import: impl FnOnce(&mut AthleteDocument) -> Result<Imported, String>,
+) -> Result<Imported, String> {
+    let mut merged = doc.clone();
+    let imported = import(&mut merged)?;
     merged.validate().map_err(|e| {
         format!(
             "{}: the imported values would make the document invalid: {}",
@@ -257,15 +308,24 @@ fn import_activities(
         Err(ImportError::Empty { .. }) if format == SourceFormat::SessionCsv => Vec::new(),
         Err(e) => return Err(e.located(path)),
     };
+    Ok(merge_activities(doc, activities))
+}
+
+/// Merges activities into the history; the file's line counts those added and those skipped
+/// (merged ones are counted in the summary line).
+fn merge_activities(
+    doc: &mut AthleteDocument,
+    activities: Vec<crate::model::Activity>,
+) -> Imported {
     let merge = import::merge_into(&mut doc.history, activities);
-    Ok(Imported {
+    Imported {
         summary: format!(
             "activities {} added, {} duplicates skipped",
             merge.added, merge.duplicates
         ),
-        changed: merge.added > 0,
+        changed: merge.added + merge.merged > 0,
         activities: merge,
-    })
+    }
 }
 
 /// The error of a file that is neither a wellness nor a session CSV (nor anything else Stride

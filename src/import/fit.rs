@@ -22,6 +22,17 @@
 //! last complete sequence that do not start another one are ignored. A file that is cut short,
 //! fails its header or data CRC, or uses a message type it never defined is an error naming
 //! the byte offset where reading stopped.
+//!
+//! The CRCs are checked here, before decoding, as the FIT protocol defines them (FIT SDK,
+//! "FIT File Types: File Structure"; CRC-16 with polynomial 0xA001, [`crc16`]):
+//!
+//! - a 14-byte header's own CRC covers its first 12 bytes; 0x0000 means "not computed" and is
+//!   not checked, any other value that does not match is an error of its own;
+//! - the file CRC after the data records covers every byte of the sequence before it, header
+//!   included. With a valid header CRC that equals the CRC of the data records alone (a CRC
+//!   run over bytes that end in their own CRC comes back to zero), which is what many readers
+//!   check; with a header CRC of 0x0000 or a 12-byte header it does not. A file CRC over the
+//!   data records alone is accepted too, as some writers of zeroed headers compute it that way.
 
 use rustyfit::profile::mesgdef;
 use rustyfit::profile::typedef::{File, MesgNum, Sport, SubSport};
@@ -30,7 +41,7 @@ use rustyfit::{Decoder, DecoderError, DecoderEvent, StreamingIterator};
 
 use chrono::{NaiveDateTime, TimeDelta};
 
-use super::{ImportError, Place, SourceFormat, Stamp, Summary};
+use super::{ImportError, Place, Recorded, SourceFormat, Stamp, Summary};
 use crate::model::Activity;
 
 const FORMAT: SourceFormat = SourceFormat::Fit;
@@ -53,6 +64,106 @@ const MAX_OFFSET_S: i64 = 16 * 3600;
 /// Whether `bytes` start with a FIT file header: a size of 12 or 14 and `.FIT` at bytes 8-11.
 pub fn has_header(bytes: &[u8]) -> bool {
     matches!(bytes.first(), Some(12 | 14)) && bytes.get(8..12) == Some(b".FIT".as_slice())
+}
+
+/// The FIT CRC's table: CRC-16 with the reflected polynomial 0xA001 (CRC-16/ARC), one entry per
+/// byte value.
+const CRC_TABLE: [u16; 256] = {
+    let mut table = [0u16; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        let mut crc = byte as u16;
+        let mut bit = 0;
+        while bit < 8 {
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xA001
+            } else {
+                crc >> 1
+            };
+            bit += 1;
+        }
+        table[byte] = crc;
+        byte += 1;
+    }
+    table
+};
+
+/// The FIT CRC of `bytes`, continuing from `crc` (0 to start).
+///
+/// ```
+/// use stride::import::fit::crc16;
+/// // The check value of CRC-16/ARC (Greg Cook, "Catalogue of parametrised CRC algorithms").
+/// assert_eq!(crc16(0, b"123456789"), 0xBB3D);
+/// // A CRC run over bytes followed by their own CRC (little-endian) comes back to zero.
+/// let crc = crc16(0, b"FIT").to_le_bytes();
+/// assert_eq!(crc16(crc16(0, b"FIT"), &crc), 0);
+/// ```
+pub fn crc16(crc: u16, bytes: &[u8]) -> u16 {
+    bytes.iter().fold(crc, |crc, &b| {
+        (crc >> 8) ^ CRC_TABLE[usize::from((crc as u8) ^ b)]
+    })
+}
+
+/// Checks the CRCs of every complete sequence of a FIT file (see the module documentation) and
+/// returns how many bytes of it are to be decoded: up to the end of the last sequence, leaving
+/// out bytes after a complete sequence that do not start a valid one. A sequence that runs past
+/// the end of the file is left to the decoder, which reports it cut short.
+///
+/// # Errors
+/// A header CRC or file CRC that does not match, at the byte after it.
+fn check_crcs(bytes: &[u8]) -> Result<usize, ImportError> {
+    let mut at = 0usize;
+    while at < bytes.len() {
+        let rest = &bytes[at..];
+        if at > 0 && (!has_header(rest) || rest.len() < usize::from(rest[0])) {
+            // Not another sequence: ignored, as before.
+            return Ok(at);
+        }
+        let header_len = usize::from(rest[0]);
+        if header_len == 14 && rest.len() >= 14 {
+            let found = u16::from_le_bytes([rest[12], rest[13]]);
+            let calculated = crc16(0, &rest[..12]);
+            if found != 0 && found != calculated {
+                if at > 0 {
+                    return Ok(at);
+                }
+                return Err(ImportError::corrupt(
+                    FORMAT,
+                    Some(Place::Byte((at + 14) as u64)),
+                    format!(
+                        "the file header's checksum does not match (the header says {found:#06x}, \
+                         its first 12 bytes give {calculated:#06x}): the header is damaged; copy \
+                         or export the file again"
+                    ),
+                ));
+            }
+        }
+        let data_len = rest
+            .get(4..8)
+            .map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]));
+        let end = header_len.saturating_add(usize::try_from(data_len).unwrap_or(usize::MAX));
+        let (Some(sequence), Some(stored)) =
+            (rest.get(..end), rest.get(end..end.saturating_add(2)))
+        else {
+            // Cut short: the decoder says where.
+            return Ok(bytes.len());
+        };
+        let found = u16::from_le_bytes([stored[0], stored[1]]);
+        let whole = crc16(0, sequence);
+        let data_only = || crc16(0, &sequence[header_len..]);
+        if found != whole && !(header_len == 14 && found == data_only()) {
+            return Err(ImportError::corrupt(
+                FORMAT,
+                Some(Place::Byte((at + end + 2) as u64)),
+                format!(
+                    "the checksum does not match (the file says {found:#06x}, its content gives \
+                     {whole:#06x}): the file is damaged; copy or export it again"
+                ),
+            ));
+        }
+        at += end + 2;
+    }
+    Ok(at)
 }
 
 /// One `record` message, compactly.
@@ -322,6 +433,12 @@ fn decode_error<E: std::fmt::Debug>(e: DecoderError<E>, offset: usize) -> Import
 /// file, is cut short, fails a CRC check or is otherwise damaged; [`ImportError::Empty`] when
 /// it holds no session and no timed record (a workout or course file, say).
 pub fn parse(bytes: &[u8]) -> Result<Vec<Activity>, ImportError> {
+    Ok(read(bytes)?.into_iter().map(|r| r.activity).collect())
+}
+
+/// [`parse`], telling for each activity whether the file named its sport (a generic sport
+/// names none).
+pub(crate) fn read(bytes: &[u8]) -> Result<Vec<Recorded>, ImportError> {
     if !has_header(bytes) {
         let reason = if bytes.len() < 12 {
             format!(
@@ -336,10 +453,15 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<Activity>, ImportError> {
         };
         return Err(ImportError::corrupt(FORMAT, Some(Place::Byte(0)), reason));
     }
-    let mut reader: &[u8] = bytes;
+    let checked = check_crcs(bytes)?;
+    let mut reader: &[u8] = &bytes[..checked];
     // Components (compressed or scaled sub-fields) are not expanded: the fields read here are
-    // whole fields, and the expansion's accumulator overflows on crafted files.
-    let mut decoder = Decoder::builder().expand_components(false).build();
+    // whole fields, and the expansion's accumulator overflows on crafted files. The CRCs were
+    // checked above, as the protocol defines them.
+    let mut decoder = Decoder::builder()
+        .expand_components(false)
+        .checksum(false)
+        .build();
     let mut collected = Collected::default();
     let mut complete_sequences = 0usize;
     let mut between_sequences = false;
@@ -365,7 +487,7 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<Activity>, ImportError> {
             }
         }
     };
-    let offset = bytes.len() - reader.len();
+    let offset = checked - reader.len();
     match failure {
         Some(Ok(e)) => return Err(decode_error(e, offset)),
         Some(Err(reason)) => {
@@ -380,8 +502,13 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<Activity>, ImportError> {
     activities(&collected)
 }
 
+/// Whether a FIT sport says what was done: not invalid, not generic.
+fn names_sport(sport: Sport, sub: SubSport) -> bool {
+    sport != Sport(u8::MAX) && !(sport == Sport::GENERIC && sub == SubSport::GENERIC)
+}
+
 /// The activities of what was read.
-fn activities(c: &Collected) -> Result<Vec<Activity>, ImportError> {
+fn activities(c: &Collected) -> Result<Vec<Recorded>, ImportError> {
     let fail = |reason: String| ImportError::corrupt(FORMAT, None, reason);
     let mut out = Vec::with_capacity(c.sessions.len().max(1));
     for s in &c.sessions {
@@ -426,7 +553,9 @@ fn activities(c: &Collected) -> Result<Vec<Activity>, ImportError> {
             max_hr: s.max_hr.map(f64::from).or(stats.hr_max),
             name: None,
         };
-        out.push(summary.into_activity(FORMAT, None)?);
+        let mut recorded = summary.into_recorded(FORMAT, None)?;
+        recorded.sport_named = names_sport(s.sport, s.sub_sport);
+        out.push(recorded);
     }
     if out.is_empty() {
         let first = c.records.iter().map(|r| r.time).filter_map(fit_date).min();
@@ -454,7 +583,9 @@ fn activities(c: &Collected) -> Result<Vec<Activity>, ImportError> {
             max_hr: stats.hr_max,
             name: None,
         };
-        out.push(summary.into_activity(FORMAT, None)?);
+        let mut recorded = summary.into_recorded(FORMAT, None)?;
+        recorded.sport_named = names_sport(sport, sub);
+        out.push(recorded);
     }
     Ok(out)
 }

@@ -20,7 +20,7 @@
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::reader::Reader;
 
-use super::{ImportError, Place, SourceFormat, Stamp, Summary, TrackPoint, TrackStats};
+use super::{ImportError, Place, Recorded, SourceFormat, Stamp, Summary, TrackPoint, TrackStats};
 use crate::model::Activity;
 
 const FORMAT: SourceFormat = SourceFormat::Gpx;
@@ -296,7 +296,7 @@ struct State<'s, 'b> {
     source: &'s Source<'b>,
     track: Option<Track>,
     point: Option<TrackPoint>,
-    activities: Vec<Activity>,
+    activities: Vec<Recorded>,
     tracks_without_time: usize,
 }
 
@@ -307,6 +307,11 @@ struct State<'s, 'b> {
 /// without a valid position, an unreadable time or value, a file that ends early; or
 /// [`ImportError::Empty`] when no track has timed points.
 pub fn parse(bytes: &[u8]) -> Result<Vec<Activity>, ImportError> {
+    Ok(read(bytes)?.into_iter().map(|r| r.activity).collect())
+}
+
+/// [`parse`], telling for each activity whether the track named its sport.
+pub(crate) fn read(bytes: &[u8]) -> Result<Vec<Recorded>, ImportError> {
     let (text, base) = super::xml_text(bytes, FORMAT)?;
     let source = Source {
         bytes,
@@ -376,7 +381,7 @@ impl State<'_, '_> {
             name: t.name,
         };
         let place = self.source.place(t.offset);
-        self.activities.push(summary.into_activity(FORMAT, place)?);
+        self.activities.push(summary.into_recorded(FORMAT, place)?);
         Ok(())
     }
 }

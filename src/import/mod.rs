@@ -3,9 +3,11 @@
 //! `activities.csv` of Strava's bulk export.
 //!
 //! [`read_file`] tells a file's format by its content first and its extension second
-//! ([`detect`]), [`parse`] reads bytes of a known format, and [`import_files`] imports many
-//! files, skipping duplicates and reporting progress. Every file becomes zero or more
-//! [`Activity`] values that pass [`crate::model::AthleteDocument::validate`]:
+//! ([`detect`]), [`parse`] reads bytes of a known format, [`packed`] reads gzip-compressed
+//! files and zip archives (Strava's export) without unpacking them, and [`import_files`]
+//! imports many files, merging duplicates into the activities they repeat ([`merge`]) and
+//! reporting progress. Every file becomes zero or more [`Activity`] values that pass
+//! [`crate::model::AthleteDocument::validate`]:
 //!
 //! - `start`: local wall-clock time. A time written with a non-zero UTC offset keeps its wall
 //!   time; a UTC time (`Z`, as GPX and TCX write, and Strava's `Activity Date`) becomes this
@@ -36,7 +38,7 @@
 //! Every error is an [`ImportError`] that says what is wrong, where (line and column, or byte
 //! offset) when known, and what to do. Nothing in a file, however damaged, makes the import
 //! panic or allocate more than the file's own size suggests; files over [`MAX_FILE_BYTES`] are
-//! refused before they are read.
+//! refused before they are read, and compressed content once that much is inflated.
 //!
 //! ```
 //! use stride::import::{SourceFormat, parse};
@@ -57,15 +59,23 @@
 
 pub mod fit;
 pub mod gpx;
+pub mod merge;
+pub mod packed;
 pub mod strava;
 pub mod tcx;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, Datelike, Local, NaiveDateTime, TimeDelta, TimeZone};
+use chrono::{DateTime, Datelike, Local, NaiveDateTime, TimeZone};
 
-use crate::model::{Activity, CrossActivity, DATE_YEARS, History, WorkoutKind};
+pub use merge::{
+    Failed, ImportReport, Merge, Merged, Skipped, fill_missing, import_files, merge_into,
+    same_activity, same_session,
+};
+pub use packed::{FileRead, count_files, read_each};
+
+use crate::model::{Activity, CrossActivity, DATE_YEARS, WorkoutKind};
 use crate::storage::session_csv::{self, CsvError};
 use crate::storage::wellness_csv::{self, CsvKind};
 
@@ -151,8 +161,9 @@ impl fmt::Display for Place {
 }
 
 /// What the text of [`ImportError::Unsupported`] ends with.
-const SUPPORTED: &str = "Stride imports FIT, GPX and TCX recordings, session CSVs \
-                         (date,kind,duration_min,...) and Strava's activities.csv";
+const SUPPORTED: &str = "Stride imports FIT, GPX and TCX recordings (also gzip-compressed, \
+                         .fit.gz), session CSVs (date,kind,duration_min,...), Strava's \
+                         activities.csv and Strava's export zip";
 
 /// Why a file could not be imported. The `Display` text says what is wrong and what to do;
 /// [`ImportError::located`] puts the file (and the place in it) in front.
@@ -189,6 +200,13 @@ pub enum ImportError {
         format: SourceFormat,
         /// Where the problem is, when known.
         place: Option<Place>,
+        /// What is wrong, in plain words, and what to do.
+        reason: String,
+    },
+    /// A gzip file or zip archive that is not one, is damaged, or is packed in a way Stride
+    /// does not read.
+    #[error("{reason}")]
+    Archive {
         /// What is wrong, in plain words, and what to do.
         reason: String,
     },
@@ -258,41 +276,6 @@ impl ImportError {
     }
 }
 
-/// A file that could not be imported, and why.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Failed {
-    /// The file.
-    pub file: PathBuf,
-    /// What is wrong, with the place in the file when known (the error's `Display`).
-    pub reason: String,
-}
-
-/// An activity left out because the history (or this import) already has it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Skipped {
-    /// The file it came from.
-    pub file: PathBuf,
-    /// Its start time.
-    pub start: NaiveDateTime,
-    /// Which activity it duplicates, in words.
-    pub reason: String,
-}
-
-/// What [`import_files`] did.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct ImportReport {
-    /// The new activities, in the order of the files and, within a file, as it lists them.
-    pub imported: Vec<Activity>,
-    /// Activities left out as duplicates.
-    pub skipped: Vec<Skipped>,
-    /// Files that could not be imported.
-    pub failed: Vec<Failed>,
-    /// How many files were handled (imported or failed) before the import ended.
-    pub files_done: usize,
-    /// Whether the progress callback stopped the import.
-    pub cancelled: bool,
-}
-
 /// Reads a file's bytes, refusing files over [`MAX_FILE_BYTES`] before reading them.
 ///
 /// # Errors
@@ -312,7 +295,7 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, ImportError> {
     Ok(std::fs::read(path)?)
 }
 
-fn too_large(size: u64) -> ImportError {
+pub(crate) fn too_large(size: u64) -> ImportError {
     ImportError::TooLarge {
         size_mb: size / (1024 * 1024),
         limit_mb: MAX_FILE_BYTES / (1024 * 1024),
@@ -320,7 +303,7 @@ fn too_large(size: u64) -> ImportError {
 }
 
 /// The file's extension in lower case, `""` when it has none.
-fn extension(path: &Path) -> String {
+pub(crate) fn extension(path: &Path) -> String {
     path.extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default()
@@ -341,7 +324,8 @@ pub const MAX_XML_DEPTH: usize = 256;
 /// By content: a FIT header (`.FIT` at bytes 8-11 after a 12- or 14-byte header size), an XML
 /// root element `gpx` or `TrainingCenterDatabase` in the first 4 KB, a CSV header starting
 /// with `Activity ID` and naming `Activity Date` (Strava), or a session CSV header. By
-/// extension: `.fit`, `.gpx`, `.tcx`, and `.csv` for a session CSV.
+/// extension: `.fit`, `.gpx`, `.tcx`, and `.csv` for a session CSV. Gzip or zip content is
+/// none of them, whatever the name ([`packed`] reads it).
 ///
 /// ```
 /// use stride::import::{SourceFormat, detect};
@@ -354,6 +338,10 @@ pub const MAX_XML_DEPTH: usize = 256;
 pub fn detect(bytes: &[u8], path: &Path) -> Option<SourceFormat> {
     if fit::has_header(bytes) {
         return Some(SourceFormat::Fit);
+    }
+    if packed::misnamed(bytes).is_some() {
+        // Compressed content: whatever the name says, it is not read as it is.
+        return None;
     }
     let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let start = text
@@ -423,17 +411,57 @@ fn xml_root(head: &[u8]) -> Option<&[u8]> {
 /// An [`ImportError`]: the file cannot be read or is too large, its format is not one Stride
 /// imports, its content is damaged or invalid, or it holds no activity.
 pub fn read_file(path: &Path) -> Result<Vec<Activity>, ImportError> {
-    let bytes = read_bytes(path)?;
-    let Some(format) = detect(&bytes, path) else {
-        return Err(ImportError::Unsupported {
-            reason: unsupported_reason(&bytes, path),
-        });
-    };
     let name = path.file_name().map_or_else(
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    parse(format, &bytes, &name)
+    let bytes = match packed::packing(path) {
+        packed::Packing::Plain => read_bytes(path)?,
+        packed::Packing::Gzip => {
+            let file = std::fs::File::open(path)?;
+            if file.metadata()?.is_dir() {
+                // The folder's own message.
+                read_bytes(path)?;
+            }
+            packed::gunzip(std::io::BufReader::new(file))?
+        }
+        packed::Packing::Zip => {
+            let mut all = Ok(Vec::new());
+            // Every file's activities, or the first error.
+            read_each(path, &mut |file| match file.activities {
+                Ok(activities) => {
+                    if let Ok(all) = &mut all {
+                        all.extend(activities);
+                    }
+                    true
+                }
+                Err(e) => {
+                    all = Err(e);
+                    false
+                }
+            });
+            return all;
+        }
+    };
+    let recorded = read_recorded(&bytes, &packed::inner_name(path))?;
+    Ok(recorded
+        .into_iter()
+        .map(|mut r| {
+            r.activity.source_file = Some(name.clone());
+            r.activity
+        })
+        .collect())
+}
+
+/// The activities of the bytes of a file named `path`, its format told by [`detect`], each
+/// with whether the file named its sport.
+pub(crate) fn read_recorded(bytes: &[u8], path: &Path) -> Result<Vec<Recorded>, ImportError> {
+    let Some(format) = detect(bytes, path) else {
+        return Err(ImportError::Unsupported {
+            reason: unsupported_reason(bytes, path),
+        });
+    };
+    parse_recorded(format, bytes)
 }
 
 /// Says what a file [`detect`] found no format for looks like.
@@ -445,10 +473,10 @@ pub fn unsupported_reason(bytes: &[u8], path: &Path) -> String {
                 merges it into a document)"
             .to_owned();
     }
+    if let Some(misnamed) = packed::misnamed(bytes) {
+        return misnamed.to_owned();
+    }
     match extension(path).as_str() {
-        "gz" | "zip" => "the file is compressed; unpack it first (gunzip or unzip) and import \
-                         what it holds"
-            .to_owned(),
         "" => "the file's content is not one Stride knows and its name has no extension".to_owned(),
         ext => format!("the file's content is not one Stride knows, nor is its extension .{ext}"),
     }
@@ -464,26 +492,43 @@ pub fn parse(
     bytes: &[u8],
     file_name: &str,
 ) -> Result<Vec<Activity>, ImportError> {
+    Ok(parse_recorded(format, bytes)?
+        .into_iter()
+        .map(|mut r| {
+            r.activity.source_file = Some(file_name.to_owned());
+            r.activity
+        })
+        .collect())
+}
+
+/// [`parse`], each activity with whether the file named its sport (a CSV row always does).
+fn parse_recorded(format: SourceFormat, bytes: &[u8]) -> Result<Vec<Recorded>, ImportError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large(bytes.len() as u64));
     }
-    let mut activities = match format {
-        SourceFormat::Fit => fit::parse(bytes)?,
-        SourceFormat::Gpx => gpx::parse(bytes)?,
-        SourceFormat::Tcx => tcx::parse(bytes)?,
-        SourceFormat::SessionCsv => parse_session_csv(bytes)?,
-        SourceFormat::StravaCsv => strava::parse(bytes)?,
+    let named = |activities: Vec<Activity>| {
+        activities
+            .into_iter()
+            .map(|activity| Recorded {
+                activity,
+                sport_named: true,
+            })
+            .collect()
     };
-    if activities.is_empty() {
+    let recorded: Vec<Recorded> = match format {
+        SourceFormat::Fit => fit::read(bytes)?,
+        SourceFormat::Gpx => gpx::read(bytes)?,
+        SourceFormat::Tcx => tcx::read(bytes)?,
+        SourceFormat::SessionCsv => named(parse_session_csv(bytes)?),
+        SourceFormat::StravaCsv => named(strava::parse(bytes)?),
+    };
+    if recorded.is_empty() {
         return Err(ImportError::Empty {
             format,
             reason: "it has no rows or recorded points".to_owned(),
         });
     }
-    for activity in &mut activities {
-        activity.source_file = Some(file_name.to_owned());
-    }
-    Ok(activities)
+    Ok(recorded)
 }
 
 /// UTF-8 text of a text format, a leading byte-order mark skipped; the error names the first
@@ -546,10 +591,10 @@ const EXTENSIONS: [&str; 4] = ["fit", "gpx", "tcx", "csv"];
 
 /// The files to import: each path that is not a folder as it is, and for a folder the files in
 /// it (not in its subfolders) whose extension is `.fit`, `.gpx`, `.tcx` or `.csv` in any case,
-/// sorted by name; hidden files (names starting with `.`) are left out. Compressed recordings
-/// (`.fit.gz`, ...) and links to nothing with those extensions are listed too, so the import
-/// reports why it cannot read them. The paths keep their order. A folder that cannot be
-/// listed is returned as it is, so importing it reports why.
+/// each also gzip-compressed (`.fit.gz`, ...), and zip archives (`.zip`), sorted by name;
+/// hidden files (names starting with `.`) are left out. Links to nothing with those extensions
+/// are listed too, so the import reports why it cannot read them. The paths keep their order.
+/// A folder that cannot be listed is returned as it is, so importing it reports why.
 pub fn expand_paths(paths: &[PathBuf]) -> Vec<PathBuf> {
     let mut files = Vec::new();
     for path in paths {
@@ -568,11 +613,13 @@ pub fn expand_paths(paths: &[PathBuf]) -> Vec<PathBuf> {
                 let hidden = p
                     .file_name()
                     .is_some_and(|n| n.to_string_lossy().starts_with('.'));
-                // A compressed recording (`run.fit.gz`) or a link to nothing is listed too, so
-                // the import says why it cannot read it instead of passing it over in silence.
+                // A link to nothing is listed too, so the import says why it cannot read it
+                // instead of passing it over in silence.
                 let compressed = extension(p) == "gz"
                     && EXTENSIONS.contains(&extension(&p.with_extension("")).as_str());
-                let known = EXTENSIONS.contains(&extension(p).as_str()) || compressed;
+                let known = EXTENSIONS.contains(&extension(p).as_str())
+                    || compressed
+                    || extension(p) == "zip";
                 let broken_link = std::fs::symlink_metadata(p)
                     .is_ok_and(|m| m.file_type().is_symlink())
                     && !p.exists();
@@ -585,226 +632,11 @@ pub fn expand_paths(paths: &[PathBuf]) -> Vec<PathBuf> {
     files
 }
 
-/// Whether two start times are of the same session: at most [`DUPLICATE_WINDOW_S`] apart.
-pub fn same_session(a: NaiveDateTime, b: NaiveDateTime) -> bool {
-    (a - b).abs() <= TimeDelta::seconds(DUPLICATE_WINDOW_S)
-}
-
-/// Whether a start has no time of day: a date-only row (a session CSV's `date` without a
-/// time) starts at midnight.
-fn date_only(start: NaiveDateTime) -> bool {
-    start.time() == chrono::NaiveTime::MIN
-}
-
-/// Whether `new` is a session already recorded as `old`: they start within a minute of each
-/// other, and when either start is date-only (at midnight), they are also of the same kind and
-/// their durations differ by at most a minute, so two different sessions of one day, both
-/// given by date alone, are both kept.
-pub fn same_activity(old: &Activity, new: &Activity) -> bool {
-    recorded_as(
-        &TakenSession {
-            kind: old.kind.clone(),
-            duration_s: old.duration_s,
-            instant: old.instant,
-            origin: None,
-        },
-        old.start,
-        new,
-    )
-}
-
-/// [`same_activity`] against a session already taken, starting at `start` (local). When both
-/// give their instant, the instants are compared: the local times of one run differ when it
-/// was read in two time zones.
-fn recorded_as(old: &TakenSession, start: NaiveDateTime, new: &Activity) -> bool {
-    if let (Some(a), Some(b)) = (old.instant, new.instant) {
-        let apart = a.signed_duration_since(b).abs();
-        return apart <= TimeDelta::seconds(DUPLICATE_WINDOW_S);
-    }
-    let (kind, duration_s) = (&old.kind, old.duration_s);
-    same_session(start, new.start)
-        && (!(date_only(start) || date_only(new.start))
-            || (*kind == new.kind
-                && (duration_s - new.duration_s).abs() <= DUPLICATE_WINDOW_S as f64))
-}
-
-/// A session already taken: its kind and duration, and where it came from (`None`: the
-/// history; else the index of the file).
-#[derive(Clone)]
-struct TakenSession {
-    kind: WorkoutKind,
-    duration_s: f64,
-    instant: Option<chrono::DateTime<chrono::Utc>>,
-    origin: Option<usize>,
-}
-
-/// Sessions already taken, indexed by local start and by instant, so finding a duplicate
-/// costs a range lookup whatever the size of the history.
-struct Taken {
-    starts: std::collections::BTreeMap<NaiveDateTime, Vec<TakenSession>>,
-    instants: std::collections::BTreeMap<chrono::DateTime<chrono::Utc>, NaiveDateTime>,
-}
-
-impl Taken {
-    fn new(existing: &[Activity]) -> Self {
-        let mut taken = Taken {
-            starts: std::collections::BTreeMap::new(),
-            instants: std::collections::BTreeMap::new(),
-        };
-        for a in existing {
-            taken.insert(a, None);
-        }
-        taken
-    }
-
-    /// The taken session nearest `activity` that it duplicates ([`same_activity`]), if any:
-    /// its start and where it came from.
-    fn find(&self, activity: &Activity) -> Option<(NaiveDateTime, Option<usize>)> {
-        let window = TimeDelta::seconds(DUPLICATE_WINDOW_S);
-        // A session of the same instant, whatever its local time.
-        if let Some(instant) = activity.instant {
-            let found = self
-                .instants
-                .range(
-                    instant
-                        .checked_sub_signed(window)
-                        .unwrap_or(chrono::DateTime::<chrono::Utc>::MIN_UTC)
-                        ..=instant
-                            .checked_add_signed(window)
-                            .unwrap_or(chrono::DateTime::<chrono::Utc>::MAX_UTC),
-                )
-                .flat_map(|(_, local)| {
-                    self.starts
-                        .get(local)
-                        .into_iter()
-                        .flatten()
-                        .map(move |s| (*local, s))
-                })
-                .find(|(at, s)| recorded_as(s, *at, activity));
-            if let Some((at, s)) = found {
-                return Some((at, s.origin));
-            }
-        }
-        let start = activity.start;
-        let from = start
-            .checked_sub_signed(window)
-            .unwrap_or(NaiveDateTime::MIN);
-        let to = start
-            .checked_add_signed(window)
-            .unwrap_or(NaiveDateTime::MAX);
-        self.starts
-            .range(from..=to)
-            .flat_map(|(at, sessions)| sessions.iter().map(move |s| (*at, s)))
-            .filter(|(at, s)| recorded_as(s, *at, activity))
-            .min_by_key(|(at, _)| (*at - start).abs())
-            .map(|(at, s)| (at, s.origin))
-    }
-
-    fn insert(&mut self, activity: &Activity, origin: Option<usize>) {
-        if let Some(instant) = activity.instant {
-            self.instants.insert(instant, activity.start);
-        }
-        self.starts
-            .entry(activity.start)
-            .or_default()
-            .push(TakenSession {
-                kind: activity.kind.clone(),
-                duration_s: activity.duration_s,
-                instant: activity.instant,
-                origin,
-            });
-    }
-}
-
-/// Imports `files` in order, skipping activities that start within a minute of one in
-/// `existing` or of one imported earlier in this call. After each file it calls
-/// `progress(files_done)`; when that returns false, it stops and marks the report cancelled.
-/// A failing file is recorded in the report, never fatal. `existing` is not changed: the
-/// caller adds [`ImportReport::imported`] (see [`merge_into`]).
-pub fn import_files(
-    files: &[PathBuf],
-    existing: &History,
-    progress: &mut dyn FnMut(usize) -> bool,
-) -> ImportReport {
-    let mut report = ImportReport::default();
-    let mut taken = Taken::new(&existing.activities);
-    for (i, file) in files.iter().enumerate() {
-        match read_file(file) {
-            Ok(activities) => {
-                for activity in activities {
-                    if let Some((start, origin)) = taken.find(&activity) {
-                        let whose = match origin {
-                            None => "one already in the history".to_owned(),
-                            Some(j) if j == i => "one earlier in the same file".to_owned(),
-                            Some(j) => match files.get(j) {
-                                Some(other) => format!("one imported from {}", other.display()),
-                                None => "one imported before".to_owned(),
-                            },
-                        };
-                        report.skipped.push(Skipped {
-                            file: file.clone(),
-                            start: activity.start,
-                            reason: format!(
-                                "starts within a minute of {whose} (at {})",
-                                start.format("%Y-%m-%d %H:%M:%S")
-                            ),
-                        });
-                        continue;
-                    }
-                    taken.insert(&activity, Some(i));
-                    report.imported.push(activity);
-                }
-            }
-            Err(e) => report.failed.push(Failed {
-                file: file.clone(),
-                reason: e.to_string(),
-            }),
-        }
-        report.files_done = i + 1;
-        if !progress(report.files_done) {
-            report.cancelled = true;
-            break;
-        }
-    }
-    report
-}
-
-/// How many activities [`merge_into`] added and left out.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Merge {
-    /// Activities added to the history.
-    pub added: usize,
-    /// Activities left out because one within a minute was already there (or was added just
-    /// before from the same list).
-    pub duplicates: usize,
-}
-
-/// Adds `activities` to the history in start order, leaving out each that duplicates one
-/// already there or one added just before from the same list ([`same_activity`]). The
-/// history ends sorted by start (activities of one start keep their order).
-pub fn merge_into(history: &mut History, activities: Vec<Activity>) -> Merge {
-    let mut taken = Taken::new(&history.activities);
-    let mut merge = Merge::default();
-    let mut added = Vec::new();
-    for activity in activities {
-        if taken.find(&activity).is_some() {
-            merge.duplicates += 1;
-            continue;
-        }
-        taken.insert(&activity, None);
-        added.push(activity);
-    }
-    merge.added = added.len();
-    if !added.is_empty() {
-        history.activities.extend(added);
-        history.activities.sort_by_key(|a| a.start);
-    }
-    merge
-}
-
 /// The kind of a session from the name of its sport as files write it ("running", "Run",
 /// "Trail Run", "Biking", "cycling", "Swim", "WeightTraining", "elliptical", ...), compared
-/// without case, spaces or punctuation. No name means running. Running is
+/// without case, accents, spaces or punctuation; the names of Strava's exports in German,
+/// French, Spanish, Italian, Dutch and Portuguese ("Lauf", "Radfahrt", "Course à pied",
+/// "Natación", "Corsa", "Fietsrit", "Corrida", ...) are known too. No name means running. Running is
 /// [`WorkoutKind::Easy`], or [`WorkoutKind::Long`] when `duration_s` is at least
 /// [`LONG_RUN_S`]; other sports are cross-training, by the name given when none of Stride's
 /// sports fits.
@@ -819,29 +651,55 @@ pub fn merge_into(history: &mut History, activities: Vec<Activity>) -> Merge {
 ///     WorkoutKind::CrossTraining { activity: CrossActivity::Cycling }
 /// );
 /// assert_eq!(
+///     kind_for_sport(Some("Radfahrt"), 3600.0),
+///     WorkoutKind::CrossTraining { activity: CrossActivity::Cycling }
+/// );
+/// assert_eq!(kind_for_sport(Some("Course à pied"), 3600.0), WorkoutKind::Easy);
+/// assert_eq!(
 ///     kind_for_sport(Some("Hike"), 3600.0),
 ///     WorkoutKind::CrossTraining { activity: CrossActivity::Other("Hike".into()) }
 /// );
 /// ```
 pub fn kind_for_sport(sport: Option<&str>, duration_s: f64) -> WorkoutKind {
     let name = sport.map(clean_name).unwrap_or_default();
-    let key: String = name
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect();
+    let key = strava::fold(&name);
+    let any = |words: &[&str]| words.iter().any(|w| key.contains(w));
     let cross = |activity| WorkoutKind::CrossTraining { activity };
-    if key.contains("swim") {
+    if any(&[
+        "swim", "schwimm", "natation", "natacion", "natacao", "nuoto", "zwem",
+    ]) {
         cross(CrossActivity::Swimming)
-    } else if key.contains("cycl") || key.contains("bik") || key.contains("ride") {
-        cross(CrossActivity::Cycling)
-    } else if key.contains("rowing") || key == "row" {
-        cross(CrossActivity::Rowing)
-    } else if key.contains("elliptical") {
+    } else if any(&["ellipti", "ellittic", "crosstrainer"]) {
         cross(CrossActivity::Elliptical)
-    } else if key.contains("strength") || key.contains("weight") {
+    } else if any(&[
+        "cycl", "bik", "ride", "radfahrt", "velo", "bici", "cicl", "fiets", "pedalada",
+    ]) {
+        cross(CrossActivity::Cycling)
+    } else if key == "row" || any(&["rowing", "rudern", "aviron", "remo", "canottaggio", "roei"]) {
+        cross(CrossActivity::Rowing)
+    } else if any(&[
+        "strength",
+        "weight",
+        "kraft",
+        "poids",
+        "musculation",
+        "pesas",
+        "pesi",
+        "pesos",
+    ]) {
         cross(CrossActivity::Strength)
-    } else if key.is_empty() || key.contains("run") || key.contains("jog") {
+    } else if key.is_empty()
+        || any(&[
+            "run",
+            "jog",
+            "courseapied",
+            "carrera",
+            "corsa",
+            "hardloop",
+            "corrida",
+        ])
+        || (key.contains("lauf") && !key.contains("langlauf"))
+    {
         if duration_s >= LONG_RUN_S {
             WorkoutKind::Long
         } else {
@@ -1265,6 +1123,31 @@ impl Summary {
             source_file: None,
             planned_workout: None,
             notes: self.name.map(|n| clean_name(&n)).unwrap_or_default(),
+        })
+    }
+}
+
+/// An activity as a file gave it, with whether the file named its sport (for Strava's
+/// export, which gives the type of recordings that do not).
+#[derive(Clone, Debug)]
+pub(crate) struct Recorded {
+    /// The activity.
+    pub activity: Activity,
+    /// Whether the file named the sport; else the kind is running by default.
+    pub sport_named: bool,
+}
+
+impl Summary {
+    /// [`Summary::into_activity`], remembering whether a sport was named.
+    pub(crate) fn into_recorded(
+        self,
+        format: SourceFormat,
+        place: Option<Place>,
+    ) -> Result<Recorded, ImportError> {
+        let sport_named = self.sport.is_some();
+        Ok(Recorded {
+            activity: self.into_activity(format, place)?,
+            sport_named,
         })
     }
 }

@@ -22,7 +22,7 @@
 use quick_xml::events::BytesStart;
 
 use super::gpx::{Elements, Source, walk};
-use super::{ImportError, SourceFormat, Stamp, Summary, TrackPoint, TrackStats};
+use super::{ImportError, Recorded, SourceFormat, Stamp, Summary, TrackPoint, TrackStats};
 use crate::model::Activity;
 
 const FORMAT: SourceFormat = SourceFormat::Tcx;
@@ -115,7 +115,7 @@ struct State<'s, 'b> {
     activity: Option<ActivityState>,
     lap: Option<Lap>,
     point: Option<PointState>,
-    activities: Vec<Activity>,
+    activities: Vec<Recorded>,
     courses: usize,
 }
 
@@ -126,6 +126,11 @@ struct State<'s, 'b> {
 /// value or time, or a file that ends early; or [`ImportError::Empty`] when it holds no
 /// activity.
 pub fn parse(bytes: &[u8]) -> Result<Vec<Activity>, ImportError> {
+    Ok(read(bytes)?.into_iter().map(|r| r.activity).collect())
+}
+
+/// [`parse`], telling for each activity whether the file named its sport.
+pub(crate) fn read(bytes: &[u8]) -> Result<Vec<Recorded>, ImportError> {
     let (text, base) = super::xml_text(bytes, FORMAT)?;
     let source = Source {
         bytes,
@@ -360,7 +365,7 @@ impl Elements for State<'_, '_> {
             (Tag::Activity, _) => {
                 if let Some(a) = self.activity.take() {
                     let place = self.source.place(a.offset);
-                    let activity = summarize(a).into_activity(FORMAT, place)?;
+                    let activity = summarize(a).into_recorded(FORMAT, place)?;
                     self.activities.push(activity);
                 }
             }

@@ -11,7 +11,9 @@ use crate::import::ImportReport;
 
 /// An import running on a worker thread.
 pub(super) struct ImportJob {
-    total: usize,
+    /// Files to read: the paths at first, the files in archives counted once the worker has
+    /// looked into them.
+    total: Arc<AtomicUsize>,
     done: Arc<AtomicUsize>,
     cancel: Arc<AtomicBool>,
     result: Receiver<ImportReport>,
@@ -37,7 +39,8 @@ impl StrideApp {
         let files = crate::import::expand_paths(&paths);
         if files.is_empty() {
             self.error = Some(
-                "No activity files there: Stride imports .fit, .gpx, .tcx and .csv files."
+                "No activity files there: Stride imports .fit, .gpx, .tcx and .csv files, \
+                 also gzip-compressed (.fit.gz), and zip archives such as Strava's export."
                     .to_owned(),
             );
             return;
@@ -46,9 +49,12 @@ impl StrideApp {
         let done = Arc::new(AtomicUsize::new(0));
         let cancel = Arc::new(AtomicBool::new(false));
         let (sender, receiver) = std::sync::mpsc::channel();
-        let total = files.len();
+        let total = Arc::new(AtomicUsize::new(files.len()));
         let (job_done, job_cancel, repaint) = (done.clone(), cancel.clone(), ctx.clone());
+        let job_total = total.clone();
         std::thread::spawn(move || {
+            let count = files.iter().map(|f| crate::import::count_files(f)).sum();
+            job_total.store(count, Ordering::Relaxed);
             let report = crate::import::import_files(&files, &history, &mut |n| {
                 job_done.store(n, Ordering::Relaxed);
                 repaint.request_repaint();
@@ -75,21 +81,18 @@ impl StrideApp {
             Ok(report) => Some(report),
             Err(TryRecvError::Empty) => None,
             Err(TryRecvError::Disconnected) => Some(ImportReport {
-                imported: Vec::new(),
-                skipped: Vec::new(),
-                failed: Vec::new(),
                 files_done: job.done.load(Ordering::Relaxed),
                 cancelled: true,
+                ..ImportReport::default()
             }),
         };
+        let total = job.total.load(Ordering::Relaxed);
         if let Some(report) = report {
-            let total = job.total;
             self.import_job = None;
             self.finish_import(report, total);
             return;
         }
         let done = job.done.load(Ordering::Relaxed);
-        let total = job.total;
         let mut cancel = false;
         egui::Window::new("Importing activities")
             .collapsible(false)
@@ -113,13 +116,24 @@ impl StrideApp {
 
     fn finish_import(&mut self, report: ImportReport, total: usize) {
         let n = report.imported.len();
-        if n > 0 {
+        let merged = report.merged.len();
+        if n > 0 || !report.fills.is_empty() {
             let files = report.files_done;
+            let what = if n > 0 {
+                format!("Import {n} activit{}", if n == 1 { "y" } else { "ies" })
+            } else {
+                format!(
+                    "Merge {merged} duplicate{}",
+                    if merged == 1 { "" } else { "s" }
+                )
+            };
+            // The duplicates that fill in the history first, as the report found them.
+            let mut activities = report.fills.clone();
+            activities.extend(report.imported.iter().cloned());
             self.apply(Edit::ImportActivities {
-                activities: report.imported.clone(),
+                activities,
                 label: format!(
-                    "Import {n} activit{} from {files} file{}",
-                    if n == 1 { "y" } else { "ies" },
+                    "{what} from {files} file{}",
                     if files == 1 { "" } else { "s" }
                 ),
             });
@@ -149,13 +163,15 @@ impl StrideApp {
                     );
                 }
                 ui.label(format!(
-                    "{} activities imported, {} skipped as already there, {} files failed.",
+                    "{} activities imported, {} merged into ones already there, {} skipped as \
+                     already there, {} files failed.",
                     r.imported.len(),
+                    r.merged.len(),
                     r.skipped.len(),
                     r.failed.len()
                 ));
-                if !r.imported.is_empty() {
-                    ui.weak("Edit > Undo removes them all again.");
+                if !r.imported.is_empty() || !r.fills.is_empty() {
+                    ui.weak("Edit > Undo takes the whole import back.");
                 }
                 egui::ScrollArea::vertical()
                     .max_height(300.0)
@@ -165,6 +181,15 @@ impl StrideApp {
                                 ui.visuals().error_fg_color,
                                 format!("{}: {}", file_name(&f.file), f.reason),
                             );
+                        }
+                        for m in &r.merged {
+                            ui.label(format!(
+                                "{}: {} merged, filled in {}; {}",
+                                file_name(&m.file),
+                                m.start.format("%-d %b %Y %H:%M"),
+                                m.filled,
+                                m.reason
+                            ));
                         }
                         for s in &r.skipped {
                             ui.weak(format!(

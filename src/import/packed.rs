@@ -1,0 +1,408 @@
+//! Compressed recordings and archives, read as streams: nothing is unpacked to disk.
+//!
+//! - A gzip file (`run.fit.gz`, as Strava's export holds its recordings; RFC 1952) is one
+//!   recording: inflated in memory, its format told by its content like any other file's, and
+//!   by its name less `.gz`. A file named `.gz` that is not gzip (it does not start with the
+//!   bytes 1F 8B) is an error saying so.
+//! - A zip archive (`export_12345.zip`, Strava's bulk export as it is downloaded) stands for
+//!   the recordings in it, each read as one file named by the archive joined with the
+//!   member's name ([`read_each`]). When the archive holds an `activities.csv` (Strava's
+//!   export), the recordings read are the members in the `activities/` folder beside it
+//!   (`.fit`, `.gpx`, `.tcx`, each also as `.gz`); its `routes/`, `media/` and other files
+//!   are left alone. Without one, every recording in the archive is read. Members are read in
+//!   name order.
+//! - Strava's `activities.csv` links each row to its recording by the row's `Filename`
+//!   ([`super::strava::Row::file`]). A recording takes its row's name (Strava's name for the
+//!   activity) as its notes, and its row's activity type when the recording names no sport of
+//!   its own (a GPX track's `type` that is a number, a FIT file's generic sport). The rows
+//!   whose recording is not in the archive (activities entered by hand have none) are read
+//!   from the CSV alone, as one more file, `activities.csv`, after the recordings.
+//!
+//! The size limits of plain files hold for what is inflated: a member or a gzip file whose
+//! content is over [`MAX_FILE_BYTES`] is refused when its declared size says so, and in any
+//! case once that many bytes have been inflated (the stream is read with one byte to spare and
+//! no further), so a zip bomb costs at most the limit in memory and time per member.
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::{BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use flate2::bufread::MultiGzDecoder;
+
+use super::strava::{self, Row};
+use super::{ImportError, MAX_FILE_BYTES, Recorded, kind_for_sport};
+use crate::model::Activity;
+
+/// The first two bytes of every gzip file (RFC 1952, section 2.3.1).
+pub const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
+
+/// The first four bytes of a zip archive's first member (PKWARE's APPNOTE, 4.3.7), and of an
+/// empty archive's end record (4.3.16).
+const ZIP_MAGICS: [[u8; 4]; 2] = [*b"PK\x03\x04", *b"PK\x05\x06"];
+
+/// The extensions of recordings inside an archive, before any `.gz`.
+const RECORDINGS: [&str; 3] = ["fit", "gpx", "tcx"];
+
+/// How a file is packed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Packing {
+    /// Not packed: read as it is.
+    Plain,
+    /// Gzip-compressed: one file.
+    Gzip,
+    /// A zip archive: many files.
+    Zip,
+}
+
+/// How a file is packed, by its name: `.gz` is gzip, `.zip` a zip archive (in any case).
+pub fn packing(path: &Path) -> Packing {
+    match super::extension(path).as_str() {
+        "gz" => Packing::Gzip,
+        "zip" => Packing::Zip,
+        _ => Packing::Plain,
+    }
+}
+
+/// Whether bytes start like a gzip file.
+pub fn is_gzip(bytes: &[u8]) -> bool {
+    bytes.starts_with(&GZIP_MAGIC)
+}
+
+/// Whether bytes start like a zip archive.
+pub fn is_zip(bytes: &[u8]) -> bool {
+    ZIP_MAGICS.iter().any(|m| bytes.starts_with(m))
+}
+
+/// The name a gzip file's content goes by: its own less `.gz` (`run.fit.gz` is `run.fit`).
+pub fn inner_name(path: &Path) -> PathBuf {
+    if packing(path) == Packing::Gzip {
+        path.with_extension("")
+    } else {
+        path.to_owned()
+    }
+}
+
+/// Reads at most `limit` bytes from `reader`, refusing more: it reads one byte past the limit
+/// and no further. `declared` is the size the container gives, when it gives one: over the
+/// limit, nothing is read.
+fn read_limited(
+    reader: impl Read,
+    declared: Option<u64>,
+    limit: u64,
+) -> Result<Vec<u8>, ImportError> {
+    if let Some(size) = declared.filter(|s| *s > limit) {
+        return Err(super::too_large(size));
+    }
+    let mut bytes = Vec::new();
+    reader
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(super::too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// The error of gzip data that cannot be inflated.
+fn gzip_error(e: &std::io::Error) -> ImportError {
+    ImportError::Archive {
+        reason: format!(
+            "the gzip-compressed data is damaged or cut short ({e}); download or copy the file \
+             again"
+        ),
+    }
+}
+
+/// Inflates gzip data read from `reader`, within the size limit of imports
+/// ([`gunzip_within`] [`MAX_FILE_BYTES`]).
+///
+/// # Errors
+/// As [`gunzip_within`].
+pub fn gunzip(reader: impl std::io::BufRead) -> Result<Vec<u8>, ImportError> {
+    gunzip_within(reader, MAX_FILE_BYTES)
+}
+
+/// Inflates gzip data read from `reader`, stopping one byte past `limit` bytes of content. A
+/// file of several gzip members (as `cat a.gz b.gz` makes) is inflated whole.
+///
+/// # Errors
+/// [`ImportError::Archive`] when the data is not gzip or is damaged, [`ImportError::TooLarge`]
+/// when its content is over `limit` bytes (then no more than that was inflated).
+pub fn gunzip_within(
+    mut reader: impl std::io::BufRead,
+    limit: u64,
+) -> Result<Vec<u8>, ImportError> {
+    let head = reader.fill_buf()?;
+    if !is_gzip(head) {
+        let what = if head.is_empty() {
+            "it is empty".to_owned()
+        } else {
+            format!(
+                "it starts with {} rather than the gzip signature 1f 8b",
+                head.iter()
+                    .take(4)
+                    .map(|b| format!("{b:02x}"))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            )
+        };
+        return Err(ImportError::Archive {
+            reason: format!(
+                "the file is named .gz but is not gzip-compressed: {what}; rename it without \
+                 .gz if it is a plain recording, or download it again"
+            ),
+        });
+    }
+    match read_limited(MultiGzDecoder::new(reader), None, limit) {
+        Err(ImportError::Io { source }) => Err(gzip_error(&source)),
+        other => other,
+    }
+}
+
+/// What one file, or one file in an archive, held.
+#[derive(Debug)]
+pub struct FileRead {
+    /// The file; for a file in an archive, the archive joined with the member's name.
+    pub path: PathBuf,
+    /// Its activities, or why it could not be read.
+    pub activities: Result<Vec<Activity>, ImportError>,
+}
+
+/// Reads `path`, a file, a gzip-compressed file or a zip archive, and hands `each` what every
+/// file in it holds, in order ([`super::read_file`] for one file; see the module
+/// documentation for archives). Returns false when `each` returned false, which stops it.
+pub fn read_each(path: &Path, each: &mut dyn FnMut(FileRead) -> bool) -> bool {
+    if packing(path) != Packing::Zip {
+        return each(FileRead {
+            path: path.to_owned(),
+            activities: super::read_file(path),
+        });
+    }
+    match Archive::open(path) {
+        Ok(mut archive) => archive.read_each(path, each),
+        Err(e) => each(FileRead {
+            path: path.to_owned(),
+            activities: Err(e),
+        }),
+    }
+}
+
+/// How many files [`read_each`] hands on for `path`: one, or for a zip archive its recordings
+/// and its `activities.csv`. An archive that cannot be opened counts as one.
+pub fn count_files(path: &Path) -> usize {
+    if packing(path) != Packing::Zip {
+        return 1;
+    }
+    Archive::open(path).map_or(1, |a| a.recordings.len() + usize::from(a.csv.is_some()))
+}
+
+/// The error of a zip archive or member that cannot be read.
+fn zip_error(e: zip::result::ZipError) -> ImportError {
+    use zip::result::ZipError;
+    let reason = match e {
+        ZipError::Io(source) => return ImportError::Io { source },
+        ZipError::UnsupportedArchive(what) if what == ZipError::PASSWORD_REQUIRED => {
+            "the file is encrypted; Stride reads zip archives without a password: unpack it \
+             and import the files"
+                .to_owned()
+        }
+        ZipError::CompressionMethodNotSupported(method) => format!(
+            "the file is compressed with method {method}, which Stride does not read (it reads \
+             stored and deflated files, what Strava writes); unpack it and import the files"
+        ),
+        other => format!(
+            "the zip archive is damaged or not one Stride reads ({other}); download it again"
+        ),
+    };
+    ImportError::Archive { reason }
+}
+
+/// An open zip archive: the members to read and Strava's `activities.csv`, if any.
+struct Archive {
+    zip: zip::ZipArchive<BufReader<File>>,
+    /// The recordings to read: index and name, in name order.
+    recordings: Vec<(usize, String)>,
+    /// The index and name of `activities.csv`.
+    csv: Option<(usize, String)>,
+}
+
+/// Whether a member's name is that of a recording, `.gz` or not.
+fn is_recording(name: &str) -> bool {
+    let path = Path::new(name);
+    let path = inner_name(path);
+    RECORDINGS.contains(&super::extension(&path).as_str())
+}
+
+impl Archive {
+    fn open(path: &Path) -> Result<Archive, ImportError> {
+        let file = File::open(path)?;
+        let zip = zip::ZipArchive::new(BufReader::new(file)).map_err(zip_error)?;
+        // A name that is not UTF-8 names nothing Stride reads.
+        let names: Vec<(usize, String)> = (0..zip.len())
+            .filter_map(|i| Some((i, zip.name_for_index(i)?.ok()?.into_owned())))
+            .collect();
+        // Strava's activities.csv: the one nearest the top, the folder of its export.
+        let csv = names
+            .iter()
+            .filter(|(_, n)| {
+                let file = n.rsplit('/').next().unwrap_or(n);
+                file.eq_ignore_ascii_case("activities.csv")
+            })
+            .min_by_key(|(_, n)| (n.matches('/').count(), n.clone()))
+            .cloned();
+        let folder = csv
+            .as_ref()
+            .map(|(_, n)| format!("{}activities/", &n[..n.len() - "activities.csv".len()]));
+        let mut recordings: Vec<(usize, String)> = names
+            .into_iter()
+            .filter(|(_, n)| !n.ends_with('/') && is_recording(n))
+            .filter(|(_, n)| {
+                folder
+                    .as_ref()
+                    .is_none_or(|f| n.to_ascii_lowercase().starts_with(&f.to_ascii_lowercase()))
+            })
+            .collect();
+        recordings.sort_by(|a, b| a.1.cmp(&b.1));
+        Ok(Archive {
+            zip,
+            recordings,
+            csv,
+        })
+    }
+
+    /// A member's bytes, inflated (twice for a `.gz` member), within the size limit.
+    fn member_bytes(&mut self, index: usize, name: &str) -> Result<Vec<u8>, ImportError> {
+        let member = self.zip.by_index(index).map_err(zip_error)?;
+        let declared = member.size();
+        let bytes = match read_limited(member, Some(declared), MAX_FILE_BYTES) {
+            Err(ImportError::Io { source }) => {
+                return Err(ImportError::Archive {
+                    reason: format!(
+                        "the file's compressed data in the archive is damaged ({source}); \
+                         download the archive again"
+                    ),
+                });
+            }
+            other => other?,
+        };
+        if packing(Path::new(name)) == Packing::Gzip {
+            return gunzip(bytes.as_slice());
+        }
+        Ok(bytes)
+    }
+
+    /// Strava's rows, or why they cannot be read.
+    fn rows(&mut self) -> Option<Result<Vec<Row>, ImportError>> {
+        let (index, name) = self.csv.clone()?;
+        Some(
+            self.member_bytes(index, &name)
+                .and_then(|bytes| strava::rows(&bytes)),
+        )
+    }
+
+    fn read_each(&mut self, path: &Path, each: &mut dyn FnMut(FileRead) -> bool) -> bool {
+        let rows = self.rows();
+        // Rows by the member their recording is, relative to the archive's top.
+        let folder = self.csv.as_ref().map_or_else(String::new, |(_, n)| {
+            n[..n.len() - "activities.csv".len()].to_owned()
+        });
+        let mut linked: HashMap<String, usize> = HashMap::new();
+        if let Some(Ok(rows)) = &rows {
+            for (i, row) in rows.iter().enumerate() {
+                if let Some(file) = &row.file {
+                    linked.insert(format!("{folder}{file}"), i);
+                }
+            }
+        }
+        let mut used = vec![
+            false;
+            rows.as_ref()
+                .and_then(|r| r.as_ref().ok())
+                .map_or(0, Vec::len)
+        ];
+        let recordings = std::mem::take(&mut self.recordings);
+        for (index, name) in &recordings {
+            let member = path.join(name);
+            let file_name = Path::new(name)
+                .file_name()
+                .map_or_else(|| name.clone(), |n| n.to_string_lossy().into_owned());
+            let row = linked.get(name).copied();
+            if let Some(i) = row {
+                used[i] = true;
+            }
+            let activities = self.member_bytes(*index, name).and_then(|bytes| {
+                let mut recorded = super::read_recorded(&bytes, &inner_name(Path::new(name)))?;
+                if let (Some(i), Some(Ok(rows))) = (row, &rows) {
+                    link(&mut recorded, &rows[i]);
+                }
+                Ok(recorded
+                    .into_iter()
+                    .map(|mut r| {
+                        r.activity.source_file = Some(file_name.clone());
+                        r.activity
+                    })
+                    .collect())
+            });
+            if !each(FileRead {
+                path: member,
+                activities,
+            }) {
+                return false;
+            }
+        }
+        let Some((_, csv_name)) = &self.csv else {
+            return true;
+        };
+        let activities = rows.unwrap_or_else(|| Ok(Vec::new())).map(|rows| {
+            rows.into_iter()
+                .zip(used)
+                .filter(|(_, used)| !used)
+                .map(|(row, _)| {
+                    let mut activity = row.activity;
+                    activity.source_file = Some("activities.csv".to_owned());
+                    activity
+                })
+                .collect()
+        });
+        each(FileRead {
+            path: path.join(csv_name),
+            activities,
+        })
+    }
+}
+
+/// Gives recorded activities what their row in Strava's `activities.csv` says: its name, and
+/// its type when the recording names no sport.
+fn link(recorded: &mut [Recorded], row: &Row) {
+    for r in recorded {
+        let name = row.activity.notes.trim();
+        if !name.is_empty() {
+            r.activity.notes = name.to_owned();
+        }
+        if !r.sport_named
+            && let Some(sport) = &row.sport
+        {
+            let a = &r.activity;
+            r.activity.kind = kind_for_sport(Some(sport), a.moving_s.unwrap_or(a.duration_s));
+        }
+    }
+}
+
+/// What to do with a file whose first bytes say it is packed though its name does not, for
+/// the reason it is not read.
+pub(crate) fn misnamed(bytes: &[u8]) -> Option<&'static str> {
+    if is_gzip(bytes) {
+        Some(
+            "the file is gzip-compressed but its name does not end in .gz; rename it \
+             (run.fit.gz) and import it again",
+        )
+    } else if is_zip(bytes) {
+        Some(
+            "the file is a zip archive but its name does not end in .zip; rename it \
+             (export.zip) and import it again",
+        )
+    } else {
+        None
+    }
+}
