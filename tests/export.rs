@@ -7,14 +7,17 @@ use std::process::{Command, Output};
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use stride::export::{ExportError, ExportFormat, export_plan, ics};
-use stride::generator::{CrossTrainingPreference, GeneratorInput, generate};
+use stride::generator::CrossTrainingPreference;
 use stride::model::{
     Athlete, AthleteDocument, CrossActivity, GoalRace, PaceZone, Phase, PhaseKind, Plan, Segment,
-    SegmentKind, SegmentLength, Settings, Step, Target, Units, WeekStart, Workout, WorkoutId,
-    WorkoutKind, format_pace,
+    SegmentKind, SegmentLength, Step, Target, Units, WeekStart, Workout, WorkoutId, WorkoutKind,
+    format_pace,
 };
 use stride::science::paces::TrainingPaces;
 use stride::storage::{self, plan_csv};
+
+mod generated;
+use generated::generated_document;
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("date")
@@ -191,22 +194,18 @@ fn generated_doc() -> AthleteDocument {
     let mut athlete = Athlete::example();
     athlete.vdot = Some(VDOT);
     athlete.weekly_volume_km = 35.0;
-    let input = GeneratorInput {
-        athlete: athlete.clone(),
-        goal: GoalRace {
-            name: "City Half".to_owned(),
-            distance_m: 21_097.5,
-            date: date(2027, 5, 2),
-            goal_time_s: None,
-        },
-        start: date(2027, 1, 4),
-        longest_recent_run_km: None,
-        cross_training: CrossTrainingPreference::Bike,
+    let goal = GoalRace {
+        name: "City Half".to_owned(),
+        distance_m: 21_097.5,
+        date: date(2027, 5, 2),
+        goal_time_s: None,
     };
-    let plan = generate(&input, &Settings::default()).expect("plan");
-    let mut doc = AthleteDocument::new(athlete);
-    doc.plans.push(plan);
-    doc
+    generated_document(
+        athlete,
+        goal,
+        date(2027, 1, 4),
+        CrossTrainingPreference::Bike,
+    )
 }
 
 fn paces() -> TrainingPaces {

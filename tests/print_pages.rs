@@ -13,8 +13,11 @@ use std::process::Command;
 
 use chrono::{NaiveDate, Weekday};
 use stride::export::html::printable_plan;
-use stride::generator::{CrossTrainingPreference, GeneratorInput, generate};
-use stride::model::{Athlete, AthleteDocument, ExperienceLevel, GoalRace, Settings};
+use stride::generator::CrossTrainingPreference;
+use stride::model::{Athlete, AthleteDocument, ExperienceLevel, GoalRace};
+
+mod generated;
+use generated::generated_document;
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("date")
@@ -35,22 +38,18 @@ fn twenty_weeks() -> AthleteDocument {
     athlete.weekly_volume_km = 70.0;
     athlete.vdot = Some(55.0);
     athlete.long_run_day = Weekday::Sun;
-    let input = GeneratorInput {
-        athlete: athlete.clone(),
-        goal: GoalRace {
-            name: "Lakeside Marathon".to_owned(),
-            distance_m: 42_195.0,
-            date: date(2027, 5, 16),
-            goal_time_s: Some(3.0 * 3600.0),
-        },
-        start: date(2026, 12, 28),
-        longest_recent_run_km: None,
-        cross_training: CrossTrainingPreference::Bike,
+    let goal = GoalRace {
+        name: "Lakeside Marathon".to_owned(),
+        distance_m: 42_195.0,
+        date: date(2027, 5, 16),
+        goal_time_s: Some(3.0 * 3600.0),
     };
-    let plan = generate(&input, &Settings::default()).expect("plan");
-    let mut doc = AthleteDocument::new(athlete);
-    doc.plans.push(plan);
-    doc
+    generated_document(
+        athlete,
+        goal,
+        date(2026, 12, 28),
+        CrossTrainingPreference::Bike,
+    )
 }
 
 /// The printable pages of the 20-week plan and of the demo athlete.
