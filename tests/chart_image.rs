@@ -1,4 +1,4 @@
-//! Exported chart images: the SVG carries the legend, the PNG has the asked size and its
+//! Exported chart images: the SVG carries the legend below the plot, the PNG has the asked size and its
 //! text is drawn (the bundled font is registered), and a failed export leaves files alone.
 
 use chrono::NaiveDate;
@@ -99,4 +99,80 @@ fn an_export_with_nothing_to_draw_fails_and_leaves_the_old_file() {
         "earlier export"
     );
     std::fs::remove_dir_all(dir).ok();
+}
+
+/// The `y` of each `<text>` element with its trimmed contents.
+fn text_heights(svg: &str) -> Vec<(String, f64)> {
+    svg.split("<text")
+        .skip(1)
+        .filter_map(|t| {
+            let y = t.split(" y=\"").nth(1)?.split('"').next()?.parse().ok()?;
+            let body = &t[t.find('>')? + 1..];
+            Some((body[..body.find("</text>")?].trim().to_owned(), y))
+        })
+        .collect()
+}
+
+#[test]
+fn the_legend_sits_below_the_plot_and_covers_no_line() {
+    let (data, range) = demo();
+    let svg = fitness_chart_svg(&data, range, ImageSize::default()).expect("svg");
+    // The lowest point of the lines (legend marks have two points) and of the form zones'
+    // bands, which fill the plot from top to bottom.
+    let line_bottom = svg
+        .split("points=\"")
+        .skip(1)
+        .filter_map(|p| p.split('"').next())
+        .filter(|points| points.split_whitespace().count() > 2)
+        .flat_map(|points| points.split_whitespace())
+        .filter_map(|xy| xy.split(',').nth(1)?.parse::<f64>().ok())
+        .fold(f64::MIN, f64::max);
+    let number = |rect: &str, name: &str| -> Option<f64> {
+        rect.split(&format!(" {name}=\""))
+            .nth(1)?
+            .split('"')
+            .next()?
+            .parse()
+            .ok()
+    };
+    let band_bottom = svg
+        .split("<rect")
+        .skip(1)
+        .filter(|r| r.contains("opacity=\"0.15\""))
+        .filter_map(|r| Some(number(r, "y")? + number(r, "height")?))
+        .fold(f64::MIN, f64::max);
+    assert!(
+        line_bottom > 0.0 && band_bottom > 0.0,
+        "lines and bands were found"
+    );
+    let lowest = line_bottom.max(band_bottom);
+    let heights = text_heights(&svg);
+    let entries = ["Fitness", "Fatigue", "Form", "Today"]
+        .into_iter()
+        .chain(FormZone::ALL.map(FormZone::label));
+    for entry in entries {
+        let (_, y) = heights
+            .iter()
+            .find(|(t, _)| t == entry)
+            .unwrap_or_else(|| panic!("legend entry {entry}"));
+        assert!(*y > lowest, "{entry} at {y}, the plot ends at {lowest}");
+    }
+    // The title is drawn once.
+    assert_eq!(
+        heights
+            .iter()
+            .filter(|(t, _)| t == "Fitness, fatigue and form")
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn every_form_zone_has_its_own_colour() {
+    use stride::science::charts::colors;
+    for (i, a) in FormZone::ALL.iter().enumerate() {
+        for b in &FormZone::ALL[i + 1..] {
+            assert_ne!(colors::zone(*a), colors::zone(*b), "{a:?} and {b:?}");
+        }
+    }
 }

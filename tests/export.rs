@@ -7,14 +7,17 @@ use std::process::{Command, Output};
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use stride::export::{ExportError, ExportFormat, export_plan, ics};
-use stride::generator::{CrossTrainingPreference, GeneratorInput, generate};
+use stride::generator::CrossTrainingPreference;
 use stride::model::{
     Athlete, AthleteDocument, CrossActivity, GoalRace, PaceZone, Phase, PhaseKind, Plan, Segment,
-    SegmentKind, SegmentLength, Settings, Step, Target, Units, WeekStart, Workout, WorkoutId,
-    WorkoutKind, format_pace,
+    SegmentKind, SegmentLength, Step, Target, Units, WeekStart, Workout, WorkoutId, WorkoutKind,
+    format_pace,
 };
 use stride::science::paces::TrainingPaces;
 use stride::storage::{self, plan_csv};
+
+mod generated;
+use generated::generated_document;
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("date")
@@ -193,24 +196,18 @@ fn generated_doc() -> AthleteDocument {
     let mut athlete = Athlete::example();
     athlete.vdot = Some(VDOT);
     athlete.weekly_volume_km = 35.0;
-    let input = GeneratorInput {
-        athlete: athlete.clone(),
-        goal: GoalRace {
-            name: "City Half".to_owned(),
-            distance_m: 21_097.5,
-            date: date(2027, 5, 2),
-            goal_time_s: None,
-        },
-        start: date(2027, 1, 4),
-        longest_recent_run_km: None,
-        cross_training: CrossTrainingPreference::Bike,
-        tune_ups: Vec::new(),
-        days_off: Vec::new(),
+    let goal = GoalRace {
+        name: "City Half".to_owned(),
+        distance_m: 21_097.5,
+        date: date(2027, 5, 2),
+        goal_time_s: None,
     };
-    let plan = generate(&input, &Settings::default()).expect("plan");
-    let mut doc = AthleteDocument::new(athlete);
-    doc.plans.push(plan);
-    doc
+    generated_document(
+        athlete,
+        goal,
+        date(2027, 1, 4),
+        CrossTrainingPreference::Bike,
+    )
 }
 
 fn paces() -> TrainingPaces {
@@ -297,23 +294,18 @@ fn parse_day(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y%m%d").unwrap_or_else(|_| panic!("{text} is a date"))
 }
 
-/// True when a summary is `title` or `title - amount`.
-fn titled(summary: &str, title: &str) -> bool {
-    summary == title || summary.starts_with(&format!("{title} - "))
-}
-
 fn uid_by_workout(text: &str, doc: &AthleteDocument) -> BTreeMap<String, String> {
-    // The summary starts with the title, which is unique in the sample.
+    // The sample has one workout a day.
     let plan = doc.active_plan().expect("plan");
     events(text)
         .iter()
         .map(|e| {
-            let summary = unescape(value(e, "SUMMARY"));
+            let day = parse_day(value(e, "DTSTART;VALUE=DATE"));
             let w = plan
                 .workouts
                 .iter()
-                .find(|w| titled(&summary, &w.display_title()))
-                .unwrap_or_else(|| panic!("no workout for {summary}"));
+                .find(|w| w.date == day)
+                .unwrap_or_else(|| panic!("no workout on {day}"));
             (w.display_title(), value(e, "UID").to_owned())
         })
         .collect()
@@ -401,74 +393,104 @@ fn summaries_and_descriptions_name_the_workout_and_its_paces() {
     let find = |title: &str| {
         events
             .iter()
-            .find(|e| titled(&unescape(value(e, "SUMMARY")), title))
+            .find(|e| unescape(value(e, "SUMMARY")).contains(title))
             .unwrap_or_else(|| panic!("no event for {title}"))
     };
+    let threshold = format_pace(p.threshold_s_per_km, Units::Km);
+    let easy = format_pace(p.easy_typical_s_per_km, Units::Km);
+    let interval = format_pace(p.interval_s_per_km, Units::Km);
 
+    // The title starts with the kind: no word before it; the target pace of its work after.
     let tempo = find("Tempo, threshold; steady");
     assert_eq!(
-        value(tempo, "SUMMARY"),
-        "Tempo\\, threshold\\; steady - 7 km",
-        "escaped, with the distance"
+        unescape(value(tempo, "SUMMARY")),
+        format!("Tempo, threshold; steady @ {threshold} · 7 km")
+    );
+    assert!(
+        value(tempo, "SUMMARY").starts_with("Tempo\\, threshold\\; steady"),
+        "escaped"
     );
     assert_eq!(value(tempo, "DTSTART;VALUE=DATE"), "20270302");
     assert_eq!(value(tempo, "DTEND;VALUE=DATE"), "20270303");
     let description = unescape(value(tempo, "DESCRIPTION"));
-    assert!(
-        description.contains("Tempo, threshold; steady"),
-        "{description}"
-    );
-    let threshold = format_pace(p.threshold_s_per_km, Units::Km);
-    let easy = format_pace(p.easy_typical_s_per_km, Units::Km);
-    assert!(
-        description.contains(&format!("Work 3 km at T pace {threshold}")),
-        "{description}"
-    );
-    assert!(
-        description.contains(&format!("Warm-up 2 km at E pace {easy}")),
-        "{description}"
-    );
-
-    let intervals = find("Intervalles à la piste 🏃 5 x 1000 m");
-    let description = unescape(value(intervals, "DESCRIPTION"));
-    let interval = format_pace(p.interval_s_per_km, Units::Km);
     for part in [
-        "Intervalles à la piste 🏃 5 x 1000 m",
+        "Effort: hard".to_owned(),
+        format!("Work 3 km at threshold pace {threshold}"),
+        format!("Warm-up 2 km at easy pace {easy}"),
+        "Planned: 7 km, 35 min".to_owned(),
+    ] {
+        assert!(description.contains(&part), "{part:?} in {description}");
+    }
+
+    // A title that does not name the kind gets the kind's word first.
+    let intervals = find("Intervalles à la piste 🏃 5 x 1000 m");
+    assert_eq!(
+        unescape(value(intervals, "SUMMARY")),
+        format!("Intervals: Intervalles à la piste 🏃 5 x 1000 m @ {interval} · 9.5 km")
+    );
+    let description = unescape(value(intervals, "DESCRIPTION"));
+    for part in [
         "Warm-up 15 min at 120-140 bpm",
         "5 times:",
-        &format!("- Work 1 km at I pace {interval}, RPE 8"),
-        &format!("- Recovery 1:30 at E pace {easy}"),
+        &format!("- Work 1 km at interval pace {interval}, RPE 8"),
+        &format!("- Recovery 90 s at easy pace {easy}"),
         "Cool-down 10 min",
         "Track: lane 2\\3, bring water; spikes optional.\nStretch after.",
     ] {
         assert!(description.contains(part), "{part:?} in {description}");
     }
     assert!(
+        !description.contains("1:30"),
+        "90 s, not 1:30: {description}"
+    );
+    assert!(
         value(intervals, "DESCRIPTION").contains("lane 2\\\\3\\, bring water\\; spikes"),
         "backslash, comma and semicolon escaped"
     );
 
     let hills = find("Hills 6 x 60 s");
-    assert_eq!(value(hills, "SUMMARY"), "Hills 6 x 60 s - 35 min");
+    assert_eq!(
+        unescape(value(hills, "SUMMARY")),
+        "Hills 6 x 60 s @ 4:00-4:10/km · 35 min"
+    );
     let description = unescape(value(hills, "DESCRIPTION"));
-    assert!(
-        description.contains("Work 1 min at 4:00-4:10/km"),
-        "{description}"
-    );
-    assert!(
-        description.contains("Warm-up 10 min at RPE 3"),
-        "{description}"
-    );
+    for part in [
+        "Work 1 min at 4:00-4:10/km",
+        "Warm-up 10 min at RPE 3",
+        "- Recovery 90 s\n",
+    ] {
+        assert!(description.contains(part), "{part:?} in {description}");
+    }
 
-    // An easy run without steps: the kind as title, the easy range from the Daniels paces.
-    let easy_run = find("Easy");
-    assert_eq!(value(easy_run, "SUMMARY"), "Easy - 8 km");
+    // An easy run without steps: the kind as title, the easy range from the Daniels paces,
+    // and no "(Easy)" after a title that says it.
+    let easy_run = find("Easy ·");
+    assert_eq!(unescape(value(easy_run, "SUMMARY")), "Easy · 8 km");
     let description = unescape(value(easy_run, "DESCRIPTION"));
     let slow = format_pace(p.easy_slow_s_per_km, Units::Km);
     assert!(description.contains(&slow), "{slow} in {description}");
+    assert!(
+        description.starts_with("Easy pace ") && !description.contains("Effort"),
+        "{description}"
+    );
 
-    assert_eq!(value(find("Easy spin"), "SUMMARY"), "Easy spin - 45 min");
-    assert_eq!(value(find("City 10K"), "SUMMARY"), "City 10K - 10 km");
+    // Cross-training says its sport, and its amount once.
+    let spin = find("Easy spin");
+    assert_eq!(unescape(value(spin, "SUMMARY")), "Bike: Easy spin · 45 min");
+    assert_eq!(
+        unescape(value(spin, "DESCRIPTION")),
+        "Effort: easy\nPlanned: 45 min"
+    );
+
+    // The goal race: the goal time and its pace, and the goal time as the planned time.
+    let race = find("City 10K");
+    assert_eq!(unescape(value(race, "SUMMARY")), "Race: City 10K · 10 km");
+    let goal_pace = format_pace(2700.0 / 10.0, Units::Km);
+    assert_eq!(goal_pace, "4:30/km");
+    assert_eq!(
+        unescape(value(race, "DESCRIPTION")),
+        format!("Goal 45:00 ({goal_pace})\nPlanned: 10 km, 45:00")
+    );
     assert!(
         events
             .iter()
@@ -488,7 +510,7 @@ fn an_athlete_in_miles_gets_miles_and_paces_per_mile() {
         .find(|e| value(e, "SUMMARY").starts_with("Long run"))
         .expect("long run");
     // 14 km is 8.70 miles.
-    assert_eq!(value(long, "SUMMARY"), "Long run - 8.7 mi");
+    assert_eq!(unescape(value(long, "SUMMARY")), "Long run · 8.7 mi");
     let tempo = events
         .iter()
         .find(|e| value(e, "SUMMARY").starts_with("Tempo"))
@@ -557,9 +579,10 @@ fn folding_never_splits_a_character() {
     let summary = events(&text)
         .into_iter()
         .map(|e| unescape(value(&e, "SUMMARY")))
-        .find(|s| s.starts_with('é'))
+        .find(|s| s.starts_with("Tempo: é"))
         .expect("the summary");
-    assert_eq!(summary, format!("{title} - 7 km"));
+    let threshold = format_pace(paces().threshold_s_per_km, Units::Km);
+    assert_eq!(summary, format!("Tempo: {title} @ {threshold} · 7 km"));
 }
 
 proptest::proptest! {
@@ -1043,39 +1066,94 @@ fn the_printable_plan_has_every_week_every_workout_and_the_chart() {
         assert!(html.contains("<svg") && html.contains("</svg>"));
         assert!(html.contains("Fitness") && html.contains("Fatigue"));
         assert!(!html.contains("<script"), "self-contained, no scripts");
+        assert_eq!(
+            html.matches("Fitness, fatigue and form").count(),
+            1,
+            "one title"
+        );
         let first = WeekStart::Monday.week_of(plan.start_date);
         let last = WeekStart::Monday.week_of(plan.end_date());
         let weeks = weeks_between(first, last);
         assert_eq!(html.matches("<td class=\"week\">").count(), weeks);
         for n in 1..=weeks {
             assert!(
-                html.contains(&format!("<td class=\"week\">{n}<small>")),
+                html.contains(&format!("<td class=\"week\"><b>{n}</b>")),
                 "week {n}"
             );
         }
+        // A mark per workout, and a box to tick for each that is not a rest day.
         let page = without_svg(&html);
-        for w in &plan.workouts {
-            let title = w
-                .display_title()
-                .replace('&', "&amp;")
-                .replace('<', "&lt;")
-                .replace('>', "&gt;");
-            assert!(page.contains(&title), "{title}");
+        assert_eq!(page.matches("<div class=\"w ").count(), plan.workouts.len());
+        let to_do = plan
+            .workouts
+            .iter()
+            .filter(|w| w.kind != WorkoutKind::Rest)
+            .count();
+        assert_eq!(
+            page.matches("<span class=\"tick\">").count(),
+            to_do + 1,
+            "and the key's"
+        );
+        // No letters for intensities, and no zone letters left in the cells.
+        for letters in [
+            "Letters:",
+            "<span class=\"k\">",
+            " at T<",
+            " at I<",
+            " at M<",
+        ] {
+            assert!(!page.contains(letters), "{letters}");
         }
     }
 }
 
 #[test]
-fn the_printable_plan_sums_each_week() {
+fn the_printable_plan_sums_each_week_in_whole_kilometres() {
     let html = export_text(&sample_doc(), ExportFormat::Html, now());
     let volumes: Vec<&str> = html
         .split("<td class=\"volume\">")
         .skip(1)
         .map(|rest| rest.split('<').next().expect("volume"))
         .collect();
-    assert_eq!(volumes.len(), 2);
-    // Week 1: tempo 7 + intervals 9.5 + easy 8 + long 14 km.
-    assert_eq!(volumes[0], "38.5 km");
+    // Week 1: tempo 7 + intervals 9.5 + easy 8 + long 14 km = 38.5 km; week 2: hills (6 x 60 s
+    // and 20 min around them, about 6.5 km at the paces) and the 10 km race.
+    assert_eq!(volumes, ["39 km", "17 km"]);
+}
+
+#[test]
+fn the_printable_plan_marks_today_numbers_the_notes_and_gives_the_goal() {
+    let doc = sample_doc();
+    let plan = doc.active_plan().expect("plan");
+    let today = date(2027, 3, 4);
+    let html = stride::export::html::printable_plan(&doc, plan, today);
+    assert_eq!(html.matches("class=\"day today\"").count(), 1);
+    // Thursday of week 1, the intervals day: the outline is in the fourth day's cell.
+    let week_one = html
+        .split("<td class=\"week\"><b>1</b>")
+        .nth(1)
+        .and_then(|rest| rest.split("</tr>").next())
+        .expect("week 1");
+    let cells: Vec<&str> = week_one.split("<td class=\"day").skip(1).collect();
+    assert_eq!(cells.len(), 7);
+    assert!(cells[3].starts_with(" today") && cells[3].contains("Intervalles"));
+    // Notes once each, numbered: rest's, then the intervals'.
+    assert!(html.contains("<sup>1</sup>&nbsp;Sleep in."));
+    assert!(html.contains(
+        "<sup>2</sup>&nbsp;Track: lane 2\\3, bring water; spikes optional. Stretch after."
+    ));
+    assert!(html.contains("<div class=\"goal\">Goal 45:00 (4:30/km)</div>"));
+    assert!(html.contains("City 10K: 10 km on Sunday 14 March 2027 · Goal 45:00 (4:30/km)"));
+    // The bike ride is marked as another sport, not as an easy run.
+    assert!(
+        html.contains("<div class=\"w cross\"><span class=\"tick\"></span><b>Bike</b>: Easy spin")
+    );
+    // Training paces in words.
+    let p = paces();
+    assert!(html.contains(&format!(
+        "threshold {} · interval {}",
+        format_pace(p.threshold_s_per_km, Units::Km),
+        format_pace(p.interval_s_per_km, Units::Km)
+    )));
 }
 
 #[test]
@@ -1312,7 +1390,7 @@ fn csv_and_html_exports_neutralise_formulas_and_control_characters() {
             .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t'),
         "no control characters in the HTML"
     );
-    assert!(html.contains("Tempo  with a bell"));
+    assert!(html.contains("<b>Tempo</b>  with a bell"));
 }
 
 #[test]

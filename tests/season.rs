@@ -627,3 +627,39 @@ fn stride_adapt_sick_records_the_days_and_grades_the_return() {
     ]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn the_calendar_carries_paces_adjusted_for_the_conditions() {
+    let today = day(2026, 11, 29);
+    let mut doc = demo(today);
+    let plan = &mut doc.plans[0];
+    let i = plan
+        .workouts
+        .iter()
+        .position(|w| w.kind == WorkoutKind::Tempo && w.date > today)
+        .expect("a tempo run ahead");
+    let cool = stride::export::ics::plan_calendar(&doc, &doc.plans[0], chrono::Utc::now());
+    doc.plans[0].workouts[i].conditions = Conditions {
+        temperature_c: Some(30.0),
+        dew_point_c: Some(22.0),
+        altitude_m: None,
+    };
+    let hot = stride::export::ics::plan_calendar(&doc, &doc.plans[0], chrono::Utc::now());
+    assert!(hot.contains("Paces adjusted for heat"), "{hot}");
+    assert!(!cool.contains("Paces adjusted"));
+    // The tempo's summary names a slower pace than in the cool.
+    let summary = |ics: &str| -> String {
+        let uid = format!("{}", doc.plans[0].workouts[i].id.0);
+        let event = ics
+            .split("BEGIN:VEVENT")
+            .find(|e| e.contains(&uid) && e.contains("SUMMARY:"))
+            .expect("the event")
+            .to_owned();
+        event
+            .lines()
+            .find(|l| l.starts_with("SUMMARY:"))
+            .expect("a summary")
+            .to_owned()
+    };
+    assert_ne!(summary(&cool), summary(&hot));
+}

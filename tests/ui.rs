@@ -27,6 +27,25 @@ fn opens_on_the_demo_athlete_with_its_plan_on_the_calendar() {
 }
 
 #[test]
+fn chips_name_the_kind_in_words_with_the_target_pace() {
+    let h = harness(FixedDialogs::default());
+    let doc = h.state().session().document().clone();
+    let vdot = stride::science::paces::athlete_vdot(&doc.athlete).expect("vdot");
+    let paces = stride::science::paces::TrainingPaces::from_vdot(vdot).expect("paces");
+    let threshold = stride::model::format_pace(paces.threshold_s_per_km, doc.athlete.units);
+    // "Tempo 3 km at T" reads with its pace; the bike ride names its sport.
+    let tempo = format!("Tempo 3 km @ {threshold} · 7 km");
+    let shown = |text: &str| h.query_all_by_label_contains(text).next().is_some();
+    assert!(shown(&tempo), "{tempo}");
+    assert!(shown("Bike: Easy spin 45 min"));
+    assert!(shown("Long run · "));
+    // No chip starts with an intensity's letter any more.
+    for letter in ["E Easy", "M Long run", "H Tempo", "R Recovery"] {
+        assert!(!shown(letter), "{letter}");
+    }
+}
+
+#[test]
 fn new_athlete_form_checks_fields_and_builds_the_profile() {
     let mut h = harness(FixedDialogs::default());
     shortcut(&mut h, Modifiers::COMMAND, Key::N);
@@ -185,7 +204,7 @@ fn editing_a_steps_distance_changes_the_planned_load_in_one_undo_step() {
     use stride::science::load::LoadContext;
     let mut h = harness(FixedDialogs::default());
     assert!(h.query_by_label("Steps").is_none());
-    h.get_all_by_label_contains("Tempo 3 km at T")
+    h.get_all_by_label_contains("Tempo 3 km @ ")
         .next()
         .expect("a tempo chip")
         .click();
@@ -252,7 +271,7 @@ fn editing_a_steps_distance_changes_the_planned_load_in_one_undo_step() {
 #[test]
 fn invalid_step_values_are_refused_next_to_the_field() {
     let mut h = harness(FixedDialogs::default());
-    h.get_all_by_label_contains("Tempo 3 km at T")
+    h.get_all_by_label_contains("Tempo 3 km @ ")
         .next()
         .expect("a tempo chip")
         .click();
@@ -397,9 +416,12 @@ fn date_of(h: &Harness<'static, StrideApp>, id: stride::model::WorkoutId) -> Nai
 fn intervals_and_friday(
     h: &Harness<'static, StrideApp>,
 ) -> (stride::model::WorkoutId, egui::Pos2, egui::Pos2) {
-    let tuesday = h.get_by_label_contains("4 x 1000 m at I").rect().center();
+    let tuesday = h
+        .get_by_label_contains("Intervals: 4 x 1000 m @ ")
+        .rect()
+        .center();
     let thursday = h
-        .get_all_by_label_contains("Tempo 3 km at T")
+        .get_all_by_label_contains("Tempo 3 km @ ")
         .map(|n| n.rect().center())
         .min_by(|a, b| a.y.total_cmp(&b.y))
         .expect("a tempo chip");
@@ -484,7 +506,7 @@ fn arrows_move_the_selection_delete_removes_and_ctrl_d_duplicates() {
     let (id, tuesday, _) = intervals_and_friday(&h);
     h.hover_at(tuesday);
     h.run();
-    h.get_by_label_contains("4 x 1000 m at I").click();
+    h.get_by_label_contains("Intervals: 4 x 1000 m @ ").click();
     h.run();
     assert_eq!(h.state().selected_workout(), Some(id));
     let day = date_of(&h, id);
@@ -743,7 +765,7 @@ fn dragging_a_tempo_onto_a_day_with_intervals_marks_the_day_an_error() {
     let mut h = harness(FixedDialogs::default());
     let (_, tuesday, _) = intervals_and_friday(&h);
     let thursday = h
-        .get_all_by_label_contains("Tempo 3 km at T")
+        .get_all_by_label_contains("Tempo 3 km @ ")
         .map(|n| n.rect().center())
         .min_by(|a, b| a.y.total_cmp(&b.y))
         .expect("a tempo chip");

@@ -324,6 +324,7 @@ pub fn write_folder(
     for (w, name) in files {
         // A serial number per plan and workout, so each file has its own identity.
         let serial = (key ^ w.id.0.wrapping_mul(0x9e37_79b9_7f4a_7c15)) as u32;
+        let paces = super::workout_paces(&doc.athlete, paces.as_ref(), w);
         let bytes = workout_fit(w, paces.as_ref(), doc.athlete.units, serial, now)?;
         let path = out.join(name);
         write_atomic(&path, &bytes)?;

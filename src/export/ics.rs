@@ -3,8 +3,10 @@
 //! Each event has `DTSTART;VALUE=DATE` on the workout's day and `DTEND;VALUE=DATE` on the
 //! next (the end of an all-day event is exclusive, RFC 5545 section 3.6.1), a UID from
 //! [`super::workout_uid`] that survives moves and re-exports, the export time as `DTSTAMP`
-//! (UTC), the summary line of [`super::workout_summary`] and the steps with their target
-//! paces as the description. Text values are escaped (section 3.3.11: backslash, semicolon,
+//! (UTC), the workout's line of [`super::workout_line`] as the summary (the kind in words,
+//! the target pace, the distance: `Tempo 3 km @ 4:38/km · 7 km`), and the description of
+//! [`super::workout_description`] (the steps with their target paces; for the goal race its
+//! goal time and pace). Text values are escaped (section 3.3.11: backslash, semicolon,
 //! comma, newline), lines end in CRLF and are folded at 75 octets without splitting a UTF-8
 //! character (section 3.1).
 //!
@@ -19,8 +21,11 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{athlete_paces, exported_workouts, workout_description, workout_summary, workout_uid};
+use super::{
+    athlete_paces, exported_workouts, workout_description, workout_line, workout_paces, workout_uid,
+};
 use crate::model::{AthleteDocument, Plan};
+use crate::science::conditions::Adjustment;
 
 /// Longest content line, in octets, before it is folded (RFC 5545 section 3.1).
 pub const MAX_LINE_OCTETS: usize = 75;
@@ -93,6 +98,12 @@ pub fn plan_calendar(doc: &AthleteDocument, plan: &Plan, now: DateTime<Utc>) -> 
     );
     for w in exported_workouts(plan) {
         let end = w.date.succ_opt().unwrap_or(w.date);
+        let adjustment = Adjustment::for_workout(w, &doc.athlete);
+        let paces = workout_paces(&doc.athlete, paces.as_ref(), w);
+        let mut description = workout_description(plan, w, paces.as_ref(), units);
+        if let Some(how) = adjustment.describe() {
+            description.push_str(&format!("\nPaces adjusted for {how}."));
+        }
         push_line(&mut out, "BEGIN:VEVENT");
         push_line(&mut out, &format!("UID:{}", workout_uid(plan, w.id)));
         push_line(&mut out, &format!("DTSTAMP:{stamp}"));
@@ -106,14 +117,14 @@ pub fn plan_calendar(doc: &AthleteDocument, plan: &Plan, now: DateTime<Utc>) -> 
         );
         push_line(
             &mut out,
-            &format!("SUMMARY:{}", escape_text(&workout_summary(w, units))),
+            &format!(
+                "SUMMARY:{}",
+                escape_text(&workout_line(w, paces.as_ref(), units).to_string())
+            ),
         );
         push_line(
             &mut out,
-            &format!(
-                "DESCRIPTION:{}",
-                escape_text(&workout_description(w, paces.as_ref(), units))
-            ),
+            &format!("DESCRIPTION:{}", escape_text(&description)),
         );
         push_line(
             &mut out,

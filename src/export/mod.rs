@@ -12,8 +12,9 @@
 //! - A printable HTML page ([`html`]): the weeks as a table and the fitness, fatigue and form
 //!   chart.
 //!
-//! Texts shared by the formats (a workout's summary line, its steps with target paces in the
-//! athlete's units) are made here.
+//! Texts shared by the formats and the window's calendar (a workout's line with the kind in
+//! words and its target pace, its steps, the goal race's goal) are made in one place and
+//! re-exported here.
 //!
 //! ```
 //! use chrono::{NaiveDate, TimeZone, Utc};
@@ -32,16 +33,20 @@
 pub mod fit_workout;
 pub mod html;
 pub mod ics;
+mod text;
+
+pub use text::{
+    WorkoutLine, distance_text, duration_text, goal_race_of, goal_text, length_text, paces_text,
+    planned_time_s, segment_role, segment_text, step_lines, target_text, volume_text,
+    workout_amount, workout_description, workout_line,
+};
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 
-use crate::model::{
-    AthleteDocument, PaceZone, Plan, Segment, SegmentKind, SegmentLength, Step, Target, Units,
-    Workout, WorkoutId, WorkoutKind, format_duration, format_pace,
-};
+use crate::model::{AthleteDocument, PaceZone, Plan, Workout, WorkoutId, WorkoutKind};
 use crate::science::load::LoadContext;
 use crate::science::paces::{TrainingPaces, athlete_vdot};
 use crate::storage::{document_to_string, plan_csv};
@@ -204,6 +209,16 @@ pub fn athlete_paces(doc: &AthleteDocument) -> Option<TrainingPaces> {
     athlete_vdot(&doc.athlete).and_then(|v| TrainingPaces::from_vdot(v).ok())
 }
 
+/// A workout's paces: the athlete's, slowed for the heat and altitude the workout is run in
+/// ([`crate::science::conditions`]).
+pub fn workout_paces(
+    athlete: &crate::model::Athlete,
+    paces: Option<&TrainingPaces>,
+    w: &Workout,
+) -> Option<TrainingPaces> {
+    paces.map(|p| crate::science::conditions::Adjustment::for_workout(w, athlete).paces(p))
+}
+
 /// Half the width of the pace window a watch is given for the M, T, I and R zones, as a
 /// fraction of the zone's pace (2.5%: about 6 s either side of 4:15/km).
 pub const ZONE_PACE_TOLERANCE: f64 = 0.025;
@@ -271,204 +286,4 @@ pub fn exported_workouts(plan: &Plan) -> Vec<&Workout> {
         .collect();
     list.sort_by_key(|w| (w.date, w.id));
     list
-}
-
-/// A number without trailing zeros after the point, at most `decimals` of them.
-fn trimmed(value: f64, decimals: usize) -> String {
-    let text = format!("{value:.decimals$}");
-    if text.contains('.') {
-        text.trim_end_matches('0').trim_end_matches('.').to_owned()
-    } else {
-        text
-    }
-}
-
-/// A distance in the athlete's units, short: `8 km`, `12.5 km`, `400 m`, `3.1 mi`.
-///
-/// ```
-/// use stride::export::distance_text;
-/// use stride::model::Units;
-/// assert_eq!(distance_text(8000.0, Units::Km), "8 km");
-/// assert_eq!(distance_text(400.0, Units::Km), "400 m");
-/// assert_eq!(distance_text(21_097.5, Units::Km), "21.1 km");
-/// assert_eq!(distance_text(1609.344, Units::Miles), "1 mi");
-/// ```
-pub fn distance_text(distance_m: f64, units: Units) -> String {
-    if units == Units::Km && distance_m < 1000.0 {
-        return format!("{distance_m:.0} m");
-    }
-    format!(
-        "{} {}",
-        trimmed(distance_m / units.metres_per_unit(), 2),
-        units.distance_label()
-    )
-}
-
-/// A duration, short: `45 min`, `1 h 30 min`, `2 h`, or `m:ss` / `h:mm:ss` when it is not a
-/// whole number of minutes.
-///
-/// ```
-/// use stride::export::duration_text;
-/// assert_eq!(duration_text(2700.0), "45 min");
-/// assert_eq!(duration_text(5400.0), "1 h 30 min");
-/// assert_eq!(duration_text(90.0), "1:30");
-/// ```
-pub fn duration_text(duration_s: f64) -> String {
-    if !duration_s.is_finite() || duration_s < 0.0 {
-        return "-".to_owned();
-    }
-    let total = duration_s.round() as u64;
-    if !total.is_multiple_of(60) {
-        return format_duration(duration_s);
-    }
-    let (h, m) = (total / 3600, (total % 3600) / 60);
-    match (h, m) {
-        (0, m) => format!("{m} min"),
-        (h, 0) => format!("{h} h"),
-        (h, m) => format!("{h} h {m} min"),
-    }
-}
-
-/// How long a workout is, for titles: its planned distance (a race's distance), else its
-/// planned duration.
-pub fn workout_amount(w: &Workout, units: Units) -> Option<String> {
-    let distance = w.planned_distance_m.or(match w.kind {
-        WorkoutKind::Race { distance_m, .. } => Some(distance_m),
-        _ => None,
-    });
-    match (distance, w.planned_duration_s) {
-        (Some(m), _) if m > 0.0 => Some(distance_text(m, units)),
-        (_, Some(s)) if s > 0.0 => Some(duration_text(s)),
-        _ => None,
-    }
-}
-
-/// The one-line summary of a workout, as a calendar shows it: `Tempo 3 km at T - 7 km`.
-pub fn workout_summary(w: &Workout, units: Units) -> String {
-    let title = w.display_title();
-    match workout_amount(w, units) {
-        Some(amount) => format!("{title} - {amount}"),
-        None => title,
-    }
-}
-
-/// The word for a segment's role.
-pub fn segment_role(kind: SegmentKind) -> &'static str {
-    match kind {
-        SegmentKind::WarmUp => "Warm-up",
-        SegmentKind::Work => "Work",
-        SegmentKind::Recovery => "Recovery",
-        SegmentKind::CoolDown => "Cool-down",
-    }
-}
-
-/// The letter of a pace zone.
-pub fn zone_letter(zone: PaceZone) -> &'static str {
-    match zone {
-        PaceZone::E => "E",
-        PaceZone::M => "M",
-        PaceZone::T => "T",
-        PaceZone::I => "I",
-        PaceZone::R => "R",
-    }
-}
-
-/// A pace range in the athlete's units: `4:30-4:45/km`.
-fn pace_range_text(fast_s_per_km: f64, slow_s_per_km: f64, units: Units) -> String {
-    let fast = format_duration(fast_s_per_km * units.metres_per_unit() / 1000.0);
-    format!("{fast}-{}", format_pace(slow_s_per_km, units))
-}
-
-/// What a segment aims for, in words: `T pace 4:15/km`, `4:30-4:45/km`, `140-150 bpm`,
-/// `RPE 6`; `None` for no target. Without `paces` a zone is named without a pace.
-pub fn target_text(target: &Target, paces: Option<&TrainingPaces>, units: Units) -> Option<String> {
-    match target {
-        Target::None => None,
-        Target::PaceZone(zone) => Some(match paces {
-            Some(p) => format!(
-                "{} pace {}",
-                zone_letter(*zone),
-                format_pace(p.zone_s_per_km(*zone), units)
-            ),
-            None => format!("{} pace", zone_letter(*zone)),
-        }),
-        Target::PaceRange {
-            fast_s_per_km,
-            slow_s_per_km,
-        } => Some(pace_range_text(*fast_s_per_km, *slow_s_per_km, units)),
-        Target::HeartRate { min_bpm, max_bpm } => Some(format!("{min_bpm}-{max_bpm} bpm")),
-        Target::Rpe(rpe) => Some(format!("RPE {}", trimmed(*rpe, 1))),
-    }
-}
-
-/// A segment's length in words: `2 km`, `400 m`, `1 min`.
-pub fn length_text(length: SegmentLength, units: Units) -> String {
-    match length {
-        SegmentLength::Distance(m) => distance_text(m, units),
-        SegmentLength::Duration(s) => duration_text(s),
-    }
-}
-
-/// One segment in words: `Work 3 km at T pace 4:15/km`, with its RPE when it has one.
-pub fn segment_text(s: &Segment, paces: Option<&TrainingPaces>, units: Units) -> String {
-    let mut text = format!("{} {}", segment_role(s.kind), length_text(s.length, units));
-    if let Some(target) = target_text(&s.target, paces, units) {
-        text.push_str(" at ");
-        text.push_str(&target);
-    }
-    if let Some(rpe) = s.rpe {
-        text.push_str(&format!(", RPE {}", trimmed(rpe, 1)));
-    }
-    text
-}
-
-/// A workout's steps as lines: a segment per line, a repeat as `4 times:` followed by its
-/// segments, each after `- `.
-pub fn step_lines(w: &Workout, paces: Option<&TrainingPaces>, units: Units) -> Vec<String> {
-    let mut lines = Vec::new();
-    for step in &w.steps {
-        match step {
-            Step::Single(s) => lines.push(segment_text(s, paces, units)),
-            Step::Repeat { times, segments } => {
-                lines.push(format!("{times} times:"));
-                for s in segments {
-                    lines.push(format!("- {}", segment_text(s, paces, units)));
-                }
-            }
-        }
-    }
-    lines
-}
-
-/// The full description of a workout: title, steps with target paces (or, for an easy run
-/// without steps, the easy pace range), what is planned, and the notes. Lines are separated
-/// by `\n`.
-pub fn workout_description(w: &Workout, paces: Option<&TrainingPaces>, units: Units) -> String {
-    let mut lines = vec![format!("{} ({})", w.display_title(), w.intensity().label())];
-    lines.extend(step_lines(w, paces, units));
-    if w.steps.is_empty()
-        && matches!(
-            w.kind,
-            WorkoutKind::Recovery | WorkoutKind::Easy | WorkoutKind::Long
-        )
-        && let Some(p) = paces
-    {
-        let (fast, slow) = zone_pace_window(p, PaceZone::E);
-        lines.push(format!("Easy pace {}", pace_range_text(fast, slow, units)));
-    }
-    let mut planned = Vec::new();
-    if let Some(m) = w.planned_distance_m.filter(|m| *m > 0.0) {
-        planned.push(distance_text(m, units));
-    }
-    if let Some(s) = w.planned_duration_s.filter(|s| *s > 0.0) {
-        planned.push(duration_text(s));
-    }
-    if !planned.is_empty() {
-        lines.push(format!("Planned: {}", planned.join(", ")));
-    }
-    let notes = w.notes.trim();
-    if !notes.is_empty() {
-        lines.push(notes.to_owned());
-    }
-    lines.join("\n")
 }

@@ -38,6 +38,20 @@ impl CrossActivity {
             CrossActivity::Other(name) => name,
         }
     }
+
+    /// The sport in one short word, as a calendar or a printed plan names the session:
+    /// `Bike`, `Swim`, `Row`; another sport by its name (`Cross-training` without one).
+    pub fn sport(&self) -> &str {
+        match self {
+            CrossActivity::Cycling => "Bike",
+            CrossActivity::Swimming => "Swim",
+            CrossActivity::Rowing => "Row",
+            CrossActivity::Elliptical => "Elliptical",
+            CrossActivity::Strength => "Strength",
+            CrossActivity::Other(name) if name.trim().is_empty() => "Cross-training",
+            CrossActivity::Other(name) => name.trim(),
+        }
+    }
 }
 
 /// What kind of session a workout is.
@@ -220,6 +234,32 @@ impl WorkoutKind {
         }
     }
 
+    /// The kind in a word or two, where the print, the calendar file and the window's chips
+    /// name a session: `Easy`, `Long`, `Tempo`, `Race pace`; cross-training by its sport
+    /// (`Bike`). Words rather than letters, so a kind never reads as a pace zone.
+    ///
+    /// ```
+    /// use stride::model::{CrossActivity, WorkoutKind};
+    /// assert_eq!(WorkoutKind::Long.word(), "Long");
+    /// let bike = WorkoutKind::CrossTraining { activity: CrossActivity::Cycling };
+    /// assert_eq!(bike.word(), "Bike");
+    /// ```
+    pub fn word(&self) -> &str {
+        match self {
+            WorkoutKind::Rest => "Rest",
+            WorkoutKind::Recovery => "Recovery",
+            WorkoutKind::Easy => "Easy",
+            WorkoutKind::Long => "Long",
+            WorkoutKind::Tempo => "Tempo",
+            WorkoutKind::Intervals => "Intervals",
+            WorkoutKind::Hills => "Hills",
+            WorkoutKind::RacePace => "Race pace",
+            WorkoutKind::Fartlek => "Fartlek",
+            WorkoutKind::CrossTraining { activity } => activity.sport(),
+            WorkoutKind::Race { .. } => "Race",
+        }
+    }
+
     /// True for kinds that are running (everything but rest and cross-training).
     pub fn is_running(&self) -> bool {
         !matches!(self, WorkoutKind::Rest | WorkoutKind::CrossTraining { .. })
@@ -285,18 +325,6 @@ impl Intensity {
             Intensity::Race => "Race",
         }
     }
-
-    /// One letter that names the class next to its colour, so colour is never alone.
-    pub fn letter(self) -> char {
-        match self {
-            Intensity::Rest => '-',
-            Intensity::Recovery => 'R',
-            Intensity::Easy => 'E',
-            Intensity::Moderate => 'M',
-            Intensity::Hard => 'H',
-            Intensity::Race => '!',
-        }
-    }
 }
 
 /// Daniels training pace zones.
@@ -312,6 +340,20 @@ pub enum PaceZone {
     I,
     /// Repetition.
     R,
+}
+
+impl PaceZone {
+    /// The zone's name in a word, lower case, for sentences: `threshold` in "3 km at
+    /// threshold pace 4:38/km".
+    pub fn word(self) -> &'static str {
+        match self {
+            PaceZone::E => "easy",
+            PaceZone::M => "marathon",
+            PaceZone::T => "threshold",
+            PaceZone::I => "interval",
+            PaceZone::R => "repetition",
+        }
+    }
 }
 
 /// What a segment aims for.

@@ -60,7 +60,7 @@ pub mod colors {
     /// A form zone's shade (drawn translucent).
     pub fn zone(zone: FormZone) -> (u8, u8, u8) {
         match zone {
-            FormZone::Detraining => (150, 150, 150),
+            FormZone::Detraining => (200, 160, 60),
             FormZone::Fresh => (60, 170, 90),
             FormZone::Neutral => (160, 160, 160),
             FormZone::Productive => (70, 130, 210),

@@ -76,9 +76,49 @@ fn in_range(points: &[[f64; 2]], range: (f64, f64)) -> Vec<(f64, f64)> {
         .collect()
 }
 
+/// How a legend entry is marked: a shaded band or a line.
+#[derive(Clone, Copy)]
+enum Mark {
+    Band(RGBColor),
+    Line(RGBColor),
+}
+
+/// Legend text size, pixels.
+const LEGEND_FONT_PX: u32 = 13;
+/// Height of one legend row, pixels.
+const LEGEND_ROW_PX: u32 = 20;
+/// Width of a legend entry's mark and the gap after it, pixels.
+const LEGEND_MARK_PX: i32 = 24;
+/// Space between legend entries on a row, pixels.
+const LEGEND_GAP_PX: i32 = 18;
+
+/// A generous estimate of a legend text's width: the font has no metrics here, and an
+/// entry that overflows its row would be cut off.
+fn legend_text_px(text: &str) -> i32 {
+    let chars = i32::try_from(text.chars().count()).unwrap_or(i32::MAX / 16);
+    chars.saturating_mul(LEGEND_FONT_PX as i32 * 6 / 10)
+}
+
+/// Where each legend entry goes: rows that fill `width` from `left`, as (x, row).
+fn legend_layout(entries: &[(String, Mark)], left: i32, width: i32) -> Vec<(i32, u32)> {
+    let mut places = Vec::with_capacity(entries.len());
+    let (mut x, mut row) = (left, 0);
+    for (text, _) in entries {
+        let w = LEGEND_MARK_PX + legend_text_px(text);
+        if x > left && x + w > width {
+            x = left;
+            row += 1;
+        }
+        places.push((x, row));
+        x += w + LEGEND_GAP_PX;
+    }
+    places
+}
+
 /// The fitness, fatigue and form chart over `range` (day numbers, see
 /// [`crate::science::charts::day_x`]) as SVG text: history solid, projection dashed, form
-/// zones shaded, today and the goal race marked, and a legend.
+/// zones shaded, today and the goal race marked, and a legend in rows below the plot, so it
+/// covers none of the lines.
 pub fn fitness_chart_svg(
     data: &ChartData,
     range: (f64, f64),
@@ -105,11 +145,58 @@ pub fn fitness_chart_svg(
     let low = values.iter().copied().fold(-35.0f64, f64::min) - 5.0;
     let high = values.iter().copied().fold(30.0f64, f64::max) + 5.0;
 
+    // The zones in view, the lines, today and the race, in the legend's order.
+    let zones: Vec<(FormZone, f64, f64)> = FormZone::ALL
+        .into_iter()
+        .filter_map(|zone| {
+            let (bottom, top) = zone.range();
+            let (bottom, top) = (bottom.max(low), top.min(high));
+            (bottom < top).then_some((zone, bottom, top))
+        })
+        .collect();
+    let today_shown = data.today >= range.0 && data.today <= range.1;
+    let race = data
+        .race
+        .as_ref()
+        .filter(|r| r.x >= range.0 && r.x <= range.1);
+    let today_color = RGBColor(60, 60, 60);
+    let mut legend: Vec<(String, Mark)> = zones
+        .iter()
+        .map(|(zone, _, _)| {
+            (
+                zone.label().to_owned(),
+                Mark::Band(rgb(colors::zone(*zone))),
+            )
+        })
+        .collect();
+    legend.extend(
+        lines
+            .iter()
+            .map(|(name, _, color)| ((*name).to_owned(), Mark::Line(rgb(*color)))),
+    );
+    if today_shown {
+        legend.push(("Today".to_owned(), Mark::Line(today_color)));
+    }
+    if let Some(race) = race {
+        let label = match race.form {
+            Some(f) => format!("{} (race-morning form {f:+.0})", race.name),
+            None => race.name.clone(),
+        };
+        legend.push((label, Mark::Line(rgb(colors::RACE))));
+    }
+    // The legend starts where the plot does, after the margin and the y labels.
+    let left = 12 + 44;
+    let width = i32::try_from(size.width).unwrap_or(i32::MAX) - 12;
+    let places = legend_layout(&legend, left, width);
+    let rows = places.last().map_or(0, |p| p.1 + 1);
+    let legend_px = (rows * LEGEND_ROW_PX + 8).min(size.height / 2);
+
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (size.width, size.height)).into_drawing_area();
         root.fill(&WHITE).map_err(|e| draw(&e))?;
-        let mut chart = ChartBuilder::on(&root)
+        let (plot_area, legend_area) = root.split_vertically(size.height - legend_px);
+        let mut chart = ChartBuilder::on(&plot_area)
             .caption("Fitness, fatigue and form", ("sans-serif", 22))
             .margin(12)
             .x_label_area_size(32)
@@ -126,36 +213,23 @@ pub fn fitness_chart_svg(
             .light_line_style(TRANSPARENT)
             .draw()
             .map_err(|e| draw(&e))?;
-        for zone in FormZone::ALL {
-            let (bottom, top) = zone.range();
-            let (bottom, top) = (bottom.max(low), top.min(high));
-            if bottom >= top {
-                continue;
-            }
-            let c = rgb(colors::zone(zone));
+        for (zone, bottom, top) in &zones {
+            let c = rgb(colors::zone(*zone));
             chart
                 .draw_series(std::iter::once(Rectangle::new(
-                    [(range.0, bottom), (range.1, top)],
+                    [(range.0, *bottom), (range.1, *top)],
                     c.mix(0.15).filled(),
                 )))
-                .map_err(|e| draw(&e))?
-                .label(zone.label())
-                .legend(move |(x, y)| {
-                    Rectangle::new([(x, y - 5), (x + 16, y + 5)], c.mix(0.4).filled())
-                });
+                .map_err(|e| draw(&e))?;
         }
-        for (name, line, color) in lines {
+        for (_, line, color) in lines {
             let c = rgb(color);
             chart
                 .draw_series(LineSeries::new(
                     in_range(&line.history, range),
                     c.stroke_width(2),
                 ))
-                .map_err(|e| draw(&e))?
-                .label(name)
-                .legend(move |(x, y)| {
-                    PathElement::new(vec![(x, y), (x + 16, y)], c.stroke_width(2))
-                });
+                .map_err(|e| draw(&e))?;
             chart
                 .draw_series(DashedLineSeries::new(
                     in_range(&line.projection, range),
@@ -168,39 +242,40 @@ pub fn fitness_chart_svg(
         let marker = |x: f64, color: RGBColor| {
             PathElement::new(vec![(x, low), (x, high)], color.stroke_width(2))
         };
-        if data.today >= range.0 && data.today <= range.1 {
+        if today_shown {
             chart
-                .draw_series(std::iter::once(marker(data.today, RGBColor(60, 60, 60))))
-                .map_err(|e| draw(&e))?
-                .label("Today")
-                .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], RGBColor(60, 60, 60)));
+                .draw_series(std::iter::once(marker(data.today, today_color)))
+                .map_err(|e| draw(&e))?;
         }
-        if let Some(race) = data
-            .race
-            .as_ref()
-            .filter(|r| r.x >= range.0 && r.x <= range.1)
-        {
-            let c = rgb(colors::RACE);
-            let label = match race.form {
-                Some(f) => format!("{} (race-morning form {f:+.0})", race.name),
-                None => race.name.clone(),
-            };
+        if let Some(race) = race {
             chart
-                .draw_series(std::iter::once(marker(race.x, c)))
-                .map_err(|e| draw(&e))?
-                .label(label)
-                .legend(move |(x, y)| {
-                    PathElement::new(vec![(x, y), (x + 16, y)], c.stroke_width(2))
-                });
+                .draw_series(std::iter::once(marker(race.x, rgb(colors::RACE))))
+                .map_err(|e| draw(&e))?;
         }
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperLeft)
-            .label_font(("sans-serif", 13))
-            .background_style(WHITE.mix(0.85))
-            .border_style(BLACK)
-            .draw()
+        for ((text, mark), (x, row)) in legend.iter().zip(&places) {
+            let y = (row * LEGEND_ROW_PX + LEGEND_ROW_PX / 2) as i32;
+            match *mark {
+                Mark::Band(c) => legend_area.draw(&Rectangle::new(
+                    [(*x, y - 6), (x + 16, y + 6)],
+                    c.mix(0.45).filled(),
+                )),
+                Mark::Line(c) => legend_area.draw(&PathElement::new(
+                    vec![(*x, y), (x + 16, y)],
+                    c.stroke_width(2),
+                )),
+            }
             .map_err(|e| draw(&e))?;
+            let style = ("sans-serif", LEGEND_FONT_PX)
+                .into_font()
+                .color(&BLACK)
+                .pos(plotters::style::text_anchor::Pos::new(
+                    plotters::style::text_anchor::HPos::Left,
+                    plotters::style::text_anchor::VPos::Center,
+                ));
+            legend_area
+                .draw(&Text::new(text.clone(), (x + LEGEND_MARK_PX, y), style))
+                .map_err(|e| draw(&e))?;
+        }
         root.present().map_err(|e| draw(&e))?;
     }
     Ok(svg)

@@ -1,6 +1,6 @@
 //! One palette for intensity everywhere (calendar chips, chart bars, legends): rest grey,
 //! recovery and easy green-blue, moderate amber, hard red, race purple. Colour is never alone:
-//! chips also carry the class's letter.
+//! chips also name the workout's kind in words.
 
 use egui::Color32;
 

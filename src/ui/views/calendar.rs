@@ -1,9 +1,12 @@
-//! The plan on a six-week calendar: workouts as chips coloured by intensity, with a letter.
+//! The plan on a six-week calendar: workouts as chips coloured by intensity, each naming its
+//! kind in words with its target pace and distance (the line the print and the calendar
+//! file show too).
 
 use std::collections::HashMap;
 
 use chrono::{Days, NaiveDate};
 
+use crate::export::workout_line;
 use crate::model::{AthleteDocument, Workout, WorkoutId, format_distance, format_duration};
 use crate::rules::Severity;
 use crate::rules::preview::DropVerdict;
@@ -544,12 +547,7 @@ fn day_cell_ui(
     let width = rect.width() - 8.0;
     for w in plan.workouts_on(day) {
         let intensity = w.intensity();
-        let mut text = format!("{} {}", intensity.letter(), w.display_title());
-        if let Some(d) = w.planned_distance_m {
-            text.push_str(&format!(" · {}", format_distance(d, view.units)));
-        } else if let Some(t) = w.planned_duration_s {
-            text.push_str(&format!(" · {}", format_duration(t)));
-        }
+        let mut text = workout_line(w, view.overview.paces.as_ref(), view.units).to_string();
         if let Some(load) = view.overview.planned_loads.get(&w.id).filter(|l| **l > 0.0) {
             text.push_str(&format!(" · load {load:.0}"));
         }
