@@ -663,3 +663,23 @@ fn the_calendar_carries_paces_adjusted_for_the_conditions() {
     };
     assert_ne!(summary(&cool), summary(&hot));
 }
+
+#[test]
+fn sick_days_bring_the_neck_check_into_the_tips() {
+    let today = day(2026, 11, 29);
+    let mut doc = demo(today);
+    let neck = |doc: &AthleteDocument, on: NaiveDate| {
+        stride::readiness::tips(doc, on, &Readiness::assess(doc, on))
+            .iter()
+            .any(|t| t.text.contains("neck check"))
+    };
+    assert!(!neck(&doc, today));
+    doc.plans[0].days_off.push(DaysOff {
+        from: today,
+        to: today + Days::new(1),
+        reason: OffReason::Sick,
+    });
+    assert!(neck(&doc, today), "sick today");
+    assert!(neck(&doc, today + Days::new(3)), "on the way back");
+    assert!(!neck(&doc, today + Days::new(30)), "long after");
+}

@@ -2,8 +2,9 @@
 //!
 //! The habits are those of `training-science.md`, section 5 ("Recovery habits to suggest":
 //! sleep, carbohydrate plus protein within an hour after a run, hydration, low-impact
-//! cross-training, stretching, foam rolling, mental downtime); each tip is chosen by the
-//! situation it answers and says why.
+//! cross-training, stretching, foam rolling, mental downtime), and on sick days and the return
+//! after them the "neck check" of section 9; each tip is chosen by the situation it answers
+//! and says why.
 //!
 //! ```
 //! use chrono::NaiveDate;
@@ -49,6 +50,29 @@ const VERY_SORE: u8 = 4;
 /// The tips for `today`, most pressing first (at most five).
 pub fn tips(doc: &AthleteDocument, today: NaiveDate, readiness: &Readiness) -> Vec<Tip> {
     let mut out = Vec::new();
+    // Sick today, or back from it in the last days: the neck check first (section 9).
+    if let Some(plan) = doc.active_plan() {
+        let sick_today = plan.day_off(today) == Some(crate::model::OffReason::Sick);
+        let returning = plan.returning_on(today);
+        if sick_today || returning {
+            let because = if sick_today {
+                "you are down as sick today"
+            } else {
+                "you are coming back from being sick"
+            };
+            out.push(tip(
+                "Do the neck check: with symptoms only above the neck (runny nose, sore \
+                 throat), an easy run may be fine; with fever, aches or a chest cold, rest.",
+                because,
+            ));
+            if returning {
+                out.push(tip(
+                    "Keep the first runs back short and easy, and stop if you feel worse.",
+                    because,
+                ));
+            }
+        }
+    }
     let yesterday = today - Days::new(1);
     let hard = |a: &&crate::model::Activity| {
         matches!(
