@@ -91,7 +91,7 @@ pub fn performances(history: &History) -> Vec<Performance> {
 /// let day = NaiveDate::from_ymd_opt(2027, 3, 1).unwrap();
 /// let mut history = History::default();
 /// let mut race = Activity::from_planned(&stride::model::Workout::new(
-///     stride::model::WorkoutId(1), day, WorkoutKind::Race { distance_m: 10_000.0 }));
+///     stride::model::WorkoutId(1), day, WorkoutKind::race(10_000.0, stride::model::RacePriority::A)));
 /// race.duration_s = 45.0 * 60.0;
 /// history.activities.push(race);
 /// assert!(history_vdot(&history, day).is_some());

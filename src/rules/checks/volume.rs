@@ -167,9 +167,15 @@ fn taper_start(ctx: &Ctx<'_>) -> NaiveDate {
         .unwrap_or_else(|| plan.goal.date - Days::new(14))
 }
 
+/// The first day R6 leaves to the taper: the taper's, and at the latest the last 7 days
+/// before the race, which R7 judges.
+fn cut_back_end(ctx: &Ctx<'_>) -> NaiveDate {
+    taper_start(ctx).min(ctx.input.plan.goal.date - Days::new(7))
+}
+
 pub(super) fn r6_cut_back(ctx: &mut Ctx<'_>) {
     let every = ctx.profile.cut_back_every_weeks as usize;
-    let taper = taper_start(ctx);
+    let taper = cut_back_end(ctx);
     let weeks: Vec<_> = ctx
         .facts
         .weeks
