@@ -97,6 +97,11 @@ pub enum Edit {
     },
     /// Replace the model settings (load model, time constants, form convention).
     SetSettings(Settings),
+    /// Add a plan to the season, after the others: the active plan stays active.
+    AddPlan(Plan),
+    /// Make the plan at this index of [`AthleteDocument::plans`] the active one: it moves to
+    /// the front, the others keep their order behind it.
+    MakeActivePlan(usize),
 }
 
 fn day_label(day: NaiveDate) -> String {
@@ -134,6 +139,11 @@ impl Edit {
             Edit::ImportActivities { label, .. } => label.clone(),
             Edit::DeleteWellness(d) => format!("Delete check-in of {}", day_label(*d)),
             Edit::ChangePlan { label, .. } => label.clone(),
+            Edit::AddPlan(plan) => format!("Add plan \"{}\" to the season", plan.name),
+            Edit::MakeActivePlan(i) => doc.plans.get(*i).map_or_else(
+                || "active plan".to_owned(),
+                |p| format!("Make \"{}\" the active plan", p.name),
+            ),
         }
     }
 
@@ -175,6 +185,14 @@ impl Edit {
                 return wellness.insert(at, entry);
             }
             Edit::DeleteWellness(day) => return doc.history.wellness.retain(|e| e.date != day),
+            Edit::AddPlan(plan) => return doc.plans.push(plan),
+            Edit::MakeActivePlan(i) => {
+                if i < doc.plans.len() {
+                    let plan = doc.plans.remove(i);
+                    doc.plans.insert(0, plan);
+                }
+                return;
+            }
             plan_edit => plan_edit,
         };
         let Some(active) = doc.plans.first_mut() else {
@@ -215,7 +233,9 @@ fn apply_to_plan(edit: Edit, plan: &mut Plan, next_id: WorkoutId) {
         | Edit::DeleteActivity(_)
         | Edit::ImportActivities { .. }
         | Edit::SetWellness(_)
-        | Edit::DeleteWellness(_) => {}
+        | Edit::DeleteWellness(_)
+        | Edit::AddPlan(_)
+        | Edit::MakeActivePlan(_) => {}
     }
 }
 

@@ -248,3 +248,32 @@ fn a_save_over_a_file_another_program_changed_is_refused() {
     assert!(!session.changed_on_disk());
     session.save().expect("save again");
 }
+
+#[test]
+fn a_plan_added_to_the_season_waits_behind_the_active_one_until_it_is_made_active() {
+    let mut s = demo_session();
+    let current = s.document().active_plan().expect("plan").clone();
+    let mut next = current.clone();
+    next.name = "Spring 10K".to_owned();
+    next.workouts.clear();
+    s.apply(Edit::AddPlan(next.clone()));
+    assert_eq!(s.document().plans.len(), 2);
+    assert_eq!(s.document().active_plan(), Some(&current), "still active");
+    assert_eq!(
+        s.undo_label(),
+        Some("Add plan \"Spring 10K\" to the season")
+    );
+
+    s.apply(Edit::MakeActivePlan(1));
+    assert_eq!(s.document().plans, vec![next, current.clone()]);
+    assert_eq!(
+        s.undo_label(),
+        Some("Make \"Spring 10K\" the active plan"),
+        "one step, named"
+    );
+    s.undo();
+    assert_eq!(s.document().active_plan(), Some(&current));
+    let revision = s.revision();
+    s.apply(Edit::MakeActivePlan(7));
+    assert_eq!(s.revision(), revision, "no plan there: nothing changes");
+}
