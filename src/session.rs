@@ -97,7 +97,9 @@ pub enum Edit {
     },
     /// Replace the model settings (load model, time constants, form convention).
     SetSettings(Settings),
-    /// Add a plan to the season, after the others: the active plan stays active.
+    /// Add a plan to the season, after the others: the active plan stays active. Its workouts
+    /// are numbered after every id the document uses, its logged activities' included, so no
+    /// activity done for another plan counts as done for this one.
     AddPlan(Plan),
     /// Make the plan at this index of [`AthleteDocument::plans`] the active one: it moves to
     /// the front, the others keep their order behind it.
@@ -185,7 +187,21 @@ impl Edit {
                 return wellness.insert(at, entry);
             }
             Edit::DeleteWellness(day) => return doc.history.wellness.retain(|e| e.date != day),
-            Edit::AddPlan(plan) => return doc.plans.push(plan),
+            Edit::AddPlan(mut plan) => {
+                let logged = doc
+                    .history
+                    .activities
+                    .iter()
+                    .filter_map(|a| a.planned_workout)
+                    .map(|id| id.0.saturating_add(1))
+                    .max();
+                let mut next = next_id.0.max(logged.unwrap_or(1));
+                for w in &mut plan.workouts {
+                    w.id = WorkoutId(next);
+                    next = next.saturating_add(1);
+                }
+                return doc.plans.push(plan);
+            }
             Edit::MakeActivePlan(i) => {
                 if i < doc.plans.len() {
                     let plan = doc.plans.remove(i);

@@ -5,7 +5,7 @@
 use chrono::{Days, NaiveDate};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use stride::model::{
     Conditions, Intensity, OffReason, PaceZone, Plan, RacePriority, WorkoutKind, format_pace,
 };
@@ -114,7 +114,7 @@ fn sick_for_three_days_leaves_no_running_on_them_and_undo_restores_the_plan() {
         "the last day follows the number of days"
     );
     click(&mut h, "Show the changes");
-    // The window has grown by the comparison: the pointer goes to the button first.
+    // The pointer reaches the button before it presses, as a hand's does.
     h.get_by_label("Apply the adapted plan").hover();
     h.run();
     click(&mut h, "Apply the adapted plan");
@@ -304,6 +304,13 @@ fn the_season_view_lists_two_plans_and_switching_the_active_one_changes_the_cale
         .expect("a workout on the second day")
         .display_title();
     assert!(h.query_by_label_contains(&chip).is_some(), "{chip}");
+    // Days before the active plan starts belong to no plan on the calendar.
+    click(&mut h, "Today");
+    open_day_menu(&mut h, today() + Days::new(14));
+    assert!(h.get_by_label("Add race…").accesskit_node().is_disabled());
+    assert!(h.get_by_label("Sick…").accesskit_node().is_disabled());
+    h.key_press(Key::Escape);
+    h.run();
     shortcut(&mut h, Modifiers::COMMAND, Key::Z);
     assert_eq!(active_plan(&h), first);
 }

@@ -173,6 +173,12 @@ impl SeasonForm {
     }
 }
 
+/// True when some of the days `from` to `to` fall in the plan, from its first day to the day
+/// before its race: the days a race or days off can be fitted into.
+pub fn plan_covers(plan: &crate::model::Plan, from: NaiveDate, to: NaiveDate) -> bool {
+    to >= plan.start_date && from < plan.goal.date
+}
+
 /// A number of sick days: a whole number from 1.
 fn sick_days(text: &str) -> Option<u64> {
     text.trim().parse::<u64>().ok().filter(|n| *n >= 1)
@@ -374,6 +380,26 @@ mod tests {
         );
         form.days = "0".to_owned();
         assert!(form.edit().is_err(), "no sick days");
+    }
+
+    #[test]
+    fn a_plan_covers_its_days_up_to_the_day_before_its_race() {
+        let goal = crate::model::GoalRace {
+            name: "10K".into(),
+            distance_m: 10_000.0,
+            date: day(20),
+            goal_time_s: None,
+        };
+        let plan = crate::model::Plan::new("10K", goal, day(5));
+        for (from, to, covered) in [
+            (day(1), day(4), false),
+            (day(1), day(5), true),
+            (day(19), day(19), true),
+            (day(20), day(20), false),
+            (day(3), day(25), true),
+        ] {
+            assert_eq!(plan_covers(&plan, from, to), covered, "{from} to {to}");
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::model::Plan;
-use crate::ui::season_form::{SeasonOutcome, season_edit_label, season_form_ui};
+use crate::ui::season_form::{SeasonOutcome, plan_covers, season_edit_label, season_form_ui};
 
 impl StrideApp {
     /// The Add race, Days away or Sick days window, with the comparison once asked for.
@@ -15,10 +15,14 @@ impl StrideApp {
         let mut open = true;
         let mut apply = false;
         let units = self.session.document().athlete.units;
+        // Over the top of the calendar, clear of the menus, where the day was chosen.
+        let top = ctx.content_rect().center_top() + egui::vec2(0.0, 90.0);
         egui::Window::new(form.title())
             .open(&mut open)
             .collapsible(false)
             .default_width(460.0)
+            .pivot(egui::Align2::CENTER_TOP)
+            .default_pos(top)
             .show(ctx, |ui| {
                 outcome = season_form_ui(ui, form);
                 if let Some((_, Ok(a))) = &form.preview {
@@ -29,7 +33,11 @@ impl StrideApp {
         match outcome {
             SeasonOutcome::Editing => {}
             SeasonOutcome::Cancelled => open = false,
-            SeasonOutcome::Preview(edit) => self.preview_season(edit),
+            SeasonOutcome::Preview(edit) => {
+                self.preview_season(edit);
+                // The comparison is drawn in the next frame.
+                ctx.request_repaint();
+            }
         }
         if apply && let Some((edit, Ok(a))) = self.season_form.take().and_then(|f| f.preview) {
             self.commands.push(AppCommand::Apply(Edit::ChangePlan {
@@ -42,16 +50,36 @@ impl StrideApp {
         }
     }
 
-    /// Works out the active plan adapted around a change, for the season window to show.
+    /// Works out the active plan adapted around a change, for the season window to show. A
+    /// change wholly outside the active plan's days is another plan's business: it is refused
+    /// with what to do.
     fn preview_season(&mut self, edit: crate::readiness::SeasonEdit) {
         self.refresh_derived();
-        let result = crate::readiness::adapt_season(
-            self.session.document(),
-            self.today,
-            &self.derived.readiness,
-            &edit,
-        )
-        .map_err(|e| e.to_string());
+        let doc = self.session.document();
+        let (from, to) = match &edit {
+            crate::readiness::SeasonEdit::AddRace(t) => (t.date, t.date),
+            crate::readiness::SeasonEdit::DaysOff(off) => (off.from, off.to),
+        };
+        let result = match doc.active_plan() {
+            Some(plan) if !plan_covers(plan, from, to) => Err(format!(
+                "{} is outside the active plan \"{}\" ({} to {}): make the plan of those \
+                 days the active one in the Season view first.",
+                if from == to {
+                    from.format("%a %-d %b %Y").to_string()
+                } else {
+                    format!(
+                        "{} to {}",
+                        from.format("%a %-d %b"),
+                        to.format("%a %-d %b %Y")
+                    )
+                },
+                plan.name,
+                plan.start_date.format("%-d %b %Y"),
+                plan.goal.date.format("%-d %b %Y"),
+            )),
+            _ => crate::readiness::adapt_season(doc, self.today, &self.derived.readiness, &edit)
+                .map_err(|e| e.to_string()),
+        };
         if let Some(form) = &mut self.season_form {
             form.preview = Some((edit, result));
         }

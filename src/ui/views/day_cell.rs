@@ -6,12 +6,13 @@ use chrono::NaiveDate;
 
 use super::calendar::{CalendarView, DragPayload, verdict_look};
 use super::targets::{adjustment_line, paces_line};
-use crate::model::{OffReason, RacePriority, Workout, format_distance, format_duration};
+use crate::model::{OffReason, Plan, RacePriority, Workout, format_distance, format_duration};
 use crate::rules::Severity;
 use crate::science::adherence::Status;
 use crate::session::Edit;
 use crate::ui::commands::AppCommand;
-use crate::ui::palette::{intensity_color, on_intensity_color};
+use crate::ui::palette::{day_off_color, intensity_color, on_intensity_color};
+use crate::ui::season_form::plan_covers;
 
 /// "B race" or "C race" for a tune-up race; `None` for the goal race and every other kind.
 pub(super) fn race_tag(w: &Workout) -> Option<String> {
@@ -21,19 +22,11 @@ pub(super) fn race_tag(w: &Workout) -> Option<String> {
         .map(|p| format!("{} race", p.letter()))
 }
 
-/// The tint of days off: sick days in a muted red, days away in a muted blue.
-fn off_color(reason: OffReason) -> egui::Color32 {
-    match reason {
-        OffReason::Sick => egui::Color32::from_rgb(196, 84, 110),
-        OffReason::Away { .. } => egui::Color32::from_rgb(84, 128, 196),
-    }
-}
-
 /// Diagonal hatching over a day off.
 fn hatch(ui: &egui::Ui, rect: egui::Rect, color: egui::Color32) {
     let painter = ui.painter().with_clip_rect(rect.shrink(1.0));
-    painter.rect_filled(rect, 4.0, color.gamma_multiply(0.10));
-    let stroke = egui::Stroke::new(1.0, color.gamma_multiply(0.35));
+    painter.rect_filled(rect, 4.0, color.gamma_multiply(0.12));
+    let stroke = egui::Stroke::new(1.0, color.gamma_multiply(0.45));
     let step = 9.0;
     let mut x = rect.left() - rect.height();
     while x < rect.right() {
@@ -48,14 +41,23 @@ fn hatch(ui: &egui::Ui, rect: egui::Rect, color: egui::Color32) {
     }
 }
 
-/// The day's own entries, in its menu and in the menus of its workouts.
+/// The day's own entries, in its menu and in the menus of its workouts. They fit a race or
+/// days off into the active plan, so they are for its days before its race only; races and
+/// days away for days ahead only.
 fn day_menu_ui(
     ui: &mut egui::Ui,
     day: NaiveDate,
     today: NaiveDate,
+    plan: &Plan,
     commands: &mut Vec<AppCommand>,
 ) {
-    let ahead = day >= today;
+    let in_plan = plan_covers(plan, day, day);
+    let ahead = in_plan && day >= today;
+    let why = if in_plan {
+        "Days before today are history."
+    } else {
+        "Only the active plan's days before its race: the Season view picks the active plan."
+    };
     for (command, enabled, hint) in [
         (
             AppCommand::AddRace(day),
@@ -69,14 +71,14 @@ fn day_menu_ui(
         ),
         (
             AppCommand::Sick(day),
-            true,
+            in_plan,
             "Ill or injured: a pause, then a gradual return",
         ),
     ] {
         if ui
             .add_enabled(enabled, egui::Button::new(command.label()))
             .on_hover_text(hint)
-            .on_disabled_hover_text("Days before today are history.")
+            .on_disabled_hover_text(why)
             .clicked()
         {
             commands.push(command);
@@ -102,7 +104,9 @@ pub(super) fn day_cell_ui(
     let zone = ui.interact(rect, ui.scope_id().with(("day", day)), egui::Sense::click());
     let name = day.format("%A %-d %B %Y").to_string();
     zone.widget_info(|| egui::WidgetInfo::labeled(egui::Role::GridCell, true, &name));
-    zone.context_menu(|ui| day_menu_ui(ui, day, view.today, commands));
+    if let Some(plan) = doc.active_plan() {
+        zone.context_menu(|ui| day_menu_ui(ui, day, view.today, plan, commands));
+    }
     let dragged_over = open && zone.dnd_hover_payload::<DragPayload>().is_some();
     if !open {
         // Nothing to drop here.
@@ -151,7 +155,7 @@ pub(super) fn day_cell_ui(
     }
     let off = doc.active_plan().and_then(|p| p.day_off(day));
     if let Some(reason) = off {
-        hatch(ui, rect, off_color(reason));
+        hatch(ui, rect, day_off_color(reason));
     }
     ui.painter()
         .rect(rect, 4.0, fill, stroke, egui::StrokeKind::Inside);
@@ -182,7 +186,7 @@ pub(super) fn day_cell_ui(
                 egui::RichText::new(word)
                     .small()
                     .strong()
-                    .color(off_color(reason)),
+                    .color(day_off_color(reason)),
             )
             .on_hover_text(reason.label());
         }
@@ -307,7 +311,7 @@ pub(super) fn day_cell_ui(
                 commands.push(AppCommand::MarkDone(w.id));
             }
             ui.separator();
-            day_menu_ui(ui, day, view.today, commands);
+            day_menu_ui(ui, day, view.today, plan, commands);
         });
     }
     if let Some((_, _, after)) = change {

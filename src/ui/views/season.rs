@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use crate::model::{AthleteDocument, Plan, RacePriority, Units, format_distance};
 use crate::ui::commands::AppCommand;
-use crate::ui::palette::intensity_color;
+use crate::ui::palette::{day_off_color, intensity_color};
 
 fn long_day(d: NaiveDate) -> String {
     d.format("%a %-d %b %Y").to_string()
@@ -138,7 +138,7 @@ fn plan_ui(
             n => format!("{n} days"),
         };
         ui.horizontal(|ui| {
-            ui.colored_label(ui.visuals().warn_fg_color, off.reason.label());
+            ui.colored_label(day_off_color(off.reason), off.reason.label());
             ui.label(format!(
                 "{} to {} ({days})",
                 long_day(off.from),
