@@ -304,6 +304,30 @@ fn the_season_view_lists_two_plans_and_switching_the_active_one_changes_the_cale
         .expect("a workout on the second day")
         .display_title();
     assert!(h.query_by_label_contains(&chip).is_some(), "{chip}");
+
+    // Days away in a plan still to start: it keeps its weeks and reaches back no earlier.
+    let away = second.start_date + Days::new(17);
+    open_day_menu(&mut h, away);
+    click(&mut h, "Away…");
+    click(&mut h, "Show the changes");
+    h.get_by_label("Apply the adapted plan").hover();
+    h.run();
+    click(&mut h, "Apply the adapted plan");
+    let adapted = active_plan(&h);
+    assert_eq!(
+        adapted.day_off(away),
+        Some(OffReason::Away {
+            cross_training: false
+        })
+    );
+    assert_eq!(adapted.start_date, second.start_date);
+    assert!(
+        adapted.workouts.iter().all(|w| w.date >= second.start_date),
+        "nothing before its first day"
+    );
+    shortcut(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(active_plan(&h), second);
+
     // Days before the active plan starts belong to no plan on the calendar.
     click(&mut h, "Today");
     open_day_menu(&mut h, today() + Days::new(14));

@@ -52,7 +52,8 @@ impl StrideApp {
 
     /// Works out the active plan adapted around a change, for the season window to show. A
     /// change wholly outside the active plan's days is another plan's business: it is refused
-    /// with what to do.
+    /// with what to do. A plan that starts after today is adapted from its first day, so it
+    /// keeps its weeks and does not reach back into the plan before it.
     fn preview_season(&mut self, edit: crate::readiness::SeasonEdit) {
         self.refresh_derived();
         let doc = self.session.document();
@@ -77,6 +78,14 @@ impl StrideApp {
                 plan.start_date.format("%-d %b %Y"),
                 plan.goal.date.format("%-d %b %Y"),
             )),
+            Some(plan) if plan.start_date > self.today => {
+                // A plan still to start is made again from its first day, as it was made:
+                // the training and warning signs of today are no guide to it yet.
+                let first = plan.start_date;
+                let readiness = crate::readiness::Readiness::assess(doc, first);
+                crate::readiness::adapt_season(doc, first, &readiness, &edit)
+                    .map_err(|e| e.to_string())
+            }
             _ => crate::readiness::adapt_season(doc, self.today, &self.derived.readiness, &edit)
                 .map_err(|e| e.to_string()),
         };

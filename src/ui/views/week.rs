@@ -26,11 +26,23 @@ pub(super) fn week_ui(
     egui::ScrollArea::vertical().show(ui, |ui| {
         for k in 0..7 {
             let day = first + Days::new(k);
-            let (row, _) = ui.allocate_exact_size(
-                egui::vec2(area.width() - 8.0, row_height),
-                egui::Sense::hover(),
+            // The details first, so the row is as tall as they need (a hot day's paces and
+            // notes can take more than a seventh of the view).
+            let top = ui.cursor().min;
+            let details = egui::Rect::from_min_max(
+                egui::pos2(top.x + chip_width + 10.0, top.y + 2.0),
+                egui::pos2(top.x + area.width() - 8.0, f32::INFINITY),
             );
-            let cell = egui::Rect::from_min_size(row.min, egui::vec2(chip_width, row_height - 4.0));
+            let mut details_ui = ui.new_child(
+                egui::UiBuilder::new()
+                    .max_rect(details)
+                    .layout(egui::Layout::top_down(egui::Align::Min)),
+            );
+            day_details_ui(&mut details_ui, view, day);
+            let height = row_height.max(details_ui.min_rect().height() + 8.0);
+            let (row, _) = ui
+                .allocate_exact_size(egui::vec2(area.width() - 8.0, height), egui::Sense::hover());
+            let cell = egui::Rect::from_min_size(row.min, egui::vec2(chip_width, height - 4.0));
             let mut cell_ui = ui.new_child(
                 egui::UiBuilder::new()
                     .max_rect(cell)
@@ -39,14 +51,6 @@ pub(super) fn week_ui(
             if day_cell_ui(&mut cell_ui, view, day, commands) {
                 hovered = Some(day);
             }
-            let details =
-                egui::Rect::from_min_max(egui::pos2(cell.right() + 10.0, row.top() + 2.0), row.max);
-            let mut details_ui = ui.new_child(
-                egui::UiBuilder::new()
-                    .max_rect(details)
-                    .layout(egui::Layout::top_down(egui::Align::Min)),
-            );
-            day_details_ui(&mut details_ui, view, day);
         }
     });
     if let Some(drag) = view.drag {
