@@ -7,7 +7,7 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use stride::model::{
-    Conditions, Intensity, OffReason, PaceZone, Plan, RacePriority, WorkoutKind, format_pace,
+    Conditions, Intensity, OffReason, PaceZone, RacePriority, WorkoutKind, format_pace,
 };
 use stride::science::conditions::Adjustment;
 use stride::science::load::LoadContext;
@@ -16,13 +16,12 @@ use stride::ui::{CentralTab, FixedDialogs, StrideApp};
 mod common;
 use common::*;
 
-fn active_plan(h: &Harness<'static, StrideApp>) -> Plan {
-    h.state()
-        .session()
-        .document()
-        .active_plan()
-        .expect("plan")
-        .clone()
+/// Applies the comparison the season window shows. The pointer reaches the button before it
+/// presses, as a hand's does.
+fn apply_adapted(h: &mut Harness<'static, StrideApp>) {
+    h.get_by_label("Apply the adapted plan").hover();
+    h.run();
+    click(h, "Apply the adapted plan");
 }
 
 /// Right-clicks a day of the calendar (its cell, or the workout chip at its centre: both
@@ -57,7 +56,7 @@ fn add_race_on_a_day_gives_a_b_race_there_with_easy_days_after_it() {
         before,
         "nothing changes before it is applied"
     );
-    click(&mut h, "Apply the adapted plan");
+    apply_adapted(&mut h);
 
     let plan = active_plan(&h);
     let race = plan
@@ -78,8 +77,8 @@ fn add_race_on_a_day_gives_a_b_race_there_with_easy_days_after_it() {
         }
     }
     assert_eq!(
-        h.state().session().undo_label(),
-        Some(format!("Add B race on {}", day.format("%a %-d %b")).as_str())
+        undo_label(&h),
+        format!("Add B race on {}", day.format("%a %-d %b"))
     );
     assert!(
         h.query_by_label_contains("Winter 10K · B race").is_some(),
@@ -114,10 +113,7 @@ fn sick_for_three_days_leaves_no_running_on_them_and_undo_restores_the_plan() {
         "the last day follows the number of days"
     );
     click(&mut h, "Show the changes");
-    // The pointer reaches the button before it presses, as a hand's does.
-    h.get_by_label("Apply the adapted plan").hover();
-    h.run();
-    click(&mut h, "Apply the adapted plan");
+    apply_adapted(&mut h);
 
     let plan = active_plan(&h);
     for d in days {
@@ -149,9 +145,7 @@ fn days_away_with_cross_training_hold_no_running_and_are_marked_away() {
     fill(&mut h, "Last day", &last.to_string());
     click(&mut h, "Cross-training possible");
     click(&mut h, "Show the changes");
-    h.get_by_label("Apply the adapted plan").hover();
-    h.run();
-    click(&mut h, "Apply the adapted plan");
+    apply_adapted(&mut h);
     let plan = active_plan(&h);
     for d in [first, last] {
         assert_eq!(
@@ -163,12 +157,7 @@ fn days_away_with_cross_training_hold_no_running_and_are_marked_away() {
         assert!(plan.workouts_on(d).all(|w| !w.kind.is_running()), "{d}");
     }
     assert_eq!(h.query_all_by_label("Away").count(), 2);
-    assert!(
-        h.state()
-            .session()
-            .undo_label()
-            .is_some_and(|l| l.starts_with("Away "))
-    );
+    assert!(undo_label(&h).starts_with("Away "), "{}", undo_label(&h));
 }
 
 #[test]
@@ -197,12 +186,7 @@ fn the_check_in_opens_the_sick_days_form_on_its_day() {
 #[test]
 fn the_editor_shows_the_paces_slowed_by_heat_once_temperature_and_dew_point_are_typed() {
     let mut h = harness(FixedDialogs::default());
-    h.get_all_by_label_contains("Tempo 3 km at T")
-        .next()
-        .expect("a tempo chip")
-        .click();
-    h.run();
-    let id = h.state().selected_workout().expect("selected");
+    let id = select_first_tempo(&mut h);
     let doc = h.state().session().document().clone();
     let units = doc.athlete.units;
     let home = LoadContext::new(&doc.athlete, &doc.settings)
@@ -290,8 +274,8 @@ fn the_season_view_lists_two_plans_and_switching_the_active_one_changes_the_cale
     click(&mut h, "Make active");
     assert_eq!(active_plan(&h), second);
     assert_eq!(
-        h.state().session().undo_label(),
-        Some(format!("Make \"{}\" the active plan", second.name).as_str())
+        undo_label(&h),
+        format!("Make \"{}\" the active plan", second.name)
     );
     click(&mut h, "Calendar");
     assert!(
@@ -310,9 +294,7 @@ fn the_season_view_lists_two_plans_and_switching_the_active_one_changes_the_cale
     open_day_menu(&mut h, away);
     click(&mut h, "Away…");
     click(&mut h, "Show the changes");
-    h.get_by_label("Apply the adapted plan").hover();
-    h.run();
-    click(&mut h, "Apply the adapted plan");
+    apply_adapted(&mut h);
     let adapted = active_plan(&h);
     assert_eq!(
         adapted.day_off(away),
