@@ -97,6 +97,13 @@ pub enum Edit {
     },
     /// Replace the model settings (load model, time constants, form convention).
     SetSettings(Settings),
+    /// Add a plan to the season, after the others: the active plan stays active. Its workouts
+    /// are numbered after every id the document uses, its logged activities' included, so no
+    /// activity done for another plan counts as done for this one.
+    AddPlan(Plan),
+    /// Make the plan at this index of [`AthleteDocument::plans`] the active one: it moves to
+    /// the front, the others keep their order behind it.
+    MakeActivePlan(usize),
 }
 
 fn day_label(day: NaiveDate) -> String {
@@ -134,6 +141,11 @@ impl Edit {
             Edit::ImportActivities { label, .. } => label.clone(),
             Edit::DeleteWellness(d) => format!("Delete check-in of {}", day_label(*d)),
             Edit::ChangePlan { label, .. } => label.clone(),
+            Edit::AddPlan(plan) => format!("Add plan \"{}\" to the season", plan.name),
+            Edit::MakeActivePlan(i) => doc.plans.get(*i).map_or_else(
+                || "active plan".to_owned(),
+                |p| format!("Make \"{}\" the active plan", p.name),
+            ),
         }
     }
 
@@ -175,6 +187,28 @@ impl Edit {
                 return wellness.insert(at, entry);
             }
             Edit::DeleteWellness(day) => return doc.history.wellness.retain(|e| e.date != day),
+            Edit::AddPlan(mut plan) => {
+                let logged = doc
+                    .history
+                    .activities
+                    .iter()
+                    .filter_map(|a| a.planned_workout)
+                    .map(|id| id.0.saturating_add(1))
+                    .max();
+                let mut next = next_id.0.max(logged.unwrap_or(1));
+                for w in &mut plan.workouts {
+                    w.id = WorkoutId(next);
+                    next = next.saturating_add(1);
+                }
+                return doc.plans.push(plan);
+            }
+            Edit::MakeActivePlan(i) => {
+                if i < doc.plans.len() {
+                    let plan = doc.plans.remove(i);
+                    doc.plans.insert(0, plan);
+                }
+                return;
+            }
             plan_edit => plan_edit,
         };
         let Some(active) = doc.plans.first_mut() else {
@@ -215,7 +249,9 @@ fn apply_to_plan(edit: Edit, plan: &mut Plan, next_id: WorkoutId) {
         | Edit::DeleteActivity(_)
         | Edit::ImportActivities { .. }
         | Edit::SetWellness(_)
-        | Edit::DeleteWellness(_) => {}
+        | Edit::DeleteWellness(_)
+        | Edit::AddPlan(_)
+        | Edit::MakeActivePlan(_) => {}
     }
 }
 

@@ -248,3 +248,53 @@ fn a_save_over_a_file_another_program_changed_is_refused() {
     assert!(!session.changed_on_disk());
     session.save().expect("save again");
 }
+
+#[test]
+fn a_plan_added_to_the_season_waits_behind_the_active_one_until_it_is_made_active() {
+    let mut s = demo_session();
+    let current = s.document().active_plan().expect("plan").clone();
+    let mut next = current.clone();
+    next.name = "Spring 10K".to_owned();
+    s.apply(Edit::AddPlan(next.clone()));
+    let doc = s.document().clone();
+    assert_eq!(doc.plans.len(), 2);
+    assert_eq!(doc.active_plan(), Some(&current), "still active");
+    assert_eq!(
+        s.undo_label(),
+        Some("Add plan \"Spring 10K\" to the season")
+    );
+    // The same workouts under new ids: none of the active plan's, none a logged activity
+    // names.
+    let added = &doc.plans[1];
+    assert_eq!(added.workouts.len(), next.workouts.len());
+    for (w, old) in added.workouts.iter().zip(&next.workouts) {
+        assert_eq!((w.date, &w.kind), (old.date, &old.kind));
+        assert!(current.workout(w.id).is_none(), "{:?} is taken", w.id);
+        assert!(
+            doc.history
+                .activities
+                .iter()
+                .all(|a| a.planned_workout != Some(w.id))
+        );
+    }
+    assert!(
+        doc.history
+            .activities
+            .iter()
+            .any(|a| a.planned_workout.is_some()),
+        "the demo's activities name their workouts"
+    );
+
+    s.apply(Edit::MakeActivePlan(1));
+    assert_eq!(s.document().plans, vec![added.clone(), current.clone()]);
+    assert_eq!(
+        s.undo_label(),
+        Some("Make \"Spring 10K\" the active plan"),
+        "one step, named"
+    );
+    s.undo();
+    assert_eq!(s.document().active_plan(), Some(&current));
+    let revision = s.revision();
+    s.apply(Edit::MakeActivePlan(7));
+    assert_eq!(s.revision(), revision, "no plan there: nothing changes");
+}

@@ -204,12 +204,7 @@ fn editing_a_steps_distance_changes_the_planned_load_in_one_undo_step() {
     use stride::science::load::LoadContext;
     let mut h = harness(FixedDialogs::default());
     assert!(h.query_by_label("Steps").is_none());
-    h.get_all_by_label_contains("Tempo 3 km @ ")
-        .next()
-        .expect("a tempo chip")
-        .click();
-    h.run();
-    let id = h.state().selected_workout().expect("selected");
+    let id = select_first_tempo(&mut h);
     let doc = h.state().session().document().clone();
     let context = LoadContext::new(&doc.athlete, &doc.settings);
     let before = context.planned_load(doc.active_plan().expect("plan").workout(id).expect("w"));
@@ -271,11 +266,7 @@ fn editing_a_steps_distance_changes_the_planned_load_in_one_undo_step() {
 #[test]
 fn invalid_step_values_are_refused_next_to_the_field() {
     let mut h = harness(FixedDialogs::default());
-    h.get_all_by_label_contains("Tempo 3 km @ ")
-        .next()
-        .expect("a tempo chip")
-        .click();
-    h.run();
+    select_first_tempo(&mut h);
     let before = h.state().session().document().clone();
     h.get_all_by_label("Step length")
         .nth(1)
@@ -394,16 +385,6 @@ fn release(h: &mut Harness<'static, StrideApp>, at: egui::Pos2) {
     h.run();
     h.event(egui::Event::ModifiersChanged(Modifiers::NONE));
     h.run();
-}
-
-/// The open document's active plan.
-fn active_plan(h: &Harness<'static, StrideApp>) -> stride::model::Plan {
-    h.state()
-        .session()
-        .document()
-        .active_plan()
-        .expect("plan")
-        .clone()
 }
 
 fn date_of(h: &Harness<'static, StrideApp>, id: stride::model::WorkoutId) -> NaiveDate {

@@ -17,6 +17,7 @@ use crate::storage;
 
 mod autosave;
 mod recovery;
+mod season;
 mod transfer;
 mod windows;
 
@@ -70,6 +71,8 @@ pub enum CentralTab {
     History,
     /// Fitness, fatigue and form, ACWR, weekly volume, wellness.
     Charts,
+    /// The plans of the document with their races and days off.
+    Season,
 }
 
 /// A typed-path prompt, used when no native dialog can be shown.
@@ -100,8 +103,13 @@ struct Derived {
 impl Derived {
     fn compute(doc: &crate::model::AthleteDocument, today: NaiveDate, key: (u64, u64)) -> Self {
         let overview = Overview::compute(doc, today);
-        let data =
-            crate::science::charts::ChartData::with_series(doc, today, overview.series.clone());
+        // The charts run through the whole season when other plans lie ahead.
+        let data = match season::season_chart_document(doc, today) {
+            Some(season) => crate::science::charts::ChartData::from_document(&season, today),
+            None => {
+                crate::science::charts::ChartData::with_series(doc, today, overview.series.clone())
+            }
+        };
         let readiness = Readiness::assess_with(doc, today, &overview.series);
         Derived {
             generation: key.0,
@@ -143,6 +151,7 @@ pub struct StrideApp {
     /// The suggestion under the pointer in the Recovery window, previewed on the calendar.
     suggestion_hover: Option<usize>,
     adaptation: Option<Result<Adaptation, String>>,
+    season_form: Option<super::season_form::SeasonForm>,
     import_job: Option<transfer::ImportJob>,
     import_summary: Option<transfer::ImportSummary>,
     import_summary_close: bool,
@@ -185,6 +194,7 @@ impl StrideApp {
             recovery_open: false,
             suggestion_hover: None,
             adaptation: None,
+            season_form: None,
             import_job: None,
             import_summary: None,
             import_summary_close: false,
@@ -274,6 +284,11 @@ impl StrideApp {
     /// The readiness shown in the banner.
     pub fn readiness(&self) -> &Readiness {
         &self.derived.readiness
+    }
+
+    /// The data the Charts tab draws: the whole season's.
+    pub fn chart_data(&self) -> &crate::science::charts::ChartData {
+        self.derived.charts.data()
     }
 
     /// The plan changes suggested for the current warning signs.
@@ -485,6 +500,7 @@ impl StrideApp {
                 ui.selectable_value(&mut self.tab, CentralTab::Calendar, "Calendar");
                 ui.selectable_value(&mut self.tab, CentralTab::History, "History");
                 ui.selectable_value(&mut self.tab, CentralTab::Charts, "Charts");
+                ui.selectable_value(&mut self.tab, CentralTab::Season, "Season");
             });
             ui.separator();
             match self.tab {
@@ -519,6 +535,9 @@ impl StrideApp {
                     &mut self.charts,
                     &mut self.commands,
                 ),
+                CentralTab::Season => {
+                    views::season_ui(ui, self.session.document(), self.today, &mut self.commands);
+                }
             }
         });
 
@@ -530,6 +549,7 @@ impl StrideApp {
         self.activity_window(&ctx);
         self.recovery_window(&ctx);
         self.adapt_window(&ctx);
+        self.season_window(&ctx);
         self.import_window(&ctx);
         self.import_summary_window(&ctx);
         self.export_window(&ctx);
@@ -679,6 +699,22 @@ impl StrideApp {
                         .map_err(|e| e.to_string()),
                 );
             }
+            AppCommand::AddRace(day) => {
+                self.season_form = Some(super::season_form::SeasonForm::race(day));
+            }
+            AppCommand::Away(day) => {
+                self.season_form = Some(super::season_form::SeasonForm::away(day));
+            }
+            AppCommand::Sick(day) => {
+                self.season_form = Some(super::season_form::SeasonForm::sick(day));
+            }
+            AppCommand::PlanAnotherRace => {
+                self.plan_form = Some(super::plan_form::PlanForm::for_another_race(
+                    self.session.document(),
+                    self.today,
+                ));
+            }
+            AppCommand::MakeActivePlan(index) => self.make_active_plan(index),
             AppCommand::DeleteSelected => {
                 if let Some(id) = self.selected.take() {
                     self.apply(Edit::DeleteWorkout(id));

@@ -34,6 +34,8 @@ pub enum CheckInOutcome {
     Cancelled,
     /// Save this check-in.
     Save(WellnessEntry),
+    /// Open the sick-days form from the check-in's day (the check-in stays open).
+    Sick,
 }
 
 fn text<T: ToString>(v: Option<T>) -> String {
@@ -161,6 +163,15 @@ pub fn checkin_form_ui(ui: &mut egui::Ui, form: &mut CheckInForm) -> CheckInOutc
         if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
             outcome = CheckInOutcome::Cancelled;
         }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui
+                .button("Sick…")
+                .on_hover_text("Ill or injured: pause the plan, then return gradually")
+                .clicked()
+            {
+                outcome = CheckInOutcome::Sick;
+            }
+        });
     });
     outcome
 }

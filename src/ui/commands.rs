@@ -59,6 +59,16 @@ pub enum AppCommand {
     ShowRecovery,
     /// Work out "Adapt plan from today" and show the comparison.
     AdaptPlan,
+    /// Open the form for a tune-up race on a day.
+    AddRace(chrono::NaiveDate),
+    /// Open the form for days away from a day.
+    Away(chrono::NaiveDate),
+    /// Open the form for sick days from a day.
+    Sick(chrono::NaiveDate),
+    /// Open the New plan form for a plan to add to the season.
+    PlanAnotherRace,
+    /// Make the plan at this index the active one, and show it on the calendar.
+    MakeActivePlan(usize),
     /// Choose activity files to import.
     ImportActivities,
     /// Choose a folder of activity files to import.
@@ -115,6 +125,11 @@ impl AppCommand {
             AppCommand::MarkDone(_) => "Mark done…",
             AppCommand::ShowRecovery => "Recovery…",
             AppCommand::AdaptPlan => "Adapt plan from today…",
+            AppCommand::AddRace(_) => "Add race…",
+            AppCommand::Away(_) => "Away…",
+            AppCommand::Sick(_) => "Sick…",
+            AppCommand::PlanAnotherRace => "New plan for another race…",
+            AppCommand::MakeActivePlan(_) => "Make active",
             AppCommand::ImportActivities => "Import activities…",
             AppCommand::ImportFolder => "Import a folder of activities…",
             AppCommand::ExportPlan => "Export plan…",

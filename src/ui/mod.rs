@@ -13,6 +13,7 @@ mod fields;
 mod palette;
 mod plan_form;
 mod profile_form;
+mod season_form;
 mod views;
 
 use std::path::PathBuf;

@@ -1,10 +1,20 @@
 //! One palette for intensity everywhere (calendar chips, chart bars, legends): rest grey,
 //! recovery and easy green-blue, moderate amber, hard red, race purple. Colour is never alone:
-//! chips also name the workout's kind in words.
+//! chips also name the workout's kind in words. Days off have their own two tints, always
+//! beside their word ("Sick", "Away").
 
 use egui::Color32;
 
-use crate::model::Intensity;
+use crate::model::{Intensity, OffReason};
+
+/// The tint of days off: sick days a muted red, days away a muted blue (both readable on the
+/// light and the dark theme).
+pub fn day_off_color(reason: OffReason) -> Color32 {
+    match reason {
+        OffReason::Sick => Color32::from_rgb(196, 84, 110),
+        OffReason::Away { .. } => Color32::from_rgb(84, 128, 196),
+    }
+}
 
 /// The fill colour of an intensity class, tuned for the light or the dark theme.
 pub fn intensity_color(intensity: Intensity, dark_mode: bool) -> Color32 {

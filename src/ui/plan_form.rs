@@ -54,6 +54,8 @@ pub struct PlanForm {
     /// The standard plan's predicted race-day VDOT and the smallest gain worth departing
     /// from it for, when candidates are shown.
     pub standard_vdot: Option<(f64, f64)>,
+    /// The plan is added to the season beside the active one, instead of replacing it.
+    pub add_to_season: bool,
 }
 
 impl PlanForm {
@@ -101,7 +103,24 @@ impl PlanForm {
             optimize: false,
             candidates: Vec::new(),
             standard_vdot: None,
+            add_to_season: false,
         }
+    }
+
+    /// The form for a plan to add to the season: it starts on the Monday after the last plan
+    /// ends (or after today) and leads to a race twelve weeks on, with no name yet.
+    pub fn for_another_race(doc: &AthleteDocument, today: NaiveDate) -> Self {
+        let mut form = PlanForm::for_document(doc, today);
+        let last = doc.plans.iter().map(crate::model::Plan::end_date).max();
+        let mut start = last.map_or(today, |d| d.max(today)) + Days::new(1);
+        while start.weekday() != Weekday::Mon {
+            start = start + Days::new(1);
+        }
+        form.start = start.to_string();
+        form.race_date = (start + Days::new(7 * 12 - 1)).to_string();
+        form.name = String::new();
+        form.add_to_season = true;
+        form
     }
 
     /// The generator input, or messages by field.

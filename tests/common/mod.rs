@@ -44,3 +44,36 @@ pub fn click(harness: &mut Harness<'static, StrideApp>, label: &str) {
     harness.get_by_label(label).click();
     harness.run();
 }
+
+/// Clicks the demo's first tempo run on the calendar ("Tempo 3 km at T"), which opens it in
+/// the workout editor, and gives its id.
+pub fn select_first_tempo(harness: &mut Harness<'static, StrideApp>) -> stride::model::WorkoutId {
+    harness
+        .get_all_by_label_contains("Tempo 3 km @ ")
+        .next()
+        .expect("a tempo chip")
+        .click();
+    harness.run();
+    harness.state().selected_workout().expect("selected")
+}
+
+/// What Undo would undo ("" when nothing).
+pub fn undo_label(harness: &Harness<'static, StrideApp>) -> String {
+    harness
+        .state()
+        .session()
+        .undo_label()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// The open document's active plan.
+pub fn active_plan(harness: &Harness<'static, StrideApp>) -> stride::model::Plan {
+    harness
+        .state()
+        .session()
+        .document()
+        .active_plan()
+        .expect("plan")
+        .clone()
+}

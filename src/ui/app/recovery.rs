@@ -18,6 +18,7 @@ impl StrideApp {
             .resizable(false)
             .show(ctx, |ui| outcome = checkin_form_ui(ui, form));
         match outcome {
+            CheckInOutcome::Sick => self.commands.push(AppCommand::Sick(form.date)),
             CheckInOutcome::Editing if open => {}
             CheckInOutcome::Editing | CheckInOutcome::Cancelled => self.checkin = None,
             CheckInOutcome::Save(entry) => {
@@ -119,7 +120,7 @@ impl StrideApp {
 }
 
 /// The before/after comparison; returns true when Apply is clicked.
-fn adaptation_ui(ui: &mut egui::Ui, a: &Adaptation, units: crate::model::Units) -> bool {
+pub(super) fn adaptation_ui(ui: &mut egui::Ui, a: &Adaptation, units: crate::model::Units) -> bool {
     ui.label(format!(
         "From {} to the race on {}: {} of {} days change.",
         a.start.format("%a %-d %b"),

@@ -44,7 +44,12 @@ impl StrideApp {
             return;
         };
         let mut outcome = crate::ui::plan_form::PlanFormOutcome::Editing;
-        egui::Window::new("New plan")
+        let title = if form.add_to_season {
+            "New plan for the season"
+        } else {
+            "New plan"
+        };
+        egui::Window::new(title)
             .collapsible(false)
             .resizable(false)
             .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
@@ -113,8 +118,18 @@ impl StrideApp {
     }
 
     /// Makes a plan from the New plan form the active one; keeps hand-placed workouts where
-    /// the rules allow, and says which it could not keep.
+    /// the rules allow, and says which it could not keep. A plan for another race of the
+    /// season is added beside the active one instead.
     fn adopt_plan(&mut self, plan: crate::model::Plan, input: &crate::generator::GeneratorInput) {
+        if self.plan_form.take_if(|f| f.add_to_season).is_some() {
+            let summary = format!(
+                "Added \"{}\" to the season: make it the active plan in the Season view",
+                plan.name
+            );
+            self.apply(Edit::AddPlan(plan));
+            self.set_status(summary);
+            return;
+        }
         let doc = self.session.document();
         let (plan, dropped) = match doc.active_plan() {
             Some(old) => crate::generator::keep_locked(plan, old, &input.athlete, &doc.settings),

@@ -1,20 +1,17 @@
 //! The plan on a six-week calendar: workouts as chips coloured by intensity, each naming its
 //! kind in words with its target pace and distance (the line the print and the calendar
-//! file show too).
+//! file show too); the days themselves are drawn in [`super::day_cell`], the one-week view in
+//! [`super::week`].
 
 use std::collections::HashMap;
 
 use chrono::{Days, NaiveDate};
 
-use crate::export::workout_line;
-use crate::model::{AthleteDocument, Workout, WorkoutId, format_distance, format_duration};
+use crate::model::{AthleteDocument, Workout, WorkoutId};
 use crate::rules::Severity;
 use crate::rules::preview::DropVerdict;
-use crate::science::adherence::Status;
 use crate::science::overview::Overview;
-use crate::session::Edit;
 use crate::ui::commands::AppCommand;
-use crate::ui::palette::{intensity_color, on_intensity_color};
 
 /// What is carried while a workout is dragged.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -44,7 +41,10 @@ pub fn visible_days(state: &CalendarState) -> Vec<NaiveDate> {
 }
 
 /// Tint of a drop verdict: fine, warning or error.
-fn verdict_look(severity: Option<Severity>, ui: &egui::Ui) -> (egui::Color32, &'static str) {
+pub(super) fn verdict_look(
+    severity: Option<Severity>,
+    ui: &egui::Ui,
+) -> (egui::Color32, &'static str) {
     match severity {
         None => (egui::Color32::from_rgb(60, 170, 90), "fine"),
         Some(Severity::Warning) => (ui.visuals().warn_fg_color, "warning"),
@@ -53,7 +53,7 @@ fn verdict_look(severity: Option<Severity>, ui: &egui::Ui) -> (egui::Color32, &'
 }
 
 /// Weeks shown at once.
-const WEEKS: u64 = 6;
+pub(super) const WEEKS: u64 = 6;
 
 /// Which weeks the calendar shows (UI state, not saved in the document).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -117,12 +117,7 @@ pub fn calendar_ui(
     commands: &mut Vec<AppCommand>,
 ) {
     let CalendarView {
-        doc,
-        overview,
-        today,
-        selected,
-        drag,
-        preview,
+        doc, today, drag, ..
     } = *view;
     let week_start = doc.athlete.week_start;
     let plan = doc.active_plan();
@@ -171,10 +166,8 @@ pub fn calendar_ui(
         );
         return;
     }
-    let dark = ui.visuals().dark_mode;
-    let units = doc.athlete.units;
     if state.week_mode {
-        week_ui(ui, view, state, commands);
+        super::week::week_ui(ui, view, state, commands);
         return;
     }
     let phase_width = 52.0;
@@ -228,17 +221,7 @@ pub fn calendar_ui(
                         .max_rect(cell)
                         .layout(egui::Layout::top_down(egui::Align::Min)),
                 );
-                let cell_view = CellView {
-                    overview,
-                    day,
-                    today,
-                    selected,
-                    dark,
-                    units,
-                    drag,
-                    preview,
-                };
-                if day_cell_ui(&mut cell_ui, doc, &cell_view, commands) {
+                if super::day_cell::day_cell_ui(&mut cell_ui, view, day, commands) {
                     hovered = Some(day);
                 }
             }
@@ -249,129 +232,9 @@ pub fn calendar_ui(
     }
 }
 
-/// One week, one row per day: the day's chips (to drag, click, right-click) and each
-/// workout's full details beside them.
-fn week_ui(
-    ui: &mut egui::Ui,
-    view: &CalendarView<'_>,
-    state: &CalendarState,
-    commands: &mut Vec<AppCommand>,
-) {
-    let doc = view.doc;
-    let units = doc.athlete.units;
-    let dark = ui.visuals().dark_mode;
-    let first = state.first_day + Days::new(7);
-    let area = ui.available_rect_before_wrap();
-    let row_height = ((area.height() - 8.0) / 7.0).max(84.0);
-    let chip_width = (area.width() * 0.34).clamp(150.0, 260.0);
-    let mut hovered = None;
-    egui::ScrollArea::vertical().show(ui, |ui| {
-        for k in 0..7 {
-            let day = first + Days::new(k);
-            let (row, _) = ui.allocate_exact_size(
-                egui::vec2(area.width() - 8.0, row_height),
-                egui::Sense::hover(),
-            );
-            let cell = egui::Rect::from_min_size(row.min, egui::vec2(chip_width, row_height - 4.0));
-            let mut cell_ui = ui.new_child(
-                egui::UiBuilder::new()
-                    .max_rect(cell)
-                    .layout(egui::Layout::top_down(egui::Align::Min)),
-            );
-            let cell_view = CellView {
-                overview: view.overview,
-                day,
-                today: view.today,
-                selected: view.selected,
-                dark,
-                units,
-                drag: view.drag,
-                preview: view.preview,
-            };
-            if day_cell_ui(&mut cell_ui, doc, &cell_view, commands) {
-                hovered = Some(day);
-            }
-            let details =
-                egui::Rect::from_min_max(egui::pos2(cell.right() + 10.0, row.top() + 2.0), row.max);
-            let mut details_ui = ui.new_child(
-                egui::UiBuilder::new()
-                    .max_rect(details)
-                    .layout(egui::Layout::top_down(egui::Align::Min)),
-            );
-            day_details_ui(&mut details_ui, view, day);
-        }
-    });
-    if let Some(drag) = view.drag {
-        drag_ghost_ui(ui, drag, hovered);
-    }
-}
-
-/// The full details of a day's workouts: kind, intensity, size, load, steps, status, notes.
-fn day_details_ui(ui: &mut egui::Ui, view: &CalendarView<'_>, day: NaiveDate) {
-    let doc = view.doc;
-    let units = doc.athlete.units;
-    let Some(plan) = doc.active_plan() else {
-        return;
-    };
-    ui.spacing_mut().item_spacing.y = 1.0;
-    ui.strong(day.format("%A %-d %B").to_string());
-    for w in plan.workouts_on(day) {
-        let mut line = format!("{} · {}", w.kind.label(), w.intensity().label());
-        if let Some(d) = w.planned_distance_m {
-            line.push_str(&format!(" · {}", format_distance(d, units)));
-        }
-        if let Some(t) = w.planned_duration_s {
-            line.push_str(&format!(" · {}", format_duration(t)));
-        }
-        if let Some(load) = view.overview.planned_loads.get(&w.id) {
-            line.push_str(&format!(" · load {load:.0}"));
-        }
-        if let Some(status) = view.overview.statuses.get(&w.id) {
-            line.push_str(&format!(" · {}", status.word()));
-        }
-        ui.label(line);
-        if !w.steps.is_empty() {
-            ui.weak(steps_summary(w, units));
-        }
-        if !w.notes.is_empty() {
-            ui.weak(&w.notes);
-        }
-    }
-}
-
-/// One line for a workout's steps in the athlete's units: "2.0 km E, 4 x (1.0 km I, 0.4 km E),
-/// 2.0 km E".
-pub fn steps_summary(w: &crate::model::Workout, units: crate::model::Units) -> String {
-    use crate::model::{SegmentLength, Step, Target};
-    let one = |s: &crate::model::Segment| {
-        let length = match s.length {
-            SegmentLength::Distance(m) => format_distance(m, units),
-            SegmentLength::Duration(t) => format_duration(t),
-        };
-        match &s.target {
-            Target::PaceZone(z) => format!("{length} {z:?}"),
-            Target::Rpe(r) => format!("{length} RPE {r}"),
-            Target::HeartRate { min_bpm, max_bpm } => format!("{length} {min_bpm}-{max_bpm} bpm"),
-            Target::PaceRange { .. } => format!("{length} at pace"),
-            Target::None => length,
-        }
-    };
-    w.steps
-        .iter()
-        .map(|step| match step {
-            Step::Single(s) => one(s),
-            Step::Repeat { times, segments } => format!(
-                "{times} x ({})",
-                segments.iter().map(one).collect::<Vec<_>>().join(", ")
-            ),
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 /// The floating panel that follows the pointer during a drag: what is dragged, and what a
 /// drop on the day under the pointer would do.
-fn drag_ghost_ui(ui: &egui::Ui, drag: &DragView, hovered: Option<NaiveDate>) {
+pub(super) fn drag_ghost_ui(ui: &egui::Ui, drag: &DragView, hovered: Option<NaiveDate>) {
     let Some(pointer) = ui.ctx().pointer_latest_pos() else {
         return;
     };
@@ -419,223 +282,4 @@ fn drag_ghost_ui(ui: &egui::Ui, drag: &DragView, hovered: Option<NaiveDate>) {
                 }
             });
         });
-}
-
-/// What a day cell needs besides the document.
-struct CellView<'a> {
-    overview: &'a Overview,
-    day: NaiveDate,
-    today: NaiveDate,
-    selected: Option<WorkoutId>,
-    dark: bool,
-    units: crate::model::Units,
-    drag: Option<&'a DragView>,
-    preview: Option<&'a [Change]>,
-}
-
-/// Draws one day; returns true when a dragged workout is over it.
-fn day_cell_ui(
-    ui: &mut egui::Ui,
-    doc: &AthleteDocument,
-    view: &CellView<'_>,
-    commands: &mut Vec<AppCommand>,
-) -> bool {
-    let day = view.day;
-    let is_today = day == view.today;
-    let rect = ui.max_rect();
-    // The drop zone is registered first, so the chips on top keep their clicks.
-    // Days before today are history: workouts are rescheduled forward.
-    let open = day >= view.today;
-    let zone = ui.interact(rect, ui.scope_id().with(("day", day)), egui::Sense::hover());
-    let dragged_over = open && zone.dnd_hover_payload::<DragPayload>().is_some();
-    if !open {
-        // Nothing to drop here.
-    } else if let Some(payload) = zone.dnd_release_payload::<DragPayload>() {
-        let (copy, swap) = ui.input(|i| (i.modifiers.command, i.modifiers.shift));
-        commands.push(AppCommand::Drop {
-            id: payload.0,
-            to: day,
-            copy,
-            swap,
-        });
-    }
-    let visuals = ui.visuals();
-    let (mut stroke, fill) = if is_today {
-        (
-            egui::Stroke::new(2.0, visuals.selection.stroke.color),
-            visuals.faint_bg_color,
-        )
-    } else {
-        (
-            egui::Stroke::new(1.0, visuals.widgets.noninteractive.bg_stroke.color),
-            egui::Color32::TRANSPARENT,
-        )
-    };
-    // While dragging, every day shows what a drop there would do: tint and a word.
-    let mut verdict_word = None;
-    if let Some(drag) = view.drag.filter(|_| open) {
-        let copy = ui.input(|i| i.modifiers.command);
-        let verdicts = if copy { &drag.copies } else { &drag.moves };
-        if let Some(v) = verdicts.get(&day) {
-            let (color, word) = verdict_look(v.severity(), ui);
-            ui.painter()
-                .rect_filled(rect, 4.0, color.gamma_multiply(0.18));
-            verdict_word = Some((color, word));
-            if dragged_over {
-                stroke = egui::Stroke::new(2.5, color);
-            }
-        }
-    }
-    // A suggested change under the pointer: the day outlined, with what it would become.
-    let change = view
-        .preview
-        .and_then(|changes| changes.iter().find(|c| c.0 == day));
-    if change.is_some() {
-        stroke = egui::Stroke::new(2.5, egui::Color32::from_rgb(225, 150, 20));
-    }
-    ui.painter()
-        .rect(rect, 4.0, fill, stroke, egui::StrokeKind::Inside);
-    let mut inner = ui.new_child(
-        egui::UiBuilder::new()
-            .max_rect(rect.shrink(4.0))
-            .layout(egui::Layout::top_down(egui::Align::Min)),
-    );
-    let ui = &mut inner;
-    ui.spacing_mut().item_spacing.y = 2.0;
-    let date_text = if day.format("%d").to_string() == "01" {
-        day.format("%-d %b").to_string()
-    } else {
-        day.format("%-d").to_string()
-    };
-    ui.horizontal(|ui| {
-        if is_today {
-            ui.strong(format!("{date_text} · today"));
-        } else {
-            ui.weak(date_text);
-        }
-        if let Some((color, word)) = verdict_word {
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                ui.label(egui::RichText::new(word).color(color).small());
-            });
-        } else {
-            // The day's own findings, visible without opening the findings panel.
-            let here: Vec<_> = view
-                .overview
-                .findings
-                .iter()
-                .filter(|f| f.date == day)
-                .collect();
-            if let Some(worst) = here.iter().map(|f| f.severity).max() {
-                let (color, word) = match worst {
-                    Severity::Error => (ui.visuals().error_fg_color, "error"),
-                    Severity::Warning => (ui.visuals().warn_fg_color, "warning"),
-                };
-                let text: Vec<String> = here
-                    .iter()
-                    .map(|f| format!("{}: {}", f.rule.code(), f.message))
-                    .collect();
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    ui.label(egui::RichText::new(word).color(color).small())
-                        .on_hover_text(text.join("\n"));
-                });
-            }
-        }
-    });
-    let Some(plan) = doc.active_plan() else {
-        return dragged_over;
-    };
-    let width = rect.width() - 8.0;
-    for w in plan.workouts_on(day) {
-        let intensity = w.intensity();
-        let mut text = workout_line(w, view.overview.paces.as_ref(), view.units).to_string();
-        if let Some(load) = view.overview.planned_loads.get(&w.id).filter(|l| **l > 0.0) {
-            text.push_str(&format!(" · load {load:.0}"));
-        }
-        let status = view.overview.statuses.get(&w.id).copied();
-        if let Some(s) = status.filter(|s| *s != Status::Planned) {
-            text.push_str(&format!(" · {}", s.word()));
-        }
-        let label = egui::RichText::new(text)
-            .color(on_intensity_color(view.dark))
-            .small();
-        let mut fill = intensity_color(intensity, view.dark);
-        if status == Some(Status::Missed) {
-            fill = fill.gamma_multiply(0.45);
-        }
-        let mut chip = egui::Button::new(label)
-            .fill(fill)
-            .wrap()
-            .sense(egui::Sense::click_and_drag())
-            .min_size(egui::vec2(width, 0.0));
-        if view.selected == Some(w.id) {
-            chip = chip.stroke(egui::Stroke::new(2.5, ui.visuals().strong_text_color()));
-        }
-        let response = ui.add_sized([width, 0.0], chip).on_hover_text(format!(
-            "{} · {}. Drag to move, Ctrl-drag to copy, Shift-drop to swap days.",
-            w.kind.label(),
-            intensity.label()
-        ));
-        if response.drag_started() {
-            commands.push(AppCommand::SelectWorkout(Some(w.id)));
-            commands.push(AppCommand::BeginDrag(w.id));
-        }
-        response.dnd_set_drag_payload(DragPayload(w.id));
-        if response.clicked() {
-            commands.push(AppCommand::SelectWorkout(Some(w.id)));
-        }
-        response.context_menu(|ui| {
-            if ui.button("Edit").clicked() {
-                commands.push(AppCommand::SelectWorkout(Some(w.id)));
-            }
-            if ui.button("Duplicate").clicked() {
-                commands.push(AppCommand::Apply(Edit::CopyWorkout {
-                    id: w.id,
-                    to: w.date,
-                }));
-            }
-            if ui.button("Delete").clicked() {
-                commands.push(AppCommand::Apply(Edit::DeleteWorkout(w.id)));
-            }
-            ui.separator();
-            if ui.button("Convert to easy").clicked() {
-                commands.push(AppCommand::Apply(Edit::ReplaceWorkout(w.as_easy())));
-            }
-            if ui.button("Convert to rest").clicked() {
-                commands.push(AppCommand::Apply(Edit::ReplaceWorkout(w.as_rest())));
-            }
-            ui.separator();
-            let done = doc
-                .history
-                .activities
-                .iter()
-                .any(|a| a.planned_workout == Some(w.id));
-            if ui
-                .add_enabled(!done, egui::Button::new("Mark done…"))
-                .on_disabled_hover_text("Already logged.")
-                .clicked()
-            {
-                commands.push(AppCommand::MarkDone(w.id));
-            }
-        });
-    }
-    if let Some((_, _, after)) = change {
-        let after = after
-            .as_ref()
-            .map_or_else(|| "nothing".to_owned(), Workout::display_title);
-        ui.label(
-            egui::RichText::new(format!("-> {after}"))
-                .small()
-                .color(egui::Color32::from_rgb(225, 150, 20)),
-        );
-    }
-    if let Some(done) = view.overview.unplanned.get(&day) {
-        for a in done {
-            let distance = a.distance_m.map_or_else(
-                || format_duration(a.duration_s),
-                |d| format_distance(d, view.units),
-            );
-            ui.weak(egui::RichText::new(format!("Logged: {} {distance}", a.kind.label())).small());
-        }
-    }
-    dragged_over
 }

@@ -412,6 +412,19 @@ pub fn charts_tab_ui(
                     .width(2.0)
             })
         };
+        // The goal races of the season's other plans still ahead, dashed.
+        let season_races = || {
+            doc.plans
+                .iter()
+                .skip(1)
+                .filter(|p| day_x(p.goal.date) >= data.today)
+                .map(|p| {
+                    VLine::new(format!("{} (season)", p.goal.name), day_x(p.goal.date))
+                        .color(intensity_color(Intensity::Race, dark))
+                        .style(LineStyle::dashed_loose())
+                        .width(1.5)
+                })
+        };
         ui.strong("Fitness and fatigue");
         let shown = plot("Fitness and fatigue", 240.0).show(ui, |p| {
             // Zoom and pan stay sensible: at least a week, at most the data and a year
@@ -449,6 +462,9 @@ pub fn charts_tab_ui(
             if let Some(race) = race_line(false) {
                 p.add(race);
             }
+            for race in season_races() {
+                p.add(race);
+            }
         });
         clicked = clicked.or_else(|| clicked_day(&shown));
         let shown_x = shown.transform.bounds().range_x();
@@ -468,6 +484,9 @@ pub fn charts_tab_ui(
             p.add(line("Form", &cache.form.projection, amber, true));
             p.add(VLine::new("Today", data.today).color(ui_today_color(dark)));
             if let Some(race) = race_line(true) {
+                p.add(race);
+            }
+            for race in season_races() {
                 p.add(race);
             }
         });

@@ -1,4 +1,5 @@
-//! The workout editor: the selected workout's kind, title, date, notes and structured steps.
+//! The workout editor: the selected workout's kind, title, date, conditions (heat and
+//! altitude, which slow its target paces), notes and structured steps.
 //!
 //! The editor works on a draft. Buttons and choices commit at once; text fields commit when
 //! they lose focus, so a typed value is one undo step, not one per keystroke. A value that is
@@ -15,6 +16,7 @@ use crate::model::{
     parse_duration, parse_pace,
 };
 use crate::science::load::LoadContext;
+use crate::science::paces::TrainingPaces;
 use crate::session::Edit;
 use crate::ui::commands::AppCommand;
 
@@ -54,6 +56,26 @@ const SEGMENT_KINDS: [(SegmentKind, &str); 4] = [
     (SegmentKind::Recovery, "Recovery"),
     (SegmentKind::CoolDown, "Cool-down"),
 ];
+
+/// The condition fields: text key, label, and the range a value must be in.
+const CONDITIONS: [(&str, &str, (f64, f64)); 3] = [
+    (
+        "temperature",
+        "Temperature (°C)",
+        crate::model::TEMPERATURE_C,
+    ),
+    ("dew_point", "Dew point (°C)", crate::model::TEMPERATURE_C),
+    ("altitude", "Altitude (m)", crate::model::ALTITUDE_M),
+];
+
+/// A condition's text key and where the workout keeps its value.
+fn condition_value<'a>(c: &'a mut crate::model::Conditions, key: &str) -> &'a mut Option<f64> {
+    match key {
+        "temperature" => &mut c.temperature_c,
+        "dew_point" => &mut c.dew_point_c,
+        _ => &mut c.altitude_m,
+    }
+}
 
 fn length_text(length: SegmentLength) -> String {
     match length {
@@ -106,6 +128,12 @@ impl EditorState {
                 .map(format_duration)
                 .unwrap_or_default(),
         );
+        let mut conditions = w.conditions;
+        for (key, _, _) in CONDITIONS {
+            let value = *condition_value(&mut conditions, key);
+            self.texts
+                .insert(key.into(), value.map(|v| v.to_string()).unwrap_or_default());
+        }
         for (i, step) in w.steps.iter().enumerate() {
             let segments: Vec<&Segment> = match step {
                 Step::Single(s) => vec![s],
@@ -183,6 +211,24 @@ fn read_texts(state: &mut EditorState, units: Units, context: &LoadContext) -> b
         Err(_) => {
             errors.insert("date".into(), "Use YYYY-MM-DD.".into());
         }
+    }
+    for (key, label, range) in CONDITIONS {
+        let mut messages = Vec::new();
+        let value = crate::ui::fields::optional_number(label, &text(key), range, &mut messages);
+        match messages.pop() {
+            Some(m) => {
+                errors.insert(key.into(), m);
+            }
+            None => *condition_value(&mut w.conditions, key) = value,
+        }
+    }
+    if let (Some(t), Some(d)) = (w.conditions.temperature_c, w.conditions.dew_point_c)
+        && d > t
+    {
+        errors.insert(
+            "dew_point".into(),
+            "The dew point is at most the temperature.".into(),
+        );
     }
     for (i, step) in w.steps.iter_mut().enumerate() {
         let segments: Vec<&mut Segment> = match step {
@@ -271,7 +317,7 @@ fn segment_ui(
     s: &mut Segment,
     key: &str,
     units: Units,
-    context: &LoadContext,
+    paces: &TrainingPaces,
     change: &mut Change,
 ) {
     ui.horizontal_wrapped(|ui| {
@@ -369,7 +415,7 @@ fn segment_ui(
         name(&target, egui::Role::ComboBox, "Step target");
         match &mut s.target {
             Target::PaceZone(zone) => {
-                ui.weak(format_pace(context.paces().zone_s_per_km(*zone), units));
+                ui.weak(format_pace(paces.zone_s_per_km(*zone), units));
             }
             Target::PaceRange { .. } => {
                 if text_field(
@@ -414,6 +460,26 @@ fn segment_ui(
     error_here(ui, state, &format!("pace{key}"));
 }
 
+/// The weather and altitude the workout is run in, each committed like the other fields.
+fn conditions_ui(ui: &mut egui::Ui, state: &mut EditorState, change: &mut Change) {
+    ui.strong("Conditions")
+        .on_hover_text("Optional. Heat and altitude slow the target paces.");
+    egui::Grid::new("editor_conditions")
+        .num_columns(2)
+        .show(ui, |ui| {
+            for (key, label, _) in CONDITIONS {
+                let l = ui.label(label);
+                ui.horizontal(|ui| {
+                    if text_field(ui, state, key, 50.0, FieldName::By(l.id)) {
+                        *change = Change::Text;
+                    }
+                    error_here(ui, state, key);
+                });
+                ui.end_row();
+            }
+        });
+}
+
 /// Draws the editor for the selected workout (or an empty state).
 #[allow(clippy::too_many_lines)]
 pub fn workout_editor_ui(
@@ -439,6 +505,8 @@ pub fn workout_editor_ui(
     let Some(mut draft) = state.draft.clone() else {
         return;
     };
+    // The target paces in the workout's conditions.
+    let paces = super::targets::workout_paces(&draft, doc);
     let mut change = Change::None;
     egui::ScrollArea::vertical()
         .id_salt("editor")
@@ -508,6 +576,11 @@ pub fn workout_editor_ui(
                     .map_or_else(|| "-".to_owned(), format_duration),
             ));
             ui.separator();
+            conditions_ui(ui, state, &mut change);
+            if let Some(adjusted) = super::targets::adjustment_line(&draft, doc) {
+                ui.colored_label(ui.visuals().warn_fg_color, adjusted);
+            }
+            ui.separator();
             ui.strong("Steps");
             let mut remove = None;
             let mut swap = None;
@@ -527,15 +600,7 @@ pub fn workout_editor_ui(
                     });
                     match &mut draft.steps[i] {
                         Step::Single(s) => {
-                            segment_ui(
-                                ui,
-                                state,
-                                s,
-                                &format!("{i}.0"),
-                                units,
-                                &context,
-                                &mut change,
-                            );
+                            segment_ui(ui, state, s, &format!("{i}.0"), units, &paces, &mut change);
                         }
                         Step::Repeat { times, segments } => {
                             ui.horizontal(|ui| {
@@ -560,7 +625,7 @@ pub fn workout_editor_ui(
                                         s,
                                         &format!("{i}.{j}"),
                                         units,
-                                        &context,
+                                        &paces,
                                         &mut change,
                                     );
                                 }
@@ -653,7 +718,8 @@ pub fn workout_editor_ui(
         let units_now = units;
         let texts = std::mem::take(&mut state.texts);
         state.load(&draft, key, units_now);
-        for field in ["title", "date", "notes", "distance", "duration"] {
+        let fields = ["title", "date", "notes", "distance", "duration"];
+        for field in fields.into_iter().chain(CONDITIONS.map(|c| c.0)) {
             if let Some(t) = texts.get(field) {
                 state.texts.insert(field.to_owned(), t.clone());
             }

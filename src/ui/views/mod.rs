@@ -3,11 +3,15 @@
 
 mod calendar;
 mod charts;
+mod day_cell;
 mod editor;
 mod history;
 mod model;
 mod panels;
 mod readiness;
+mod season;
+mod targets;
+mod week;
 
 pub use calendar::{CalendarState, CalendarView, DragView, calendar_ui, visible_days};
 pub use charts::{ChartCache, ChartsState, charts_tab_ui, day_summary};
@@ -15,3 +19,4 @@ pub use editor::{EditorState, workout_editor_ui};
 pub use history::{HistoryState, history_ui};
 pub use panels::{athlete_panel_ui, charts_ui, menu_bar_ui, status_bar_ui};
 pub use readiness::{readiness_banner_ui, recovery_ui};
+pub use season::season_ui;
