@@ -356,10 +356,11 @@ fn the_plan_gallery_shows_what_the_generator_makes_today() {
     let mut text = String::from(
         "# The plan gallery\n\n\
          Plans Stride generates for 9 representative runners, from a beginner's first 5K to an \
-         elite marathoner (and one plan of the race-day optimiser), week by week, as the generator makes them today (`tests/plans.rs` \
+         elite marathoner (and the intermediate marathon again through the race-day optimiser and \
+         with a season of tune-up races and days away), week by week, as the generator makes them today (`tests/plans.rs` \
          checks that this page is current; `STRIDE_WRITE_GALLERY=1 cargo test --test plans` \
          writes it anew). Each day lists its workouts, joined by `+` when there are two; `-` \
-         is rest. Kilometres are the week's running without the race; quality counts the \
+         is rest (and a day away). Tune-up races show by their names. Kilometres are the week's running without the race; quality counts the \
          week's tempo, interval, race-pace, hill and fartlek sessions; min/run is the average \
          planned minutes of the week's runs, the race not counted. Read them as a coach \
          would: every long run and quality session is followed by an easy day, volume builds \
@@ -393,6 +394,10 @@ fn the_plan_gallery_shows_what_the_generator_makes_today() {
             intermediate_marathon(),
         ),
         (
+            "The same marathon with a season: a C 10K in February, five days away, and a B half six weeks out",
+            season_marathon(),
+        ),
+        (
             "Advanced marathon in 18 weeks on 6 days",
             advanced_marathon(),
         ),
@@ -417,4 +422,32 @@ fn the_plan_gallery_shows_what_the_generator_makes_today() {
         "docs/plans.md is not what the generator makes today; run \
          STRIDE_WRITE_GALLERY=1 cargo test --test plans and read the plans again"
     );
+}
+
+/// The intermediate marathon with a season around it: a C 10K in the base, five days away
+/// in February, and a B half marathon six weeks before the race.
+fn season_marathon() -> GeneratorInput {
+    let mut input = intermediate_marathon();
+    input.tune_ups = vec![
+        stride::generator::TuneUp {
+            date: day(2027, 2, 6),
+            distance_m: 10_000.0,
+            priority: RacePriority::C,
+            name: "Parkland 10K".to_owned(),
+        },
+        stride::generator::TuneUp {
+            date: day(2027, 3, 14),
+            distance_m: 21_097.5,
+            priority: RacePriority::B,
+            name: "Spring Half".to_owned(),
+        },
+    ];
+    input.days_off = vec![DaysOff {
+        from: day(2027, 2, 15),
+        to: day(2027, 2, 19),
+        reason: OffReason::Away {
+            cross_training: false,
+        },
+    }];
+    input
 }
