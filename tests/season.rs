@@ -144,18 +144,27 @@ fn a_c_race_takes_the_place_of_a_hard_session_in_its_week() {
     assert!(f.is_empty(), "{f:?}");
 }
 
+/// Days away from `from` to `to`, cross-training possible or not.
+fn away(from: NaiveDate, to: NaiveDate, cross_training: bool) -> DaysOff {
+    DaysOff {
+        from,
+        to,
+        reason: OffReason::Away { cross_training },
+    }
+}
+
+/// The marathon with days off, and its plan.
+fn marathon_with(off: DaysOff) -> (GeneratorInput, Plan) {
+    let mut input = marathon();
+    input.days_off.push(off);
+    let plan = generate(&input, &Settings::default()).expect("a plan");
+    (input, plan)
+}
+
 #[test]
 fn days_away_hold_no_running_and_the_weeks_around_them_stay_sensible() {
-    let away = DaysOff {
-        from: day(2027, 2, 15),
-        to: day(2027, 2, 21),
-        reason: OffReason::Away {
-            cross_training: false,
-        },
-    };
-    let mut input = marathon();
-    input.days_off.push(away);
-    let plan = generate(&input, &Settings::default()).expect("a plan");
+    let away = away(day(2027, 2, 15), day(2027, 2, 21), false);
+    let (input, plan) = marathon_with(away);
     assert_eq!(plan.days_off, vec![away]);
     for w in plan.workouts.iter().filter(|w| away.contains(w.date)) {
         assert_eq!(
@@ -182,16 +191,8 @@ fn days_away_hold_no_running_and_the_weeks_around_them_stay_sensible() {
 
 #[test]
 fn days_away_with_cross_training_cross_train_where_runs_were() {
-    let away = DaysOff {
-        from: day(2027, 2, 16),
-        to: day(2027, 2, 18),
-        reason: OffReason::Away {
-            cross_training: true,
-        },
-    };
-    let mut input = marathon();
-    input.days_off.push(away);
-    let plan = generate(&input, &Settings::default()).expect("a plan");
+    let away = away(day(2027, 2, 16), day(2027, 2, 18), true);
+    let (_, plan) = marathon_with(away);
     let crossed = plan
         .workouts
         .iter()
@@ -214,9 +215,7 @@ fn after_sick_days_running_returns_at_half_then_three_quarters() {
         to: day(2027, 2, 12),
         reason: OffReason::Sick,
     };
-    let mut input = marathon();
-    input.days_off.push(sick);
-    let plan = generate(&input, &Settings::default()).expect("a plan");
+    let (input, plan) = marathon_with(sick);
     let without = generate(&marathon(), &Settings::default()).expect("a plan");
     let f = findings(&input, &plan);
     assert!(f.is_empty(), "{f:?}");
@@ -338,13 +337,11 @@ fn adding_a_race_to_a_plan_keeps_the_past_and_lays_the_race_over_the_rest() {
         &again,
         today,
         &Readiness::assess(&again, today),
-        &SeasonEdit::DaysOff(DaysOff {
-            from: race_day + Days::new(10),
-            to: race_day + Days::new(12),
-            reason: OffReason::Away {
-                cross_training: false,
-            },
-        }),
+        &SeasonEdit::DaysOff(away(
+            race_day + Days::new(10),
+            race_day + Days::new(12),
+            false,
+        )),
     )
     .expect("adapted");
     assert!(
