@@ -680,3 +680,21 @@ fn sick_days_bring_the_neck_check_into_the_tips() {
     assert!(neck(&doc, today + Days::new(3)), "on the way back");
     assert!(!neck(&doc, today + Days::new(30)), "long after");
 }
+
+#[test]
+fn a_plan_that_has_not_begun_is_adapted_from_its_own_first_day() {
+    let input = marathon();
+    let mut doc = AthleteDocument::new(input.athlete.clone());
+    doc.plans
+        .push(generate(&input, &Settings::default()).expect("a plan"));
+    let today = day(2026, 12, 1);
+    let adapted = adapt_season(
+        &doc,
+        today,
+        &Readiness::assess(&doc, today),
+        &SeasonEdit::DaysOff(away(day(2027, 2, 15), day(2027, 2, 17), false)),
+    )
+    .expect("adapted");
+    assert_eq!(adapted.start, input.start);
+    assert!(adapted.plan.workouts.iter().all(|w| w.date >= input.start));
+}

@@ -196,6 +196,8 @@ fn adapt_with(
     } else {
         today
     };
+    // A plan that has not begun is made again from its own first day.
+    let start = start.max(current.start_date);
     if race <= start {
         return Err(AdaptError::RaceOver(race));
     }
