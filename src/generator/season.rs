@@ -38,7 +38,7 @@ use crate::rules::stress::StressClass;
 /// Shares of the planned running in the two blocks after sick days.
 pub const RETURN_SHARES: [f64; 2] = [0.5, 0.75];
 /// Days before a B race that run lighter.
-pub const B_LIGHTER_DAYS: u64 = 4;
+pub const B_LIGHTER_DAYS: u64 = crate::rules::limits::LIGHTER_DAYS_BEFORE_B_RACE;
 /// What those days run at most, as a share of what was planned.
 pub const B_LIGHTER_SHARE: f64 = 0.75;
 /// Days before a B race with nothing hard.

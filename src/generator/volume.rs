@@ -488,6 +488,11 @@ pub(super) fn hold_long_run_peak(b: &mut Builder<'_>) {
     let Some(week) = b.peak_long_week else {
         return;
     };
+    // A peak week that days off, a graded return or a tune-up race cut short does not cap
+    // the other long runs: the plan's longest run moves to another week.
+    if b.season.interrupts(week) {
+        return;
+    }
     let in_peak = |d: NaiveDate| d >= week && d < week + Days::new(7);
     let peak = b
         .days

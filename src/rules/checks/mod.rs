@@ -56,6 +56,9 @@ pub mod limits {
     pub const KM_PER_EASY_DAY: f64 = 3.0;
     /// R10: days before a B race with nothing tough (its mini-taper).
     pub const QUIET_DAYS_BEFORE_B_RACE: u64 = 3;
+    /// R5: days before a B race that run lighter (the generator's mini-taper), left out of
+    /// the chronic average with the easy days after it.
+    pub const LIGHTER_DAYS_BEFORE_B_RACE: u64 = 4;
     /// Goal distances from which a plan counts as a half-marathon plan, metres.
     pub const HALF_MARATHON_M: f64 = 21_000.0;
     /// Goal distances from which a plan counts as a marathon plan, metres.

@@ -93,11 +93,29 @@ pub(super) fn r5_acwr(ctx: &mut Ctx<'_>) {
         )
         .collect();
     let offset = before.len();
-    // Days off lighten the acute week but leave the chronic average to the days trained
-    // ([`acwr_with_days_off`]): a short spell away neither hides the usual load nor makes
-    // the return look like a spike, and the return after sick days is the graded return's.
+    // Days off, the graded return after sick days and the days around a tune-up race count
+    // in the acute week but are left out of the chronic average ([`acwr_with_days_off`]):
+    // they neither hide the usual load nor make the return to it look like a spike.
+    let plan = ctx.input.plan;
+    // Around a tune-up race: its lighter days before and its easy days after.
+    let mut around_races = std::collections::BTreeSet::new();
+    for w in &plan.workouts {
+        if let (Some(p), Some(m)) = (w.kind.race_priority(), w.kind.race_distance_m())
+            && p != crate::model::RacePriority::A
+        {
+            let after = (m / 1000.0 / limits::KM_PER_EASY_DAY)
+                .ceil()
+                .clamp(0.0, 60.0) as i64;
+            for k in -(limits::LIGHTER_DAYS_BEFORE_B_RACE as i64)..=after {
+                around_races.insert(w.date + chrono::Duration::days(k));
+            }
+        }
+    }
     let off: Vec<bool> = std::iter::repeat_n(false, offset)
-        .chain((0..days.len()).map(|i| ctx.input.plan.day_off(ctx.facts.date(i)).is_some()))
+        .chain((0..days.len()).map(|i| {
+            let d = ctx.facts.date(i);
+            plan.day_off(d).is_some() || plan.returning_on(d) || around_races.contains(&d)
+        }))
         .collect();
     let ratios = if off.contains(&true) {
         acwr_with_days_off(&daily, &off, seed_load(&daily))
@@ -242,6 +260,12 @@ pub(super) fn r7_taper(ctx: &mut Ctx<'_>) {
         .filter(|w| w.full)
         .map(|w| w.running_m)
         .fold(0.0, f64::max);
+    // Days off or a graded return in the last two weeks leave the final week to freshness:
+    // its volume and its faster session follow the return, not the peak.
+    let time_off = (1..=14).any(|k| {
+        let d = race - Days::new(k);
+        ctx.input.plan.day_off(d).is_some() || ctx.input.plan.returning_on(d)
+    });
     let final_week = window_volume(ctx, race - Days::new(7), race - Days::new(1));
     let long_race = ctx.input.plan.goal.distance_m >= limits::HALF_MARATHON_M;
     let final_limit = if long_race {
@@ -249,7 +273,7 @@ pub(super) fn r7_taper(ctx: &mut Ctx<'_>) {
     } else {
         limits::TAPER_FINAL_WEEK
     };
-    if peak > 0.0 {
+    if peak > 0.0 && !time_off {
         if final_week > final_limit * peak + limits::EPSILON {
             ctx.add(
                 race - Days::new(7),
@@ -283,9 +307,6 @@ pub(super) fn r7_taper(ctx: &mut Ctx<'_>) {
     let faster = (1..=7)
         .filter_map(|k| ctx.facts.index(race - Days::new(k)))
         .any(|i| ctx.facts.days[i].faster_session);
-    // Days off in the last two weeks (a sick spell's graded return reaches into race week)
-    // leave the final week to freshness: no faster session is asked for.
-    let time_off = (1..=14).any(|k| ctx.input.plan.day_off(race - Days::new(k)).is_some());
     if !faster && !time_off && ctx.facts.days.len() > 7 {
         ctx.add(
             race - Days::new(7),
