@@ -81,17 +81,28 @@ fn running_km(plan: &Plan, from: NaiveDate, days: u64) -> f64 {
         / 1000.0
 }
 
+/// The marathon with a tune-up race, and its plan.
+fn marathon_with_race(
+    date: NaiveDate,
+    distance_m: f64,
+    priority: RacePriority,
+    name: &str,
+) -> (GeneratorInput, Plan) {
+    let mut input = marathon();
+    input.tune_ups.push(TuneUp {
+        date,
+        distance_m,
+        priority,
+        name: name.to_owned(),
+    });
+    let plan = generate(&input, &Settings::default()).expect("a plan");
+    (input, plan)
+}
+
 #[test]
 fn a_marathon_with_a_b_half_six_weeks_out_tapers_for_it_and_recovers_after_it() {
     let half = day(2027, 3, 14);
-    let mut input = marathon();
-    input.tune_ups.push(TuneUp {
-        date: half,
-        distance_m: 21_097.5,
-        priority: RacePriority::B,
-        name: "Spring Half".to_owned(),
-    });
-    let plan = generate(&input, &Settings::default()).expect("a plan");
+    let (input, plan) = marathon_with_race(half, 21_097.5, RacePriority::B, "Spring Half");
     let race: Vec<&Workout> = plan.workouts_on(half).collect();
     assert_eq!(race.len(), 1, "the race stands alone on its day");
     assert_eq!(race[0].kind.race_priority(), Some(RacePriority::B));
@@ -116,14 +127,7 @@ fn a_marathon_with_a_b_half_six_weeks_out_tapers_for_it_and_recovers_after_it() 
 #[test]
 fn a_c_race_takes_the_place_of_a_hard_session_in_its_week() {
     let ten_k = day(2027, 2, 6);
-    let mut input = marathon();
-    input.tune_ups.push(TuneUp {
-        date: ten_k,
-        distance_m: 10_000.0,
-        priority: RacePriority::C,
-        name: String::new(),
-    });
-    let plan = generate(&input, &Settings::default()).expect("a plan");
+    let (input, plan) = marathon_with_race(ten_k, 10_000.0, RacePriority::C, "");
     let without = generate(&marathon(), &Settings::default()).expect("a plan");
     let week = day(2027, 2, 1);
     let hard = |p: &Plan| {
