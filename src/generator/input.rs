@@ -472,6 +472,7 @@ fn validate_season(input: &GeneratorInput) -> Result<(), GenerateError> {
 /// Easy days a race asks for before the next race: one per 3 km raced (R10), at least three
 /// (a hard session's recovery, and a B race's quiet days before it).
 pub fn days_after_race(distance_m: f64) -> i64 {
-    ((distance_m / 1000.0 / crate::rules::limits::KM_PER_EASY_DAY).ceil() as i64)
-        .max(crate::rules::limits::QUIET_DAYS_BEFORE_B_RACE as i64)
+    let days = crate::rules::easy_days_after_race(distance_m)
+        .max(crate::rules::limits::QUIET_DAYS_BEFORE_B_RACE);
+    i64::try_from(days).unwrap_or(i64::MAX)
 }

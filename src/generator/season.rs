@@ -111,9 +111,7 @@ impl Season {
                     s.quiet_days(t.date + Days::new(1), t.date + Days::new(gap.max(2)));
                 }
                 RacePriority::A | RacePriority::B => {
-                    let easy = (t.distance_m / 1000.0 / crate::rules::limits::KM_PER_EASY_DAY)
-                        .ceil()
-                        .max(1.0) as u64;
+                    let easy = crate::rules::easy_days_after_race(t.distance_m).max(1);
                     let before = B_QUIET_DAYS.max(gap);
                     s.quiet_days(t.date - Days::new(before), t.date - Days::new(1));
                     s.quiet_days(t.date + Days::new(1), t.date + Days::new(easy));

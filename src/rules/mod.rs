@@ -47,7 +47,7 @@ use chrono::NaiveDate;
 
 use crate::model::{Athlete, AthleteDocument, History, Plan, Settings};
 
-pub use checks::{history_weeks_before, limits};
+pub use checks::{easy_days_after_race, history_weeks_before, limits};
 
 /// R8's share limit of the long run for a number of running days in the week.
 pub fn checks_long_run_share(running_days: usize, long_race: bool) -> f64 {

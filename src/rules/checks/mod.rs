@@ -188,6 +188,17 @@ pub(super) fn run(
     ctx.out
 }
 
+/// R10: easy days after racing `distance_m`, one per [`limits::KM_PER_EASY_DAY`] km
+/// (Daniels). The rules, the generator's season and its input checks all count them so.
+///
+/// ```
+/// assert_eq!(stride::rules::easy_days_after_race(21_097.5), 8);
+/// assert_eq!(stride::rules::easy_days_after_race(5_000.0), 2);
+/// ```
+pub fn easy_days_after_race(distance_m: f64) -> u64 {
+    (distance_m / 1000.0 / limits::KM_PER_EASY_DAY).ceil() as u64
+}
+
 /// Running distance (metres) of the two weeks before `day` in a history, older week first,
 /// as a baseline for R5: a week under [`limits::PROFILE_BASELINE_MIN_KM`] counts as no base
 /// (0). The generator starts its ramp from the same numbers the rules judge it by.

@@ -151,13 +151,13 @@ pub(super) fn r10_after_race(ctx: &mut Ctx<'_>) {
                 }
             }
         }
-        let easy_days = (raced / 1000.0 / limits::KM_PER_EASY_DAY).ceil() as i64;
+        let easy_days = super::easy_days_after_race(raced);
         // R2 already speaks for the first day(s) after the race.
         let after = i64::from(daily_easy_days(ctx.profile, &ctx.facts.days[i]));
         // Only the plan's days can break the rule: the loop is bounded by them, not by the
         // distance (a hostile 1e15 m race would otherwise run for days).
-        let days_left = (ctx.facts.days.len() - 1 - i) as i64;
-        for k in after + 1..=easy_days.min(days_left) {
+        let days_left = (ctx.facts.days.len() - 1 - i) as u64;
+        for k in after + 1..=easy_days.min(days_left) as i64 {
             if let Some(d) = ctx.day(i as i64 + k)
                 && d.is_tough()
             {

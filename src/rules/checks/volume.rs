@@ -103,9 +103,7 @@ pub(super) fn r5_acwr(ctx: &mut Ctx<'_>) {
         if let (Some(p), Some(m)) = (w.kind.race_priority(), w.kind.race_distance_m())
             && p != crate::model::RacePriority::A
         {
-            let after = (m / 1000.0 / limits::KM_PER_EASY_DAY)
-                .ceil()
-                .clamp(0.0, 60.0) as i64;
+            let after = super::easy_days_after_race(m).min(60) as i64;
             for k in -(limits::LIGHTER_DAYS_BEFORE_B_RACE as i64)..=after {
                 around_races.insert(w.date + chrono::Duration::days(k));
             }
