@@ -21,9 +21,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{
-    athlete_paces, exported_workouts, workout_description, workout_line, workout_paces, workout_uid,
-};
+use super::{athlete_paces, exported_workouts, workout_description, workout_line, workout_uid};
 use crate::model::{AthleteDocument, Plan};
 use crate::science::conditions::Adjustment;
 
@@ -99,7 +97,7 @@ pub fn plan_calendar(doc: &AthleteDocument, plan: &Plan, now: DateTime<Utc>) -> 
     for w in exported_workouts(plan) {
         let end = w.date.succ_opt().unwrap_or(w.date);
         let adjustment = Adjustment::for_workout(w, &doc.athlete);
-        let paces = workout_paces(&doc.athlete, paces.as_ref(), w);
+        let paces = paces.as_ref().map(|p| adjustment.paces(p));
         let mut description = workout_description(plan, w, paces.as_ref(), units);
         if let Some(how) = adjustment.describe() {
             description.push_str(&format!("\nPaces adjusted for {how}."));

@@ -67,19 +67,12 @@ pub(super) struct Season {
     caps_km: BTreeMap<NaiveDate, f64>,
     /// Days of the graded return after sick days.
     returning: BTreeSet<NaiveDate>,
-    cross: Option<CrossActivity>,
 }
 
 impl Season {
     /// The season of an input, over the plan's days (`input.start` to the race).
     pub(super) fn new(input: &GeneratorInput, profile: &RecoveryProfile) -> Season {
-        let mut s = Season {
-            cross: Some(match input.cross_training {
-                CrossTrainingPreference::Swim => CrossActivity::Swimming,
-                _ => CrossActivity::Cycling,
-            }),
-            ..Season::default()
-        };
+        let mut s = Season::default();
         let race = input.goal.date;
         let in_plan = |d: NaiveDate| d >= input.start && d < race;
         for off in &input.days_off {
@@ -272,14 +265,16 @@ impl Season {
             Some(_) => matches!(r, Recipe::TuneUp(_)),
             None => !season.off.contains_key(d),
         });
+        // The athlete's cross-training, else cycling.
+        let activity = match b.input.cross_training {
+            CrossTrainingPreference::Swim => CrossActivity::Swimming,
+            _ => CrossActivity::Cycling,
+        };
         for (d, reason) in &season.off {
-            let recipe = match (reason, &season.cross) {
-                (
-                    OffReason::Away {
-                        cross_training: true,
-                    },
-                    Some(activity),
-                ) if ran.contains(d) => Recipe::Cross(activity.clone()),
+            let recipe = match reason {
+                OffReason::Away {
+                    cross_training: true,
+                } if ran.contains(d) => Recipe::Cross(activity.clone()),
                 _ => Recipe::Rest,
             };
             b.days.push((*d, recipe));

@@ -244,14 +244,13 @@ fn days_text(n: u64) -> String {
 
 /// R12: hard running above the heat table's line (temperature plus dew point over 180 °F).
 pub(super) fn r12_heat(ctx: &mut Ctx<'_>) {
-    let home = ctx.input.athlete.home_altitude_m;
     for w in &ctx.input.plan.workouts {
         let hard = w.intensity() >= crate::model::Intensity::Hard
             || matches!(w.kind, WorkoutKind::RacePace);
         if !hard || w.conditions.is_empty() {
             continue;
         }
-        let adjustment = crate::science::conditions::Adjustment::new(&w.conditions, home);
+        let adjustment = crate::science::conditions::Adjustment::for_workout(w, ctx.input.athlete);
         if let Some(f) = adjustment.heat_index_f
             && adjustment.too_hot_for_hard_running()
         {
