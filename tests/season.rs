@@ -71,6 +71,30 @@ fn tough(w: &Workout) -> bool {
     w.intensity() >= Intensity::Hard && !w.kind.is_race() || w.kind == WorkoutKind::Long
 }
 
+/// Asserts that the `days` days from `from` hold nothing tough.
+fn assert_nothing_tough(plan: &Plan, from: NaiveDate, days: u64) {
+    for w in plan
+        .workouts
+        .iter()
+        .filter(|w| w.date >= from && w.date < from + Days::new(days))
+    {
+        assert!(!tough(w), "{} on {}", w.display_title(), w.date);
+    }
+}
+
+/// Asserts that every workout on the days off is a rest day.
+fn assert_rest_on(plan: &Plan, off: &DaysOff) {
+    for w in plan.workouts.iter().filter(|w| off.contains(w.date)) {
+        assert_eq!(
+            w.kind,
+            WorkoutKind::Rest,
+            "{} on {}",
+            w.display_title(),
+            w.date
+        );
+    }
+}
+
 fn running_km(plan: &Plan, from: NaiveDate, days: u64) -> f64 {
     plan.workouts
         .iter()
@@ -170,27 +194,18 @@ fn days_away_hold_no_running_and_the_weeks_around_them_stay_sensible() {
     let away = away(day(2027, 2, 15), day(2027, 2, 21), false);
     let (input, plan) = marathon_with(away);
     assert_eq!(plan.days_off, vec![away]);
-    for w in plan.workouts.iter().filter(|w| away.contains(w.date)) {
-        assert_eq!(
-            w.kind,
-            WorkoutKind::Rest,
-            "{} on {}",
-            w.display_title(),
-            w.date
-        );
-    }
+    assert_rest_on(&plan, &away);
     let f = findings(&input, &plan);
     assert!(f.is_empty(), "{f:?}");
     // The week back is no bigger than the weeks before the time away allow (R5's 10%), and
     // its first days hold nothing hard.
     let before = running_km(&plan, day(2027, 2, 8), 7).max(running_km(&plan, day(2027, 2, 1), 7));
     assert!(running_km(&plan, day(2027, 2, 22), 7) <= 1.1 * before + 0.5);
-    for w in plan.workouts.iter().filter(|w| {
-        w.date > away.to
-            && w.date <= away.to + Days::new(stride::generator::season::AWAY_RETURN_DAYS)
-    }) {
-        assert!(!tough(w), "{} on {}", w.display_title(), w.date);
-    }
+    assert_nothing_tough(
+        &plan,
+        away.to + Days::new(1),
+        stride::generator::season::AWAY_RETURN_DAYS,
+    );
 }
 
 #[test]
@@ -232,13 +247,7 @@ fn after_sick_days_running_returns_at_half_then_three_quarters() {
             now <= share * planned + 0.5,
             "{now:.1} km from {from}, {planned:.1} km planned without the illness"
         );
-        for w in plan
-            .workouts
-            .iter()
-            .filter(|w| w.date >= from && w.date < from + Days::new(4))
-        {
-            assert!(!tough(w), "{} on {}", w.display_title(), w.date);
-        }
+        assert_nothing_tough(&plan, from, 4);
     }
 }
 
@@ -266,15 +275,7 @@ fn five_sick_days_leave_at_most_80_percent_of_the_next_week_and_nothing_hard_for
     let plan = &adapted.plan;
     let old = doc.active_plan().expect("a plan");
     assert!(plan.days_off.contains(&sick));
-    for w in plan.workouts.iter().filter(|w| sick.contains(w.date)) {
-        assert_eq!(
-            w.kind,
-            WorkoutKind::Rest,
-            "{} on {}",
-            w.display_title(),
-            w.date
-        );
-    }
+    assert_rest_on(plan, &sick);
     let next = sick.to + Days::new(1);
     let (after, before) = (running_km(plan, next, 7), running_km(old, next, 7));
     assert!(before > 0.0);
@@ -282,13 +283,7 @@ fn five_sick_days_leave_at_most_80_percent_of_the_next_week_and_nothing_hard_for
         after <= 0.8 * before + 1e-9,
         "{after:.1} km in the week after, {before:.1} km planned"
     );
-    for w in plan
-        .workouts
-        .iter()
-        .filter(|w| w.date >= next && w.date < next + Days::new(4))
-    {
-        assert!(!tough(w), "{} on {}", w.display_title(), w.date);
-    }
+    assert_nothing_tough(plan, next, 4);
     let errors: Vec<_> = findings_for(&doc, plan)
         .into_iter()
         .filter(|f| f.severity == stride::rules::Severity::Error)
