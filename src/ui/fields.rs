@@ -1,5 +1,5 @@
 //! Pieces the small forms share: a labelled text field in a grid row, and reading an optional
-//! number typed into one.
+//! number or a date typed into one.
 
 /// A label and a one-line text field in a grid row (the field labelled by it for screen
 /// readers and tests); ends the row.
@@ -20,6 +20,11 @@ pub fn grid_field(
         .labelled_by(l.id);
     ui.end_row();
     response
+}
+
+/// The date typed in a field as `YYYY-MM-DD` (spaces around it allowed), if it is one.
+pub fn typed_date(text: &str) -> Option<chrono::NaiveDate> {
+    chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
 }
 
 /// The number typed in a field, `None` when it is empty. A comma counts as a decimal point.

@@ -12,6 +12,7 @@ use crate::generator::TuneUp;
 use crate::model::{DaysOff, OffReason, RacePriority};
 use crate::readiness::Adaptation;
 use crate::readiness::SeasonEdit;
+use crate::ui::fields::typed_date;
 
 /// Which change the form is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -154,8 +155,7 @@ impl SeasonForm {
 
     /// The last day from the first day and the number of days, when both read.
     fn follow_days(&mut self) {
-        let from = NaiveDate::parse_from_str(self.from.trim(), "%Y-%m-%d").ok();
-        if let (Some(from), Some(n)) = (from, sick_days(&self.days))
+        if let (Some(from), Some(n)) = (typed_date(&self.from), sick_days(&self.days))
             && let Some(to) = from.checked_add_days(Days::new(n - 1))
         {
             self.to = to.to_string();
@@ -164,8 +164,7 @@ impl SeasonForm {
 
     /// The number of days from the first and last day, when both read.
     fn follow_last_day(&mut self) {
-        let read = |t: &str| NaiveDate::parse_from_str(t.trim(), "%Y-%m-%d").ok();
-        if let (Some(from), Some(to)) = (read(&self.from), read(&self.to))
+        if let (Some(from), Some(to)) = (typed_date(&self.from), typed_date(&self.to))
             && to >= from
         {
             self.days = ((to - from).num_days() + 1).to_string();
@@ -185,7 +184,7 @@ fn sick_days(text: &str) -> Option<u64> {
 }
 
 fn read_date(label: &str, text: &str, errors: &mut Vec<String>) -> Option<NaiveDate> {
-    let date = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok();
+    let date = typed_date(text);
     if date.is_none() {
         errors.push(format!("{label}: use YYYY-MM-DD."));
     }

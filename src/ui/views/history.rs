@@ -101,10 +101,6 @@ struct Rows {
     loads: Vec<Option<Load>>,
 }
 
-fn parse_day(text: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
-}
-
 fn rows(doc: &AthleteDocument, state: &HistoryState) -> Rows {
     let context = LoadContext::new(&doc.athlete, &doc.settings);
     let activities = &doc.history.activities;
@@ -112,7 +108,10 @@ fn rows(doc: &AthleteDocument, state: &HistoryState) -> Rows {
         .iter()
         .map(|a| context.activity_load(a))
         .collect();
-    let (from, to) = (parse_day(&state.from), parse_day(&state.to));
+    let (from, to) = (
+        crate::ui::fields::typed_date(&state.from),
+        crate::ui::fields::typed_date(&state.to),
+    );
     let mut order: Vec<usize> = (0..activities.len())
         .filter(|&i| {
             let a = &activities[i];
@@ -225,7 +224,7 @@ fn filters_ui(
     });
     let bad = [&state.from, &state.to]
         .iter()
-        .any(|t| !t.trim().is_empty() && parse_day(t).is_none());
+        .any(|t| !t.trim().is_empty() && crate::ui::fields::typed_date(t).is_none());
     if bad {
         ui.colored_label(
             ui.visuals().error_fg_color,
