@@ -162,15 +162,18 @@ pub(super) fn r5_acwr(ctx: &mut Ctx<'_>) {
 /// Whether the week from `week` holds days off, days of the graded return after sick days,
 /// or a tune-up race: R5 takes no baseline from it, and R6 counts it as a lighter week.
 fn interrupted(plan: &crate::model::Plan, week: NaiveDate) -> bool {
-    (0..7).map(|k| week + Days::new(k)).any(|d| {
-        plan.day_off(d).is_some()
-            || plan.returning_on(d)
-            || plan.workouts_on(d).any(|x| {
-                x.kind
+    let end = week + Days::new(6);
+    let season = !plan.days_off.is_empty()
+        && (0..7)
+            .map(|k| week + Days::new(k))
+            .any(|d| plan.day_off(d).is_some() || plan.returning_on(d));
+    season
+        || plan.workouts.iter().any(|x| {
+            (week..=end).contains(&x.date)
+                && x.kind
                     .race_priority()
                     .is_some_and(|p| p != crate::model::RacePriority::A)
-            })
-    })
+        })
 }
 
 /// The first day of the taper: the plan's taper phase, else two weeks before the race.
