@@ -2,20 +2,28 @@
 //!
 //! # Architecture
 //!
-//! The crate is a pure domain core and a thin user interface on top. Imports go one way only,
-//! downwards in this picture; nothing below `ui` and `cli` knows about windows or terminals.
+//! The crate is a pure domain core with two front ends on top, the command line and the
+//! window; `main.rs` picks one, and neither uses the other. Each layer below uses only the
+//! layers under it; nothing under `cli` and `ui` knows about windows or terminals.
 //!
 //! ```text
-//!   main.rs ──► cli ─────────────────► ui (eframe, egui, rfd)
-//!                │                      │
-//!                ▼                      ▼
-//!   readiness ──► generator ──► rules     session (edits, undo)
-//!                │           │          │
-//!                ▼           ▼          ▼
-//!              science (load, fitness/fatigue/form, paces)   storage (RON, CSV, demo)
-//!                │                                              │
-//!                ▼                                              ▼
-//!              model (athlete, plan, workouts, history, settings)
+//!   main.rs
+//!     │ picks one
+//!     ▼
+//!   cli                 ui (eframe, egui, rfd)         the front ends
+//!     │                  │
+//!     │                  ▼
+//!     │                session                       edits, undo, derived state, drag previews
+//!     ▼                  ▼
+//!   readiness                                        warning signs, suggestions, adapting
+//!     ▼
+//!   generator    import    export                    plans; files in; files out
+//!     ▼            ▼         ▼
+//!   rules        storage                             recovery rules; RON and CSV files
+//!     ▼            ▼
+//!   science                                          load, fitness/fatigue/form, paces
+//!     ▼
+//!   model                                            athlete, plan, workouts, history
 //! ```
 //!
 //! - [`model`]: the athlete document and its plain data types.
@@ -26,11 +34,12 @@
 //!   plan changes, recovery tips, and adapting the plan to what actually happened.
 //! - [`storage`]: RON documents (atomic writes, backups, versions, readable errors) and the
 //!   session, wellness and plan CSV formats.
-//! - [`session`]: the open document and the one place edits are applied, with undo.
+//! - [`session`]: the open document and the one place edits are applied, with undo; the
+//!   derived state the window shows (load series, findings, readiness, drag previews).
 //! - [`import`]: activities from FIT, GPX, TCX, session CSV and Strava files, without duplicates.
 //! - [`export`]: the active plan as iCalendar, plan CSV, RON, FIT workouts or printable HTML.
 //! - [`cli`]: the headless subcommands and argument parsing.
-//! - [`ui`]: the eframe application; views push commands, one place applies them.
+//! - [`ui`]: the eframe application; views push requests, one place carries them out.
 //!
 //! The core modules (everything but `ui` and `cli`) never import egui, eframe or rfd;
 //! everything a user sees in the window is computed there and tested without one.

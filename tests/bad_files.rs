@@ -136,7 +136,7 @@ fn the_windows_import_lists_each_broken_recording_with_its_reason() {
         .with_size(egui::vec2(1280.0, 820.0))
         .build_ui_state(|ui, app: &mut StrideApp| app.frame_guarded(ui), app);
     h.run();
-    h.state_mut().push(stride::ui::AppCommand::ImportActivities);
+    h.state_mut().push(stride::ui::Command::ImportActivities);
     h.step();
     for _ in 0..1000 {
         if h.query_by_label("Import finished").is_some() {

@@ -426,7 +426,9 @@ fn dragging_a_workout_moves_it_with_a_verdict_first_and_undo_brings_it_back() {
     let fri = NaiveDate::from_ymd_opt(2026, 12, 4).expect("date");
     drag_to(&mut h, tuesday, friday, Modifiers::NONE);
     let drag = h.state().drag().expect("a drag is in progress");
-    let verdict = drag.moves.get(&fri).expect("Friday is visible");
+    let verdict = drag
+        .verdict(stride::rules::preview::DropKind::Move, fri)
+        .expect("Friday is visible");
     assert_eq!(
         verdict.severity(),
         Some(stride::rules::Severity::Error),
@@ -479,6 +481,97 @@ fn ctrl_drag_copies() {
         NaiveDate::from_ymd_opt(2026, 12, 4).expect("date")
     );
     assert!(copy.locked);
+}
+
+/// Drags Tuesday's intervals to Friday with `modifiers` held and checks that the label at the
+/// pointer names `verb`, that the day is tinted from verdicts of that kind, and that the drop
+/// does what the label said: the status bar then repeats it as the edit's name.
+fn drop_does_what_it_says(modifiers: Modifiers, verb: &str) -> stride::model::Plan {
+    let mut h = harness(FixedDialogs::default());
+    let (_, tuesday, friday) = intervals_and_friday(&h);
+    let fri = NaiveDate::from_ymd_opt(2026, 12, 4).expect("date");
+    drag_to(&mut h, tuesday, friday, modifiers);
+    let said = h.state().drop_label(fri).expect("a drag is in progress");
+    assert!(said.starts_with(verb), "{said}");
+    let kind = match verb {
+        "Move" => stride::rules::preview::DropKind::Move,
+        "Copy" => stride::rules::preview::DropKind::Copy,
+        _ => stride::rules::preview::DropKind::Swap,
+    };
+    let drag = h.state().drag().expect("a drag is in progress");
+    assert!(
+        drag.verdict(kind, fri).is_some(),
+        "Friday's tint comes from the {verb} verdicts"
+    );
+    release(&mut h, friday);
+    assert_eq!(
+        h.state().status_message(),
+        Some(said.as_str()),
+        "the drop did what the label said"
+    );
+    active_plan(&h)
+}
+
+fn kinds_on(plan: &stride::model::Plan, day: u32) -> Vec<String> {
+    let date = NaiveDate::from_ymd_opt(2026, 12, day).expect("date");
+    plan.workouts_on(date).map(|w| w.title.clone()).collect()
+}
+
+#[test]
+fn a_plain_drop_moves() {
+    let before = active_plan(&harness(FixedDialogs::default()));
+    let after = drop_does_what_it_says(Modifiers::NONE, "Move");
+    assert_eq!(after.workouts.len(), before.workouts.len());
+    assert!(
+        kinds_on(&after, 4)
+            .iter()
+            .any(|t| t.starts_with("4 x 1000 m"))
+    );
+    assert!(
+        !kinds_on(&after, 1)
+            .iter()
+            .any(|t| t.starts_with("4 x 1000 m"))
+    );
+}
+
+#[test]
+fn a_ctrl_drop_copies() {
+    let before = active_plan(&harness(FixedDialogs::default()));
+    let after = drop_does_what_it_says(Modifiers::COMMAND, "Copy");
+    assert!(
+        kinds_on(&after, 4)
+            .iter()
+            .any(|t| t.starts_with("4 x 1000 m"))
+    );
+    assert!(
+        kinds_on(&after, 1)
+            .iter()
+            .any(|t| t.starts_with("4 x 1000 m"))
+    );
+    assert!(after.workouts.len() >= before.workouts.len());
+}
+
+#[test]
+fn a_shift_drop_swaps_the_two_days() {
+    let before = active_plan(&harness(FixedDialogs::default()));
+    let after = drop_does_what_it_says(Modifiers::SHIFT, "Swap");
+    assert_eq!(kinds_on(&after, 4), kinds_on(&before, 1));
+    assert_eq!(kinds_on(&after, 1), kinds_on(&before, 4));
+}
+
+#[test]
+fn a_ctrl_shift_drop_copies_as_it_says() {
+    let after = drop_does_what_it_says(SHIFT_COMMAND, "Copy");
+    assert!(
+        kinds_on(&after, 4)
+            .iter()
+            .any(|t| t.starts_with("4 x 1000 m"))
+    );
+    assert!(
+        kinds_on(&after, 1)
+            .iter()
+            .any(|t| t.starts_with("4 x 1000 m"))
+    );
 }
 
 #[test]
@@ -753,7 +846,9 @@ fn dragging_a_tempo_onto_a_day_with_intervals_marks_the_day_an_error() {
     let tue = NaiveDate::from_ymd_opt(2026, 12, 1).expect("date");
     drag_to(&mut h, thursday, tuesday, Modifiers::NONE);
     let drag = h.state().drag().expect("a drag is in progress");
-    let verdict = drag.moves.get(&tue).expect("Tuesday is visible");
+    let verdict = drag
+        .verdict(stride::rules::preview::DropKind::Move, tue)
+        .expect("Tuesday is visible");
     assert_eq!(verdict.severity(), Some(stride::rules::Severity::Error));
     assert!(
         h.query_all_by_label("error").count() >= 1,

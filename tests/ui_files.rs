@@ -9,7 +9,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use stride::session::Edit;
 use stride::storage::recovery::RecoveryStore;
-use stride::ui::{AppCommand, DialogAnswer, FixedDialogs, StrideApp};
+use stride::ui::{Command, DialogAnswer, FixedDialogs, Request, StrideApp};
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 29).expect("date")
@@ -81,7 +81,7 @@ fn importing_files_runs_in_the_background_then_lists_what_happened_and_undoes_as
         h.state().session().undo_label()
     );
     click(&mut h, "Close");
-    h.state_mut().push(AppCommand::Undo);
+    h.state_mut().push(Command::Undo);
     h.run();
     assert_eq!(
         h.state().session().document().history.activities.len(),
@@ -163,13 +163,13 @@ fn saving_over_a_read_only_file_is_refused_and_says_why() {
     let app = StrideApp::with_file(&file, today(), Box::new(FixedDialogs::default()));
     let mut h = harness_for(app);
     h.state_mut()
-        .push(AppCommand::Apply(stride::session::Edit::SetAthlete({
+        .push(Request::Apply(stride::session::Edit::SetAthlete({
             let mut a = doc.athlete.clone();
             a.name = "Changed".to_owned();
             a
         })));
     h.run();
-    h.state_mut().push(AppCommand::Save);
+    h.state_mut().push(Command::Save);
     h.run();
     assert!(
         h.state()
@@ -205,7 +205,7 @@ fn after_a_crash_the_next_start_offers_the_unsaved_changes_and_restores_them() {
     athlete.name = "Anna Restored".into();
     first
         .state_mut()
-        .push(AppCommand::Apply(Edit::SetAthlete(athlete)));
+        .push(Request::Apply(Edit::SetAthlete(athlete)));
     first.run();
     first.state_mut().autosave_now();
     drop(first);
@@ -243,7 +243,7 @@ fn after_a_crash_the_next_start_offers_the_unsaved_changes_and_restores_them() {
     );
 
     // Saving clears this session's recovery file too.
-    next.state_mut().push(AppCommand::Save);
+    next.state_mut().push(Command::Save);
     next.run();
     next.run();
     assert!(!next.state().session().is_modified());
@@ -271,7 +271,7 @@ fn discarding_the_offer_removes_the_recovery_file_and_a_clean_exit_leaves_none()
     let mut athlete = h.state().session().document().athlete.clone();
     athlete.name = "Changed".into();
     h.state_mut()
-        .push(AppCommand::Apply(Edit::SetAthlete(athlete)));
+        .push(Request::Apply(Edit::SetAthlete(athlete)));
     h.run();
     h.state_mut().autosave_now();
     let own = recovery.join("recovery-4000012.ron");
@@ -297,7 +297,7 @@ fn a_panic_in_a_view_is_caught_reported_and_the_document_kept_first() {
         "the user is told in the window"
     );
     // The window carries on.
-    h.state_mut().push(AppCommand::ShowDay(today()));
+    h.state_mut().push(Request::ShowDay(today()));
     h.run();
     assert!(h.query_by_label("29 · today").is_some());
 }
@@ -336,7 +336,7 @@ fn importing_a_duplicate_with_heart_rate_fills_in_the_stored_one_and_says_merged
     let mut h = harness_for(app);
     let before = h.state().session().document().history.activities.len();
     for round in 0..2 {
-        h.state_mut().push(AppCommand::ImportActivities);
+        h.state_mut().push(Command::ImportActivities);
         h.step();
         wait_for(&mut h, "Import finished");
         h.run();

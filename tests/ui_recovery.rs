@@ -6,7 +6,7 @@ use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use stride::model::{Intensity, WorkoutKind};
 use stride::readiness::Status;
-use stride::ui::{AppCommand, FixedDialogs};
+use stride::ui::{FixedDialogs, Request};
 
 mod common;
 use common::*;
@@ -84,7 +84,7 @@ fn check_ins_turn_the_banner_amber_with_reasons_and_a_suggestion_is_applied_and_
     );
     // Yesterday's and today's check-ins: resting HR 15 bpm over the usual, short sleep.
     h.state_mut()
-        .push(AppCommand::CheckInOn(today() - Days::new(1)));
+        .push(Request::CheckInOn(today() - Days::new(1)));
     h.run();
     check_in_badly(&mut h);
     click(&mut h, "Check in…");

@@ -29,7 +29,7 @@ pub use settings::{CrossTrainingFactors, FormConvention, LoadModel, Settings};
 pub use units::{
     ALTITUDE_M, FASTEST_PACE_S_PER_KM, HEART_RATE_BPM, MAX_DISTANCE_M, MAX_DURATION_S,
     REPEAT_TIMES, SLOWEST_PACE_S_PER_KM, TEMPERATURE_C, Units, format_distance, format_duration,
-    format_pace, parse_duration, parse_pace,
+    format_pace, parse_distance, parse_duration, parse_pace,
 };
 pub use workout::{
     Conditions, CrossActivity, Intensity, PaceZone, RacePriority, Segment, SegmentKind,

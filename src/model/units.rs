@@ -174,3 +174,42 @@ pub fn parse_pace(text: &str, units: Units) -> Result<f64, String> {
         ))
     }
 }
+
+/// Parses a race distance: `1500`, `mile`, `3k`, `5k`, `10k`, `15k`, `half`, `marathon`,
+/// metres (`8000m`, or a plain number) or kilometres (`12.5km`).
+///
+/// # Errors
+/// A message listing the accepted forms.
+///
+/// ```
+/// use stride::model::parse_distance;
+/// assert_eq!(parse_distance("half"), Ok(21_097.5));
+/// assert_eq!(parse_distance("12.5km"), Ok(12_500.0));
+/// assert_eq!(parse_distance("8000m"), Ok(8000.0));
+/// assert!(parse_distance("far").is_err());
+/// ```
+pub fn parse_distance(text: &str) -> Result<f64, String> {
+    let t = text.trim().to_ascii_lowercase();
+    let named = match t.as_str() {
+        "mile" => Some(1609.344),
+        "3k" => Some(3000.0),
+        "5k" => Some(5000.0),
+        "10k" => Some(10_000.0),
+        "15k" => Some(15_000.0),
+        "half" => Some(21_097.5),
+        "marathon" => Some(42_195.0),
+        _ => None,
+    };
+    let number = |s: &str, scale: f64| s.trim().parse::<f64>().ok().map(|v| v * scale);
+    let parsed = named
+        .or_else(|| t.strip_suffix("km").and_then(|n| number(n, 1000.0)))
+        .or_else(|| t.strip_suffix('m').and_then(|n| number(n, 1.0)))
+        .or_else(|| number(&t, 1.0));
+    match parsed {
+        Some(d) if d.is_finite() && d > 0.0 => Ok(d),
+        _ => Err(format!(
+            "'{text}' is not a distance; use 1500, mile, 3k, 5k, 10k, 15k, half, marathon, \
+             metres like 8000m or kilometres like 12.5km"
+        )),
+    }
+}

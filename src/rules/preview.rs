@@ -58,6 +58,34 @@ pub enum DropKind {
 }
 
 impl DropKind {
+    /// What a drop does with the keys held: Ctrl (Cmd on a Mac) copies, whatever else is held;
+    /// Shift alone swaps the two days; no key moves. The calendar's tint, the label that
+    /// follows the pointer and the drop itself all take the kind from here.
+    ///
+    /// ```
+    /// use stride::rules::preview::DropKind;
+    /// assert_eq!(DropKind::from_keys(false, false), DropKind::Move);
+    /// assert_eq!(DropKind::from_keys(true, false), DropKind::Copy);
+    /// assert_eq!(DropKind::from_keys(false, true), DropKind::Swap);
+    /// assert_eq!(DropKind::from_keys(true, true), DropKind::Copy);
+    /// ```
+    pub fn from_keys(command: bool, shift: bool) -> DropKind {
+        match (command, shift) {
+            (true, _) => DropKind::Copy,
+            (false, true) => DropKind::Swap,
+            (false, false) => DropKind::Move,
+        }
+    }
+
+    /// The verb for the label that follows the pointer: "Move", "Copy", "Swap".
+    pub fn verb(self) -> &'static str {
+        match self {
+            DropKind::Move => "Move",
+            DropKind::Copy => "Copy",
+            DropKind::Swap => "Swap",
+        }
+    }
+
     /// The change a drop of workout `workout` on `to` makes; `new_id` is a copy's id.
     pub fn change(self, workout: &Workout, to: NaiveDate, new_id: WorkoutId) -> DayChange {
         match self {

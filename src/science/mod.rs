@@ -7,7 +7,6 @@
 //! - [`pmc`]: fitness (CTL), fatigue (ATL), form (TSB), ramp, ACWR, monotony and strain.
 //! - [`series`]: the day-by-day series through history into the plan, and race-morning form.
 //! - [`charts`]: the data behind the charts: split lines, load bars, weekly buckets, zones.
-//! - [`overview`]: the numbers the main window shows, computed once per document change.
 //! - [`conditions`]: target paces in heat and at altitude.
 //! - [`paces`]: Daniels & Gilbert VDOT, race predictions and training paces; Riegel.
 //! - [`banister`]: the impulse-response model of performance, fitted to races.
@@ -20,7 +19,6 @@ pub mod banister;
 pub mod charts;
 pub mod conditions;
 pub mod load;
-pub mod overview;
 pub mod paces;
 pub mod personal;
 pub mod pmc;

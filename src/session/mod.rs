@@ -20,6 +20,10 @@
 //! assert!(!session.is_modified());
 //! ```
 
+pub mod derived;
+pub mod drag;
+pub mod overview;
+
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;

@@ -19,7 +19,7 @@ pub enum DialogPurpose {
     /// Save the document under a new name, then carry on with a pending action.
     SaveAs {
         /// The action that was waiting for the save (New, Open, Quit), if any.
-        then: Option<super::app::PendingAction>,
+        then: Option<super::state::PendingAction>,
     },
     /// Save the fitness, fatigue and form chart as PNG or SVG over these days (day
     /// numbers, see `science::charts::day_x`).

@@ -1,7 +1,9 @@
 //! The window: an eframe application over the domain core.
 //!
-//! Views read the document and push [`AppCommand`]s; [`StrideApp`] carries them out after
-//! drawing, in one place, so every edit goes through the undoable [`crate::session::Session`].
+//! Views read the document and the derived state ([`crate::session::derived`]) and push
+//! [`Request`]s; [`StrideApp`] carries them out after drawing, in one place, so every edit goes
+//! through the undoable [`crate::session::Session`]. Data-less [`Command`]s (menus, shortcuts)
+//! are rows of one table.
 //! File dialogs go through the [`FileDialogs`] interface so tests never open a native one.
 
 mod activity_form;
@@ -14,18 +16,20 @@ mod palette;
 mod plan_form;
 mod profile_form;
 mod season_form;
+mod state;
 mod views;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-pub use app::{CentralTab, PendingAction, StrideApp, UiState, suggested_file_name};
-pub use commands::AppCommand;
+pub use app::{StrideApp, suggested_file_name};
+pub use commands::{Command, CommandInfo, KeyScope, Menu, Request};
 pub use dialogs::{
     DialogAnswer, DialogPurpose, DialogRequest, FileDialogs, FixedDialogs, NativeDialogs,
 };
 pub use palette::intensity_color;
 pub use profile_form::{FitnessInput, FormOutcome, ProfileForm};
+pub use state::{CentralTab, PendingAction, UiState, UnsavedChoice};
 pub use views::day_summary;
 
 /// Key of the UI state in eframe's storage.

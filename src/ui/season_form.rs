@@ -7,8 +7,8 @@
 
 use chrono::{Days, NaiveDate};
 
-use crate::cli::paces::parse_distance;
 use crate::generator::TuneUp;
+use crate::model::parse_distance;
 use crate::model::{DaysOff, OffReason, RacePriority};
 use crate::readiness::Adaptation;
 use crate::readiness::SeasonEdit;

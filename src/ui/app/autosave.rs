@@ -151,10 +151,13 @@ impl StrideApp {
                 },
                 None => "Save your document now.".to_owned(),
             };
-            self.error = Some(format!(
-                "Something went wrong while drawing the window ({what}). {kept} The document is \
-                 still open; save it to be safe."
-            ));
+            self.show_error(
+                format!(
+                    "Something went wrong while drawing the window ({what}). {kept} The \
+                     document is still open; save it to be safe."
+                ),
+                Kept::Said,
+            );
         }
     }
 
@@ -239,7 +242,7 @@ impl StrideApp {
                 if let Some(offer) = self.recovery_offer.take()
                     && let Err(e) = remove(&offer.leftover.path)
                 {
-                    self.error = Some(e.to_string());
+                    self.show_error(e, Kept::Said);
                 }
             }
             _ => {}
@@ -253,12 +256,26 @@ impl StrideApp {
         let Ok(r) = offer.leftover.content else {
             return;
         };
-        self.replace_session(Session::restored(r.document, r.original));
-        // The changes now live in this session (and its recovery file, once written).
+        self.requests.push(Request::OpenRestored {
+            document: Box::new(r.document),
+            path: r.original,
+            leftover: offer.leftover.path,
+        });
+    }
+
+    /// Makes restored changes the open document, keeps them in this session's own recovery
+    /// file, and only then removes the file they came from.
+    pub(super) fn open_restored(
+        &mut self,
+        document: AthleteDocument,
+        path: Option<PathBuf>,
+        leftover: &Path,
+    ) {
+        self.replace_session(Session::restored(document, path));
         self.autosave_now();
-        if let Err(e) = remove(&offer.leftover.path) {
-            self.error = Some(e.to_string());
+        if let Err(e) = remove(leftover) {
+            self.show_error(e, Kept::Said);
         }
-        self.set_status("Restored the unsaved changes; save them to keep them".to_owned());
+        self.set_status("Restored the unsaved changes; save them to keep them");
     }
 }

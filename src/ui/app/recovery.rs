@@ -18,13 +18,12 @@ impl StrideApp {
             .resizable(false)
             .show(ctx, |ui| outcome = checkin_form_ui(ui, form));
         match outcome {
-            CheckInOutcome::Sick => self.commands.push(AppCommand::Sick(form.date)),
+            CheckInOutcome::Sick => self.requests.push(Request::Sick(form.date)),
             CheckInOutcome::Editing if open => {}
             CheckInOutcome::Editing | CheckInOutcome::Cancelled => self.checkin = None,
             CheckInOutcome::Save(entry) => {
                 self.checkin = None;
-                self.commands
-                    .push(AppCommand::Apply(Edit::SetWellness(entry)));
+                self.requests.push(Request::Apply(Edit::SetWellness(entry)));
             }
         }
     }
@@ -57,7 +56,7 @@ impl StrideApp {
                     },
                     None => Edit::LogActivity(*activity),
                 };
-                self.commands.push(AppCommand::Apply(edit));
+                self.requests.push(Request::Apply(edit));
             }
         }
     }
@@ -79,11 +78,11 @@ impl StrideApp {
                 views::recovery_ui(
                     ui,
                     units,
-                    &self.derived.readiness,
-                    &self.derived.suggestions,
-                    &self.derived.tips,
+                    &self.derived.core.readiness,
+                    &self.derived.core.suggestions,
+                    &self.derived.core.tips,
                     &mut self.suggestion_hover,
-                    &mut self.commands,
+                    &mut self.requests,
                 );
             });
         self.recovery_open = open;
@@ -108,7 +107,7 @@ impl StrideApp {
             });
         let result = if apply { self.adaptation.take() } else { None };
         if let Some(Ok(a)) = result {
-            self.commands.push(AppCommand::Apply(Edit::ChangePlan {
+            self.requests.push(Request::Apply(Edit::ChangePlan {
                 plan: a.plan,
                 label: format!("Adapt plan from {}", a.start.format("%a %-d %b")),
             }));

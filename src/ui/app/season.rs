@@ -2,7 +2,6 @@
 //! choice of the active plan, and the document the Charts tab draws for the whole season.
 
 use super::*;
-use crate::model::Plan;
 use crate::ui::season_form::{SeasonOutcome, plan_covers, season_edit_label, season_form_ui};
 
 impl StrideApp {
@@ -40,7 +39,7 @@ impl StrideApp {
             }
         }
         if apply && let Some((edit, Ok(a))) = self.season_form.take().and_then(|f| f.preview) {
-            self.commands.push(AppCommand::Apply(Edit::ChangePlan {
+            self.requests.push(Request::Apply(Edit::ChangePlan {
                 plan: a.plan,
                 label: season_edit_label(&edit),
             }));
@@ -86,8 +85,10 @@ impl StrideApp {
                 crate::readiness::adapt_season(doc, first, &readiness, &edit)
                     .map_err(|e| e.to_string())
             }
-            _ => crate::readiness::adapt_season(doc, self.today, &self.derived.readiness, &edit)
-                .map_err(|e| e.to_string()),
+            _ => {
+                crate::readiness::adapt_season(doc, self.today, &self.derived.core.readiness, &edit)
+                    .map_err(|e| e.to_string())
+            }
         };
         if let Some(form) = &mut self.season_form {
             form.preview = Some((edit, result));
@@ -105,79 +106,5 @@ impl StrideApp {
             let week = doc.athlete.week_start.week_of(day);
             self.calendar.first_day = week.checked_sub_days(chrono::Days::new(7)).unwrap_or(week);
         }
-    }
-}
-
-/// The document the Charts tab draws, when the season has more to show than the active
-/// plan: a copy whose active plan also holds the other plans' workouts, each on a day no plan
-/// before it in the document covers (from its first day to its last), so the planned part of
-/// the charts runs through every race ahead. `None` when no other plan adds a day after
-/// `today`.
-pub(super) fn season_chart_document(
-    doc: &AthleteDocument,
-    today: NaiveDate,
-) -> Option<AthleteDocument> {
-    let (active, others) = doc.plans.split_first()?;
-    let span = |p: &Plan| (p.start_date, p.end_date());
-    let mut covered = vec![span(active)];
-    let mut extra = Vec::new();
-    for plan in others {
-        let free = |d: NaiveDate| !covered.iter().any(|(a, b)| (*a..=*b).contains(&d));
-        extra.extend(
-            plan.workouts
-                .iter()
-                .filter(|w| w.date > today && free(w.date))
-                .cloned(),
-        );
-        covered.push(span(plan));
-    }
-    if extra.is_empty() {
-        return None;
-    }
-    let mut season = doc.clone();
-    season.plans.truncate(1);
-    season.plans[0].workouts.extend(extra);
-    Some(season)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use chrono::Days;
-
-    #[test]
-    fn the_season_adds_the_days_of_later_plans_that_the_active_one_leaves_free() {
-        let today = NaiveDate::from_ymd_opt(2026, 11, 29).expect("date");
-        let mut doc = storage::demo_document(today).expect("demo");
-        assert!(season_chart_document(&doc, today).is_none(), "one plan");
-        let active = doc.plans[0].clone();
-        let end = active.end_date();
-        // The same plan again, moved to start three weeks before the first one ends.
-        let mut later = active.clone();
-        let shift = Days::new(u64::try_from((end - active.start_date).num_days()).expect("n"));
-        let back = Days::new(21);
-        for w in &mut later.workouts {
-            w.date = w.date + shift - back;
-        }
-        later.start_date = later.start_date + shift - back;
-        later.goal.date = later.goal.date + shift - back;
-        doc.plans.push(later.clone());
-        let season = season_chart_document(&doc, today).expect("more days");
-        assert_eq!(season.plans.len(), 1);
-        let added: Vec<_> = season.plans[0]
-            .workouts
-            .iter()
-            .skip(active.workouts.len())
-            .collect();
-        assert!(!added.is_empty());
-        assert!(
-            added.iter().all(|w| w.date > end),
-            "the active plan's days stay its own"
-        );
-        assert_eq!(
-            added.len(),
-            later.workouts.iter().filter(|w| w.date > end).count(),
-            "every later day is there"
-        );
     }
 }

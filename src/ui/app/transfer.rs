@@ -253,7 +253,10 @@ impl StrideApp {
     /// Opens the Export plan window.
     pub(super) fn choose_export(&mut self) {
         if self.session.document().active_plan().is_none() {
-            self.error = Some("There is no plan to export: make one with Plan > New plan.".into());
+            self.show_error(
+                "There is no plan to export: make one with Plan > New plan.",
+                Kept::Said,
+            );
             return;
         }
         self.export_choice = Some(ExportChoice {
@@ -266,11 +269,13 @@ impl StrideApp {
         if let Some(open) = self.session.path()
             && crate::storage::same_file(open, path)
         {
-            self.error = Some(format!(
-                "{} is the document you are working on; export to another file.\n\nNothing \
-                 was overwritten.",
-                path.display()
-            ));
+            self.show_error(
+                format!(
+                    "{} is the document you are working on; export to another file.",
+                    path.display()
+                ),
+                Kept::NothingOverwritten,
+            );
             return;
         }
         let now = chrono::Utc::now();
@@ -279,7 +284,7 @@ impl StrideApp {
                 [one] => format!("Exported the plan to {}", one.display()),
                 many => format!("Exported {} files to {}", many.len(), path.display()),
             }),
-            Err(e) => self.error = Some(format!("{e}\n\nNothing was overwritten.")),
+            Err(e) => self.show_error(e, Kept::NothingOverwritten),
         }
     }
 }

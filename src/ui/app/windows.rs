@@ -28,12 +28,14 @@ impl StrideApp {
                 self.form = None;
                 match mode {
                     FormMode::New => {
-                        self.replace_session(Session::created(AthleteDocument::new(athlete)));
-                        self.set_status("New athlete created; save it to keep it".to_owned());
+                        self.requests
+                            .push(Request::OpenCreated(Box::new(AthleteDocument::new(
+                                athlete,
+                            ))))
                     }
                     FormMode::Edit => self
-                        .commands
-                        .push(AppCommand::Apply(Edit::SetAthlete(athlete))),
+                        .requests
+                        .push(Request::Apply(Edit::SetAthlete(athlete))),
                 }
             }
         }
@@ -126,8 +128,8 @@ impl StrideApp {
                 "Added \"{}\" to the season: make it the active plan in the Season view",
                 plan.name
             );
-            self.apply(Edit::AddPlan(plan));
-            self.set_status(summary);
+            self.requests.push(Request::Apply(Edit::AddPlan(plan)));
+            self.requests.push(Request::Say(summary));
             return;
         }
         let doc = self.session.document();
@@ -150,8 +152,8 @@ impl StrideApp {
         let summary = format!("New plan: {} workouts{kept_note}", plan.workouts.len());
         self.plan_form = None;
         self.calendar = views::CalendarState::around(self.today, self.session.document());
-        self.apply(Edit::SetPlan(plan));
-        self.set_status(summary);
+        self.requests.push(Request::Apply(Edit::SetPlan(plan)));
+        self.requests.push(Request::Say(summary));
     }
 
     pub(super) fn unsaved_changes_modal(&mut self, ctx: &egui::Context) {
@@ -169,13 +171,13 @@ impl StrideApp {
             ui.add_space(8.0);
             ui.horizontal(|ui| {
                 if ui.button("Save").clicked() {
-                    choice = Some(Choice::Save);
+                    choice = Some(UnsavedChoice::Save);
                 }
                 if ui.button("Don't save").clicked() {
-                    choice = Some(Choice::Discard);
+                    choice = Some(UnsavedChoice::Discard);
                 }
                 if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
-                    choice = Some(Choice::Cancel);
+                    choice = Some(UnsavedChoice::Cancel);
                 }
             });
         });
@@ -183,19 +185,7 @@ impl StrideApp {
             return;
         };
         self.pending = None;
-        match choice {
-            Choice::Cancel => {}
-            Choice::Discard => self.carry_on(action, ctx),
-            Choice::Save => {
-                if self.session.path().is_some() {
-                    if self.save(None) {
-                        self.carry_on(action, ctx);
-                    }
-                } else {
-                    self.ask_save_as(Some(action));
-                }
-            }
-        }
+        self.requests.push(Request::Decide { action, choice });
     }
 
     pub(super) fn path_prompt_window(&mut self, ctx: &egui::Context) {
@@ -250,7 +240,10 @@ impl StrideApp {
             Some(true) => {
                 if let Some(prompt) = self.path_prompt.take() {
                     let path = PathBuf::from(prompt.text.trim());
-                    self.dialog_chosen(prompt.request, path, ctx);
+                    self.requests.push(Request::Answer {
+                        request: prompt.request,
+                        answer: DialogAnswer::Chosen(path),
+                    });
                 }
             }
             Some(false) => self.path_prompt = None,

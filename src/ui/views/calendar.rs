@@ -3,35 +3,18 @@
 //! file show too); the days themselves are drawn in [`super::day_cell`], the one-week view in
 //! [`super::week`].
 
-use std::collections::HashMap;
-
 use chrono::{Days, NaiveDate};
 
 use crate::model::{AthleteDocument, Workout, WorkoutId};
 use crate::rules::Severity;
-use crate::rules::preview::DropVerdict;
-use crate::science::overview::Overview;
-use crate::ui::commands::AppCommand;
+use crate::rules::preview::DropKind;
+use crate::session::drag::DragPreview;
+use crate::session::overview::Overview;
+use crate::ui::commands::Request;
 
 /// What is carried while a workout is dragged.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct DragPayload(pub WorkoutId);
-
-/// A drag in progress (UI state): the verdict of every visible day, for a move and a copy,
-/// computed once when the drag starts.
-#[derive(Clone, Debug)]
-pub struct DragView {
-    /// The dragged workout.
-    pub id: WorkoutId,
-    /// Its title.
-    pub title: String,
-    /// Race-morning form as the plan is.
-    pub base_form: Option<f64>,
-    /// Verdicts for moving it, by day.
-    pub moves: HashMap<NaiveDate, DropVerdict>,
-    /// Verdicts for copying it (Ctrl held), by day.
-    pub copies: HashMap<NaiveDate, DropVerdict>,
-}
 
 /// The days the calendar shows.
 pub fn visible_days(state: &CalendarState) -> Vec<NaiveDate> {
@@ -100,7 +83,10 @@ pub struct CalendarView<'a> {
     /// The selected workout.
     pub selected: Option<WorkoutId>,
     /// The drag in progress.
-    pub drag: Option<&'a DragView>,
+    pub drag: Option<&'a DragPreview>,
+    /// What a drop would do with the keys held now, worked out once per frame by the app:
+    /// the tint, the label at the pointer and the drop itself all take it from here.
+    pub drop_kind: DropKind,
     /// Days a suggested change would alter, with the workout after it (previewed while the
     /// suggestion is hovered).
     pub preview: Option<&'a [Change]>,
@@ -114,7 +100,7 @@ pub fn calendar_ui(
     ui: &mut egui::Ui,
     view: &CalendarView<'_>,
     state: &mut CalendarState,
-    commands: &mut Vec<AppCommand>,
+    commands: &mut Vec<Request>,
 ) {
     let CalendarView {
         doc, today, drag, ..
@@ -228,24 +214,22 @@ pub fn calendar_ui(
         }
     });
     if let Some(drag) = drag {
-        drag_ghost_ui(ui, drag, hovered);
+        drag_ghost_ui(ui, view, drag, hovered);
     }
 }
 
 /// The floating panel that follows the pointer during a drag: what is dragged, and what a
 /// drop on the day under the pointer would do.
-pub(super) fn drag_ghost_ui(ui: &egui::Ui, drag: &DragView, hovered: Option<NaiveDate>) {
+pub(super) fn drag_ghost_ui(
+    ui: &egui::Ui,
+    view: &CalendarView<'_>,
+    drag: &DragPreview,
+    hovered: Option<NaiveDate>,
+) {
     let Some(pointer) = ui.ctx().pointer_latest_pos() else {
         return;
     };
-    let (copy, swap) = ui.input(|i| (i.modifiers.command, i.modifiers.shift));
-    let verb = if copy {
-        "Copy"
-    } else if swap {
-        "Swap with"
-    } else {
-        "Move"
-    };
+    let kind = view.drop_kind;
     egui::Area::new(egui::Id::unique("drag_ghost"))
         .order(egui::Order::Tooltip)
         .fixed_pos(pointer + egui::vec2(14.0, 14.0))
@@ -253,20 +237,8 @@ pub(super) fn drag_ghost_ui(ui: &egui::Ui, drag: &DragView, hovered: Option<Naiv
         .show(ui.ctx(), |ui| {
             egui::Frame::popup(ui.style()).show(ui, |ui| {
                 ui.set_max_width(320.0);
-                let Some(day) = hovered else {
-                    ui.label(format!("{verb} {}", drag.title));
-                    return;
-                };
-                ui.strong(format!(
-                    "{verb} {} to {}",
-                    drag.title,
-                    day.format("%a %-d %b")
-                ));
-                if swap {
-                    return;
-                }
-                let verdicts = if copy { &drag.copies } else { &drag.moves };
-                let Some(v) = verdicts.get(&day) else {
+                ui.strong(drag.describe(view.doc, kind, hovered));
+                let Some(v) = hovered.and_then(|day| drag.verdict(kind, day)) else {
                     return;
                 };
                 if v.added.is_empty() {

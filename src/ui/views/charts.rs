@@ -16,7 +16,7 @@ use crate::science::charts::{
     ACWR_BAND_HIGH, ACWR_BAND_LOW, ACWR_SPIKE, ChartData, FormZone, MONOTONY_CRITICAL,
     MONOTONY_WARNING, RESTING_HR_WARNING_BPM, SplitLine, clamp_view, colors, day_x, x_day,
 };
-use crate::ui::commands::AppCommand;
+use crate::ui::commands::Request;
 use crate::ui::palette::intensity_color;
 
 /// A line's points in the form egui_plot borrows.
@@ -70,11 +70,6 @@ pub struct ChartCache {
 }
 
 impl ChartCache {
-    /// The data behind the charts.
-    pub fn data(&self) -> &ChartData {
-        &self.data
-    }
-
     /// The cache for a document's chart data and its runner's model.
     pub fn new(
         doc: &AthleteDocument,
@@ -329,7 +324,7 @@ pub fn charts_tab_ui(
     doc: &AthleteDocument,
     cache: &ChartCache,
     state: &mut ChartsState,
-    commands: &mut Vec<AppCommand>,
+    commands: &mut Vec<Request>,
 ) {
     let data = &cache.data;
     ui.horizontal(|ui| {
@@ -348,7 +343,7 @@ pub fn charts_tab_ui(
             .button("Save chart…")
             .on_hover_text("Save fitness, fatigue and form over the days shown, as PNG or SVG");
         if let (true, Some((from, to))) = (save.clicked(), state.visible) {
-            commands.push(AppCommand::ExportChart {
+            commands.push(Request::ExportChart {
                 from: from.floor() as i64,
                 to: to.ceil() as i64,
             });
@@ -666,7 +661,7 @@ pub fn charts_tab_ui(
     });
     state.visible = visible;
     if let Some(day) = clicked {
-        commands.push(AppCommand::ShowDay(day));
+        commands.push(Request::ShowDay(day));
     }
 }
 
@@ -689,7 +684,7 @@ fn form_label(form: FormConvention) -> &'static str {
 fn model_settings_ui(
     ui: &mut egui::Ui,
     settings: &crate::model::Settings,
-    commands: &mut Vec<AppCommand>,
+    commands: &mut Vec<Request>,
 ) {
     egui::CollapsingHeader::new("Model settings").show(ui, |ui| {
         // While a number is dragged the changing value lives in a draft, committed when the
@@ -744,7 +739,7 @@ fn model_settings_ui(
                     .data_mut(|d| d.remove::<crate::model::Settings>(draft_id));
             }
             if next != *settings {
-                commands.push(AppCommand::Apply(crate::session::Edit::SetSettings(next)));
+                commands.push(Request::Apply(crate::session::Edit::SetSettings(next)));
             }
         }
         if ui.button("Defaults").clicked() && *settings != crate::model::Settings::default() {
@@ -754,9 +749,7 @@ fn model_settings_ui(
                 start_fatigue: settings.start_fatigue,
                 ..crate::model::Settings::default()
             };
-            commands.push(AppCommand::Apply(crate::session::Edit::SetSettings(
-                defaults,
-            )));
+            commands.push(Request::Apply(crate::session::Edit::SetSettings(defaults)));
         }
     });
 }

@@ -10,7 +10,7 @@ use crate::model::{OffReason, Plan, RacePriority, Workout, format_distance, form
 use crate::rules::Severity;
 use crate::science::adherence::Status;
 use crate::session::Edit;
-use crate::ui::commands::AppCommand;
+use crate::ui::commands::Request;
 use crate::ui::palette::{day_off_color, intensity_color, on_intensity_color};
 use crate::ui::season_form::plan_covers;
 
@@ -49,7 +49,7 @@ fn day_menu_ui(
     day: NaiveDate,
     today: NaiveDate,
     plan: &Plan,
-    commands: &mut Vec<AppCommand>,
+    commands: &mut Vec<Request>,
 ) {
     let in_plan = plan_covers(plan, day, day);
     let ahead = in_plan && day >= today;
@@ -60,17 +60,17 @@ fn day_menu_ui(
     };
     for (command, enabled, hint) in [
         (
-            AppCommand::AddRace(day),
+            Request::AddRace(day),
             ahead,
             "A tune-up race: B with lighter days before and easy days after, C run as a workout",
         ),
         (
-            AppCommand::Away(day),
+            Request::Away(day),
             ahead,
             "Travel or other days without running",
         ),
         (
-            AppCommand::Sick(day),
+            Request::Sick(day),
             in_plan,
             "Ill or injured: a pause, then a gradual return",
         ),
@@ -91,7 +91,7 @@ pub(super) fn day_cell_ui(
     ui: &mut egui::Ui,
     view: &CalendarView<'_>,
     day: NaiveDate,
-    commands: &mut Vec<AppCommand>,
+    commands: &mut Vec<Request>,
 ) -> bool {
     let doc = view.doc;
     let dark = ui.visuals().dark_mode;
@@ -111,12 +111,10 @@ pub(super) fn day_cell_ui(
     if !open {
         // Nothing to drop here.
     } else if let Some(payload) = zone.dnd_release_payload::<DragPayload>() {
-        let (copy, swap) = ui.input(|i| (i.modifiers.command, i.modifiers.shift));
-        commands.push(AppCommand::Drop {
+        commands.push(Request::Drop {
             id: payload.0,
             to: day,
-            copy,
-            swap,
+            kind: view.drop_kind,
         });
     }
     let visuals = ui.visuals();
@@ -133,17 +131,17 @@ pub(super) fn day_cell_ui(
     };
     // While dragging, every day shows what a drop there would do: tint and a word.
     let mut verdict_word = None;
-    if let Some(drag) = view.drag.filter(|_| open) {
-        let copy = ui.input(|i| i.modifiers.command);
-        let verdicts = if copy { &drag.copies } else { &drag.moves };
-        if let Some(v) = verdicts.get(&day) {
-            let (color, word) = verdict_look(v.severity(), ui);
-            ui.painter()
-                .rect_filled(rect, 4.0, color.gamma_multiply(0.18));
-            verdict_word = Some((color, word));
-            if dragged_over {
-                stroke = egui::Stroke::new(2.5, color);
-            }
+    if let Some(v) = view
+        .drag
+        .filter(|_| open)
+        .and_then(|drag| drag.verdict(view.drop_kind, day))
+    {
+        let (color, word) = verdict_look(v.severity(), ui);
+        ui.painter()
+            .rect_filled(rect, 4.0, color.gamma_multiply(0.18));
+        verdict_word = Some((color, word));
+        if dragged_over {
+            stroke = egui::Stroke::new(2.5, color);
         }
     }
     // A suggested change under the pointer: the day outlined, with what it would become.
@@ -266,32 +264,32 @@ pub(super) fn day_cell_ui(
             }
         });
         if response.drag_started() {
-            commands.push(AppCommand::SelectWorkout(Some(w.id)));
-            commands.push(AppCommand::BeginDrag(w.id));
+            commands.push(Request::SelectWorkout(Some(w.id)));
+            commands.push(Request::BeginDrag(w.id));
         }
         response.dnd_set_drag_payload(DragPayload(w.id));
         if response.clicked() {
-            commands.push(AppCommand::SelectWorkout(Some(w.id)));
+            commands.push(Request::SelectWorkout(Some(w.id)));
         }
         response.context_menu(|ui| {
             if ui.button("Edit").clicked() {
-                commands.push(AppCommand::SelectWorkout(Some(w.id)));
+                commands.push(Request::SelectWorkout(Some(w.id)));
             }
             if ui.button("Duplicate").clicked() {
-                commands.push(AppCommand::Apply(Edit::CopyWorkout {
+                commands.push(Request::Apply(Edit::CopyWorkout {
                     id: w.id,
                     to: w.date,
                 }));
             }
             if ui.button("Delete").clicked() {
-                commands.push(AppCommand::Apply(Edit::DeleteWorkout(w.id)));
+                commands.push(Request::Apply(Edit::DeleteWorkout(w.id)));
             }
             ui.separator();
             if ui.button("Convert to easy").clicked() {
-                commands.push(AppCommand::Apply(Edit::ReplaceWorkout(w.as_easy())));
+                commands.push(Request::Apply(Edit::ReplaceWorkout(w.as_easy())));
             }
             if ui.button("Convert to rest").clicked() {
-                commands.push(AppCommand::Apply(Edit::ReplaceWorkout(w.as_rest())));
+                commands.push(Request::Apply(Edit::ReplaceWorkout(w.as_rest())));
             }
             ui.separator();
             let done = doc
@@ -304,7 +302,7 @@ pub(super) fn day_cell_ui(
                 .on_disabled_hover_text("Already logged.")
                 .clicked()
             {
-                commands.push(AppCommand::MarkDone(w.id));
+                commands.push(Request::MarkDone(w.id));
             }
             ui.separator();
             day_menu_ui(ui, day, view.today, plan, commands);

@@ -18,7 +18,7 @@ use crate::model::{
 use crate::science::load::LoadContext;
 use crate::science::paces::TrainingPaces;
 use crate::session::Edit;
-use crate::ui::commands::AppCommand;
+use crate::ui::commands::Request;
 
 /// The editor's draft and typed text (UI state, not saved).
 #[derive(Clone, Debug, Default)]
@@ -488,7 +488,7 @@ pub fn workout_editor_ui(
     doc: &AthleteDocument,
     selected: Option<WorkoutId>,
     revision: (u64, u64),
-    commands: &mut Vec<AppCommand>,
+    commands: &mut Vec<Request>,
 ) {
     ui.heading("Workout");
     let Some(w) = selected.and_then(|id| doc.active_plan().and_then(|p| p.workout(id))) else {
@@ -734,6 +734,6 @@ pub fn workout_editor_ui(
         && let Some(new) = &state.draft
         && new != w
     {
-        commands.push(AppCommand::Apply(Edit::ReplaceWorkout(new.clone())));
+        commands.push(Request::Apply(Edit::ReplaceWorkout(new.clone())));
     }
 }

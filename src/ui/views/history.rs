@@ -9,7 +9,7 @@ use crate::model::{
 use crate::readiness::scales::WellnessItem;
 use crate::science::load::{LoadContext, metric_label};
 use crate::session::Edit;
-use crate::ui::commands::AppCommand;
+use crate::ui::commands::{Command, Request};
 
 /// A column the activities can be sorted by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -147,17 +147,17 @@ pub fn history_ui(
     key: (u64, u64),
     today: NaiveDate,
     state: &mut HistoryState,
-    commands: &mut Vec<AppCommand>,
+    commands: &mut Vec<Request>,
 ) {
     ui.horizontal(|ui| {
         ui.selectable_value(&mut state.check_ins, false, "Activities");
         ui.selectable_value(&mut state.check_ins, true, "Check-ins");
         ui.separator();
         if ui.button("Log activity…").clicked() {
-            commands.push(AppCommand::LogActivity(None));
+            commands.push(Command::LogActivity.into());
         }
         if ui.button("Check in…").clicked() {
-            commands.push(AppCommand::CheckIn);
+            commands.push(Command::CheckIn.into());
         }
     });
     if state.check_ins {
@@ -238,7 +238,7 @@ fn activities_ui(
     doc: &AthleteDocument,
     key: (u64, u64),
     state: &mut HistoryState,
-    commands: &mut Vec<AppCommand>,
+    commands: &mut Vec<Request>,
 ) {
     let rows_key: RowsKey = (
         key,
@@ -312,10 +312,10 @@ fn activities_ui(
                     egui::Layout::left_to_right(egui::Align::Center),
                     |ui| {
                         if ui.small_button("Edit…").clicked() {
-                            commands.push(AppCommand::LogActivity(Some(Box::new(a.clone()))));
+                            commands.push(Request::EditActivity(Box::new(a.clone())));
                         }
                         if ui.small_button("Delete").clicked() {
-                            commands.push(AppCommand::Apply(Edit::DeleteActivity(a.clone())));
+                            commands.push(Request::Apply(Edit::DeleteActivity(a.clone())));
                         }
                     },
                 );
@@ -351,7 +351,7 @@ fn activities_ui(
     });
 }
 
-fn check_ins_ui(ui: &mut egui::Ui, doc: &AthleteDocument, commands: &mut Vec<AppCommand>) {
+fn check_ins_ui(ui: &mut egui::Ui, doc: &AthleteDocument, commands: &mut Vec<Request>) {
     let wellness = &doc.history.wellness;
     if wellness.is_empty() {
         ui.weak("No check-ins yet: Check in… records today's.");
@@ -384,10 +384,10 @@ fn check_ins_ui(ui: &mut egui::Ui, doc: &AthleteDocument, commands: &mut Vec<App
                     egui::Layout::left_to_right(egui::Align::Center),
                     |ui| {
                         if ui.small_button("Edit…").clicked() {
-                            commands.push(AppCommand::CheckInOn(e.date));
+                            commands.push(Request::CheckInOn(e.date));
                         }
                         if ui.small_button("Delete").clicked() {
-                            commands.push(AppCommand::Apply(Edit::DeleteWellness(e.date)));
+                            commands.push(Request::Apply(Edit::DeleteWellness(e.date)));
                         }
                     },
                 );

@@ -1,113 +1,11 @@
-//! The menu bar, status bar and side panels.
+//! The status bar and side panels.
 
 use chrono::NaiveDate;
 
 use crate::model::{AthleteDocument, format_distance, format_duration, format_pace};
-use crate::science::overview::Overview;
 use crate::session::Session;
-use crate::ui::app::UiState;
-use crate::ui::commands::AppCommand;
-
-fn command_button(
-    ui: &mut egui::Ui,
-    command: AppCommand,
-    enabled: bool,
-    commands: &mut Vec<AppCommand>,
-) {
-    let mut button = egui::Button::new(command.label());
-    if let Some(shortcut) = command.shortcut() {
-        button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
-    }
-    if ui.add_enabled(enabled, button).clicked() {
-        commands.push(command);
-    }
-}
-
-/// The menu bar: File, Edit, View, Help.
-pub fn menu_bar_ui(
-    ui: &mut egui::Ui,
-    session: &Session,
-    ui_state: &UiState,
-    has_selection: bool,
-    commands: &mut Vec<AppCommand>,
-) {
-    egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| {
-            command_button(ui, AppCommand::NewAthlete, true, commands);
-            command_button(ui, AppCommand::Open, true, commands);
-            ui.menu_button("Open recent", |ui| {
-                if ui_state.recent_files.is_empty() {
-                    ui.weak("No recent files");
-                }
-                for path in &ui_state.recent_files {
-                    if ui.button(path.display().to_string()).clicked() {
-                        commands.push(AppCommand::OpenPath(path.clone()));
-                    }
-                }
-            });
-            ui.separator();
-            command_button(ui, AppCommand::Save, true, commands);
-            command_button(ui, AppCommand::SaveAs, true, commands);
-            ui.separator();
-            command_button(ui, AppCommand::ImportActivities, true, commands);
-            command_button(ui, AppCommand::ImportFolder, true, commands);
-            let has_plan = session.document().active_plan().is_some();
-            command_button(ui, AppCommand::ExportPlan, has_plan, commands);
-            ui.separator();
-            command_button(ui, AppCommand::Quit, true, commands);
-        });
-        ui.menu_button("Edit", |ui| {
-            // The entries name what they would undo: Undo "Move Tempo 8 km to Thu 12 Mar".
-            for (command, label) in [
-                (AppCommand::Undo, session.undo_label()),
-                (AppCommand::Redo, session.redo_label()),
-            ] {
-                let text = label.map_or_else(
-                    || command.label().to_owned(),
-                    |l| format!("{} \"{l}\"", command.label()),
-                );
-                let mut button = egui::Button::new(text);
-                if let Some(shortcut) = command.shortcut() {
-                    button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
-                }
-                if ui.add_enabled(label.is_some(), button).clicked() {
-                    commands.push(command);
-                }
-            }
-            ui.separator();
-            command_button(ui, AppCommand::DuplicateSelected, has_selection, commands);
-            command_button(ui, AppCommand::DeleteSelected, has_selection, commands);
-            ui.separator();
-            command_button(ui, AppCommand::EditProfile, true, commands);
-        });
-        ui.menu_button("Plan", |ui| {
-            command_button(ui, AppCommand::NewPlan, true, commands);
-            let has_plan = session.document().active_plan().is_some();
-            command_button(ui, AppCommand::AdaptPlan, has_plan, commands);
-            ui.separator();
-            command_button(ui, AppCommand::ShowRecovery, true, commands);
-        });
-        ui.menu_button("Training", |ui| {
-            command_button(ui, AppCommand::LogActivity(None), true, commands);
-            command_button(ui, AppCommand::CheckIn, true, commands);
-        });
-        ui.menu_button("View", |ui| {
-            let mut dark = ui.visuals().dark_mode;
-            if ui.checkbox(&mut dark, "Dark theme").changed() {
-                let theme = if dark {
-                    egui::Theme::Dark
-                } else {
-                    egui::Theme::Light
-                };
-                ui.ctx().set_theme(theme);
-            }
-        });
-        ui.menu_button("Help", |ui| {
-            ui.label(format!("Stride {}", env!("CARGO_PKG_VERSION")));
-            ui.label("Running plans that build recovery in.");
-        });
-    });
-}
+use crate::session::overview::Overview;
+use crate::ui::commands::{Command, Request};
 
 /// The status bar: the last message, and whether there are unsaved changes.
 pub fn status_bar_ui(ui: &mut egui::Ui, session: &Session, message: Option<&str>) {
@@ -133,7 +31,7 @@ pub fn athlete_panel_ui(
     doc: &AthleteDocument,
     overview: &Overview,
     today: NaiveDate,
-    commands: &mut Vec<AppCommand>,
+    commands: &mut Vec<Request>,
 ) {
     let a = &doc.athlete;
     ui.heading(&a.name);
@@ -193,13 +91,13 @@ pub fn athlete_panel_ui(
             ui.end_row();
         });
     if ui.button("Edit profile…").clicked() {
-        commands.push(AppCommand::EditProfile);
+        commands.push(Command::EditProfile.into());
     }
     ui.separator();
     let Some(plan) = doc.active_plan() else {
         ui.weak("No plan yet.");
         if ui.button("New plan…").clicked() {
-            commands.push(AppCommand::NewPlan);
+            commands.push(Command::NewPlan.into());
         }
         return;
     };
@@ -266,7 +164,7 @@ fn findings_ui(
     ui: &mut egui::Ui,
     doc: &AthleteDocument,
     overview: &Overview,
-    commands: &mut Vec<AppCommand>,
+    commands: &mut Vec<Request>,
 ) {
     use crate::rules::Severity;
     let findings = &overview.findings;
@@ -309,7 +207,7 @@ fn findings_ui(
                         .active_plan()
                         .and_then(|p| p.workouts_on(f.date).next())
                         .map(|w| w.id);
-                    commands.push(AppCommand::SelectWorkout(workout));
+                    commands.push(Request::SelectWorkout(workout));
                 }
             }
         });

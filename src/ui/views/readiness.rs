@@ -5,7 +5,7 @@
 use crate::model::format_distance;
 use crate::readiness::{Readiness, Status, Suggestion, Tip};
 use crate::session::Edit;
-use crate::ui::commands::AppCommand;
+use crate::ui::commands::{Command, Request};
 
 /// The colour of a status (always shown with its word too).
 pub fn status_color(status: Status, ui: &egui::Ui) -> egui::Color32 {
@@ -21,7 +21,7 @@ pub fn readiness_banner_ui(
     ui: &mut egui::Ui,
     readiness: &Readiness,
     has_plan: bool,
-    commands: &mut Vec<AppCommand>,
+    commands: &mut Vec<Request>,
 ) {
     ui.horizontal(|ui| {
         // Without a baseline and without a sign, green would claim more than is known.
@@ -63,14 +63,14 @@ pub fn readiness_banner_ui(
                 .on_disabled_hover_text("There is no plan to adapt.")
                 .clicked()
             {
-                commands.push(AppCommand::AdaptPlan);
+                commands.push(Command::AdaptPlan.into());
             }
             if ui
                 .button("Check in…")
                 .on_hover_text("Today's resting HR, sleep, soreness, fatigue, stress, mood")
                 .clicked()
             {
-                commands.push(AppCommand::CheckIn);
+                commands.push(Command::CheckIn.into());
             }
             let fixes = if readiness.status == Status::Green {
                 "Recovery tips"
@@ -78,7 +78,7 @@ pub fn readiness_banner_ui(
                 "See fixes"
             };
             if ui.button(fixes).clicked() {
-                commands.push(AppCommand::ShowRecovery);
+                commands.push(Command::ShowRecovery.into());
             }
             ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
                 ui.add(egui::Label::new(reasons).truncate());
@@ -96,7 +96,7 @@ pub fn recovery_ui(
     suggestions: &[Suggestion],
     tips: &[Tip],
     hovered: &mut Option<usize>,
-    commands: &mut Vec<AppCommand>,
+    commands: &mut Vec<Request>,
 ) {
     *hovered = None;
     let color = status_color(readiness.status, ui);
@@ -134,7 +134,7 @@ pub fn recovery_ui(
             ui.set_width(ui.available_width());
             ui.horizontal(|ui| {
                 if ui.button("Apply").clicked() {
-                    commands.push(AppCommand::Apply(Edit::ChangePlan {
+                    commands.push(Request::Apply(Edit::ChangePlan {
                         plan: s.plan.clone(),
                         label: s.title.clone(),
                     }));

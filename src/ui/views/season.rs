@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 
 use crate::model::{AthleteDocument, Plan, RacePriority, Units, format_distance};
-use crate::ui::commands::AppCommand;
+use crate::ui::commands::{Command, Request};
 use crate::ui::palette::{day_off_color, intensity_color};
 
 fn long_day(d: NaiveDate) -> String {
@@ -17,7 +17,7 @@ pub fn season_ui(
     ui: &mut egui::Ui,
     doc: &AthleteDocument,
     today: NaiveDate,
-    commands: &mut Vec<AppCommand>,
+    commands: &mut Vec<Request>,
 ) {
     ui.horizontal(|ui| {
         let count = match doc.plans.len() {
@@ -27,11 +27,11 @@ pub fn season_ui(
         ui.strong(format!("Season: {count}"));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui
-                .button(AppCommand::PlanAnotherRace.label())
+                .button(Command::PlanAnotherRace.label())
                 .on_hover_text("Make a plan toward another race and keep this one")
                 .clicked()
             {
-                commands.push(AppCommand::PlanAnotherRace);
+                commands.push(Command::PlanAnotherRace.into());
             }
         });
     });
@@ -63,7 +63,7 @@ fn plan_ui(
     plan: &Plan,
     today: NaiveDate,
     units: Units,
-    commands: &mut Vec<AppCommand>,
+    commands: &mut Vec<Request>,
 ) {
     let dark = ui.visuals().dark_mode;
     ui.horizontal(|ui| {
@@ -76,11 +76,11 @@ fn plan_ui(
                     .background_color(ui.visuals().selection.bg_fill),
             );
         } else if ui
-            .button(AppCommand::MakeActivePlan(index).label())
+            .button(Request::MakeActivePlan(index).label())
             .on_hover_text("Show this plan on the calendar and check it with the rules")
             .clicked()
         {
-            commands.push(AppCommand::MakeActivePlan(index));
+            commands.push(Request::MakeActivePlan(index));
         }
         if plan.goal.date < today {
             ui.weak("over");

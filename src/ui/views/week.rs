@@ -8,7 +8,7 @@ use super::calendar::{CalendarState, CalendarView, drag_ghost_ui};
 use super::day_cell::{day_cell_ui, race_tag};
 use super::targets::{adjustment_line, paces_line};
 use crate::model::{format_distance, format_duration};
-use crate::ui::commands::AppCommand;
+use crate::ui::commands::Request;
 
 /// One week, one row per day: the day's chips (to drag, click, right-click) and each
 /// workout's full details beside them.
@@ -16,7 +16,7 @@ pub(super) fn week_ui(
     ui: &mut egui::Ui,
     view: &CalendarView<'_>,
     state: &CalendarState,
-    commands: &mut Vec<AppCommand>,
+    commands: &mut Vec<Request>,
 ) {
     let first = state.first_day + Days::new(7);
     let area = ui.available_rect_before_wrap();
@@ -54,7 +54,7 @@ pub(super) fn week_ui(
         }
     });
     if let Some(drag) = view.drag {
-        drag_ghost_ui(ui, drag, hovered);
+        drag_ghost_ui(ui, view, drag, hovered);
     }
 }
 

@@ -3,7 +3,7 @@
 //!
 //! ```
 //! use chrono::NaiveDate;
-//! use stride::science::overview::Overview;
+//! use stride::session::overview::Overview;
 //!
 //! let today = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
 //! let doc = stride::storage::demo_document(today).unwrap();
@@ -20,11 +20,12 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::load::LoadContext;
-use super::paces::{TrainingPaces, athlete_vdot, race_time_s};
-use super::pmc::{PmcDay, PmcParams};
-use super::series::LoadSeries;
 use crate::model::{AthleteDocument, WorkoutId};
+use crate::science::load::LoadContext;
+use crate::science::paces::{TrainingPaces, athlete_vdot, race_time_s};
+use crate::science::pmc::{PmcDay, PmcParams};
+use crate::science::series::LoadSeries;
+use crate::science::{adherence, personal};
 
 /// Derived numbers for the window.
 #[derive(Clone, Debug)]
@@ -44,11 +45,11 @@ pub struct Overview {
     /// The whole series, for charts and what-if evaluations.
     pub series: LoadSeries,
     /// The runner's own model: its fit, the goal race's prediction, its daily line.
-    pub model: super::personal::ModelSummary,
+    pub model: personal::ModelSummary,
     /// The active plan's findings under the recovery rules.
     pub findings: Vec<crate::rules::Finding>,
     /// How each planned workout went (done, partly done, missed, planned).
-    pub statuses: HashMap<WorkoutId, super::adherence::Status>,
+    pub statuses: HashMap<WorkoutId, adherence::Status>,
     /// Completed activities that match no planned workout, by day.
     pub unplanned: HashMap<NaiveDate, Vec<crate::model::Activity>>,
 }
@@ -70,7 +71,7 @@ impl Overview {
             .flat_map(|p| &p.workouts)
             .map(|w| (w.id, context.planned_load(w)))
             .collect();
-        let model = super::personal::ModelSummary::compute(doc, today);
+        let model = personal::ModelSummary::compute(doc, today);
         // The rules' gaps follow the athlete's own recovery, worked out once for the model
         // and the check alike.
         let findings = crate::rules::CheckInput::for_document(doc)
@@ -83,7 +84,7 @@ impl Overview {
             })
             .unwrap_or_default();
         let (statuses, unmatched) = plan.map_or_else(Default::default, |p| {
-            super::adherence::matches(p, &doc.history, today)
+            adherence::matches(p, &doc.history, today)
         });
         let mut unplanned: HashMap<NaiveDate, Vec<crate::model::Activity>> = HashMap::new();
         let unmatched = if plan.is_some() {
