@@ -68,6 +68,10 @@ pub enum Command {
     SelectPreviousWeek,
     /// Select a workout a week later.
     SelectNextWeek,
+    /// Show or hide the athlete panel on the left.
+    ToggleAthletePanel,
+    /// Show or hide the workout panel on the right.
+    ToggleWorkoutPanel,
 }
 
 /// The menus of the menu bar, in order.
@@ -81,11 +85,19 @@ pub enum Menu {
     Plan,
     /// Logging training and check-ins.
     Training,
+    /// What the window shows.
+    View,
 }
 
 impl Menu {
     /// Every menu, in the order of the menu bar.
-    pub const ALL: [Menu; 4] = [Menu::File, Menu::Edit, Menu::Plan, Menu::Training];
+    pub const ALL: [Menu; 5] = [
+        Menu::File,
+        Menu::Edit,
+        Menu::Plan,
+        Menu::Training,
+        Menu::View,
+    ];
 
     /// The menu's title.
     pub fn title(self) -> &'static str {
@@ -94,6 +106,7 @@ impl Menu {
             Menu::Edit => "Edit",
             Menu::Plan => "Plan",
             Menu::Training => "Training",
+            Menu::View => "View",
         }
     }
 }
@@ -163,7 +176,7 @@ const fn calendar_key(
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Command; 23] = [
+    pub const ALL: [Command; 25] = [
         Command::NewAthlete,
         Command::Open,
         Command::Save,
@@ -187,11 +200,13 @@ impl Command {
         Command::SelectNextDay,
         Command::SelectPreviousWeek,
         Command::SelectNextWeek,
+        Command::ToggleAthletePanel,
+        Command::ToggleWorkoutPanel,
     ];
 
     /// The command's row: label, tooltip, shortcuts, menu.
     pub fn info(self) -> CommandInfo {
-        use Menu::{Edit, File, Plan, Training};
+        use Menu::{Edit, File, Plan, Training, View};
         match self {
             Command::NewAthlete => info(
                 "New athlete…",
@@ -330,6 +345,18 @@ impl Command {
                 "Select a workout a week later",
                 &const { [key(NONE, Key::ArrowDown)] },
                 None,
+            ),
+            Command::ToggleAthletePanel => info(
+                "Athlete panel",
+                "Show or hide the athlete, goal and findings on the left",
+                &const { [key(CTRL, Key::OpenBracket)] },
+                Some((View, 0)),
+            ),
+            Command::ToggleWorkoutPanel => info(
+                "Workout panel",
+                "Show or hide the workout editor on the right",
+                &const { [key(CTRL, Key::CloseBracket)] },
+                Some((View, 0)),
             ),
         }
     }

@@ -16,6 +16,10 @@ const RECENT_LIMIT: usize = 10;
 pub struct UiState {
     /// Most recently opened or saved files, newest first.
     pub recent_files: Vec<PathBuf>,
+    /// The athlete panel on the left is hidden.
+    pub hide_athlete_panel: bool,
+    /// The workout panel on the right is hidden.
+    pub hide_workout_panel: bool,
 }
 
 impl UiState {

@@ -64,20 +64,34 @@ impl StrideApp {
         egui::Panel::bottom("status_bar").show(ui, |ui| {
             views::status_bar_ui(ui, &self.session, self.status.as_deref());
         });
+        // The side panels take their share of the window, so the calendar keeps room for a
+        // whole week even at the smallest window (900 px); either can be resized or hidden.
+        let width = ui.ctx().content_rect().width();
+        // What the panels may take between them, leaving the calendar its week.
+        let spare = (width - views::CALENDAR_MIN_WIDTH).max(320.0);
+        // Dragging a panel's edge past its smallest size hides it too.
+        let mut athlete_shown = !self.ui_state.hide_athlete_panel;
+        let mut workout_shown = !self.ui_state.hide_workout_panel;
         egui::Panel::left("athlete_panel")
-            .default_size(230.0)
-            .show(ui, |ui| {
-                views::athlete_panel_ui(
-                    ui,
-                    self.session.document(),
-                    &derived.overview,
-                    self.today,
-                    &mut self.requests,
-                );
+            .resizable(true)
+            .default_size((width * 0.19).clamp(150.0, 240.0).min(spare * 0.45))
+            .size_range(140.0..=(spare * 0.45).max(140.0))
+            .show_collapsible(ui, &mut athlete_shown, |ui| {
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    views::athlete_panel_ui(
+                        ui,
+                        self.session.document(),
+                        &derived.overview,
+                        self.today,
+                        &mut self.requests,
+                    );
+                });
             });
         egui::Panel::right("workout_panel")
-            .default_size(300.0)
-            .show(ui, |ui| {
+            .resizable(true)
+            .default_size((width * 0.23).clamp(180.0, 300.0).min(spare * 0.55))
+            .size_range(180.0..=(spare * 0.55).max(180.0))
+            .show_collapsible(ui, &mut workout_shown, |ui| {
                 views::workout_editor_ui(
                     ui,
                     &mut self.editor,
@@ -87,6 +101,8 @@ impl StrideApp {
                     &mut self.requests,
                 );
             });
+        self.ui_state.hide_athlete_panel = !athlete_shown;
+        self.ui_state.hide_workout_panel = !workout_shown;
         egui::Panel::bottom("charts_panel")
             .resizable(true)
             .default_size(150.0)
@@ -126,13 +142,18 @@ impl StrideApp {
                     &mut self.history,
                     &mut self.requests,
                 ),
-                CentralTab::Charts => views::charts_tab_ui(
-                    ui,
-                    doc,
-                    &self.derived.charts,
-                    &mut self.charts,
-                    &mut self.requests,
-                ),
+                // The charts scroll when the window is too short for all of them.
+                CentralTab::Charts => {
+                    egui::ScrollArea::vertical().show(ui, |ui| {
+                        views::charts_tab_ui(
+                            ui,
+                            doc,
+                            &self.derived.charts,
+                            &mut self.charts,
+                            &mut self.requests,
+                        );
+                    });
+                }
                 CentralTab::Season => {
                     views::season_ui(ui, doc, self.today, &mut self.requests);
                 }

@@ -147,6 +147,12 @@ impl StrideApp {
             Command::SelectNextDay => self.move_selection(1),
             Command::SelectPreviousWeek => self.move_selection(-7),
             Command::SelectNextWeek => self.move_selection(7),
+            Command::ToggleAthletePanel => {
+                self.ui_state.hide_athlete_panel = !self.ui_state.hide_athlete_panel;
+            }
+            Command::ToggleWorkoutPanel => {
+                self.ui_state.hide_workout_panel = !self.ui_state.hide_workout_panel;
+            }
         }
     }
 

@@ -92,6 +92,14 @@ pub struct CalendarView<'a> {
     pub preview: Option<&'a [Change]>,
 }
 
+const PHASE_WIDTH: f32 = 52.0;
+const GAP: f32 = 4.0;
+const MIN_CELL_WIDTH: f32 = 60.0;
+
+/// The narrowest the month view gets before it scrolls sideways: the phase column and seven
+/// days. The window keeps this much for the central view where it can.
+pub const CALENDAR_MIN_WIDTH: f32 = PHASE_WIDTH + 7.0 * (MIN_CELL_WIDTH + GAP) + 16.0;
+
 /// One day's change: the day, the workout before and after.
 pub type Change = (NaiveDate, Option<Workout>, Option<Workout>);
 
@@ -156,11 +164,11 @@ pub fn calendar_ui(
         super::week::week_ui(ui, view, state, commands);
         return;
     }
-    let phase_width = 52.0;
-    let gap = 4.0;
+    let phase_width = PHASE_WIDTH;
+    let gap = GAP;
     let header_height = 18.0;
     let area = ui.available_rect_before_wrap();
-    let cell_width = ((area.width() - phase_width) / 7.0 - gap).max(70.0);
+    let cell_width = ((area.width() - phase_width) / 7.0 - gap).max(MIN_CELL_WIDTH);
     let cell_height = ((area.height() - header_height) / WEEKS as f32 - gap).max(72.0);
     let total = egui::vec2(
         phase_width + 7.0 * (cell_width + gap),

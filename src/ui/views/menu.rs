@@ -35,9 +35,16 @@ impl MenuState<'_> {
             Command::Redo => self.session.redo_label(),
             _ => None,
         };
-        match what {
-            Some(what) => format!("{} \"{what}\"", command.label()),
-            None => command.label().to_owned(),
+        let shown = match command {
+            Command::ToggleAthletePanel => Some(!self.ui_state.hide_athlete_panel),
+            Command::ToggleWorkoutPanel => Some(!self.ui_state.hide_workout_panel),
+            _ => None,
+        };
+        match (what, shown) {
+            (Some(what), _) => format!("{} \"{what}\"", command.label()),
+            (None, Some(true)) => format!("✔ {}", command.label()),
+            (None, Some(false)) => format!("    {}", command.label()),
+            (None, None) => command.label().to_owned(),
         }
     }
 }
@@ -46,19 +53,14 @@ impl MenuState<'_> {
 pub fn menu_bar_ui(ui: &mut egui::Ui, state: &MenuState<'_>, requests: &mut Vec<Request>) {
     egui::MenuBar::new().ui(ui, |ui| {
         for menu in Menu::ALL {
-            ui.menu_button(menu.title(), |ui| menu_ui(ui, menu, state, requests));
+            ui.menu_button(menu.title(), |ui| {
+                menu_ui(ui, menu, state, requests);
+                if menu == Menu::View {
+                    ui.separator();
+                    theme_ui(ui);
+                }
+            });
         }
-        ui.menu_button("View", |ui| {
-            let mut dark = ui.visuals().dark_mode;
-            if ui.checkbox(&mut dark, "Dark theme").changed() {
-                let theme = if dark {
-                    egui::Theme::Dark
-                } else {
-                    egui::Theme::Light
-                };
-                ui.ctx().set_theme(theme);
-            }
-        });
         ui.menu_button("Help", |ui| {
             ui.label(format!("Stride {}", env!("CARGO_PKG_VERSION")));
             ui.label("Running plans that build recovery in.");
@@ -98,6 +100,19 @@ fn command_button(
         .clicked()
     {
         requests.push(command.into());
+    }
+}
+
+/// The theme is egui's own setting, kept by eframe between runs.
+fn theme_ui(ui: &mut egui::Ui) {
+    let mut dark = ui.visuals().dark_mode;
+    if ui.checkbox(&mut dark, "Dark theme").changed() {
+        let theme = if dark {
+            egui::Theme::Dark
+        } else {
+            egui::Theme::Light
+        };
+        ui.ctx().set_theme(theme);
     }
 }
 

@@ -14,7 +14,7 @@ mod season;
 mod targets;
 mod week;
 
-pub use calendar::{CalendarState, CalendarView, calendar_ui, visible_days};
+pub use calendar::{CALENDAR_MIN_WIDTH, CalendarState, CalendarView, calendar_ui, visible_days};
 pub use charts::{ChartCache, ChartsState, charts_tab_ui, day_summary};
 pub use editor::{EditorState, workout_editor_ui};
 pub use history::{HistoryState, history_ui};
