@@ -8,7 +8,7 @@ use crate::model::{
     parse_duration,
 };
 use crate::science::load::{LoadContext, metric_label};
-use crate::ui::fields::{grid_field, optional_number};
+use crate::ui::fields::{checked_grid_field, optional_number};
 
 /// The kinds offered, in the order the list shows them.
 fn kinds() -> Vec<WorkoutKind> {
@@ -57,7 +57,8 @@ pub struct ActivityForm {
     /// Notes.
     pub notes: String,
     /// What is wrong, shown under the form.
-    pub errors: Vec<String>,
+    /// Save was pressed once: from then on, every field's problem shows, empty ones too.
+    pub tried: bool,
 }
 
 /// What the form asks of the app after a frame.
@@ -103,7 +104,7 @@ impl ActivityForm {
             avg_hr: a.avg_hr_bpm.map_or_else(String::new, |h| h.to_string()),
             max_hr: a.max_hr_bpm.map_or_else(String::new, |h| h.to_string()),
             notes: a.notes.clone(),
-            errors: Vec::new(),
+            tried: false,
             base: a,
         }
     }
@@ -222,12 +223,54 @@ pub fn activity_form_ui(
     doc: &AthleteDocument,
 ) -> ActivityOutcome {
     let units = doc.athlete.units;
+    // What is wrong is worked out as the fields are typed, and shown next to each field: at
+    // once for a field with text in it, for empty ones only after Save was pressed.
+    let live = form.activity(units);
+    let problems = live.as_ref().err().map_or(&[][..], Vec::as_slice);
+    let problem = |field: &str, text: &str| -> Option<String> {
+        if !form.tried && text.trim().is_empty() {
+            return None;
+        }
+        problems.iter().find(|e| e.starts_with(field)).map(|e| {
+            e.trim_start_matches(field)
+                .trim_start_matches(':')
+                .trim()
+                .to_owned()
+        })
+    };
+    let shown: Vec<Option<String>> = [
+        ("Date", &form.date),
+        ("Time", &form.time),
+        ("Duration", &form.duration),
+        ("Distance", &form.distance),
+        ("RPE", &form.rpe),
+        ("Average HR", &form.avg_hr),
+        ("Maximum HR", &form.max_hr),
+    ]
+    .into_iter()
+    .map(|(field, text)| problem(field, text))
+    .collect();
+    let load_line = match &live {
+        Ok(a) => {
+            let context = LoadContext::new(&doc.athlete, &doc.settings);
+            match context.activity_load(a) {
+                Some(load) => format!(
+                    "Load {:.0} (from {})",
+                    load.value,
+                    metric_label(load.metric)
+                ),
+                None => "No load: give a heart rate, a distance or an RPE".to_owned(),
+            }
+        }
+        Err(_) => "Load: complete the form to see it".to_owned(),
+    };
+    let at = |i: usize| shown.get(i).and_then(Option::as_deref);
     egui::Grid::new("activity_grid")
-        .num_columns(2)
+        .num_columns(3)
         .spacing([10.0, 6.0])
         .show(ui, |ui| {
-            grid_field(ui, "Date", &mut form.date, "YYYY-MM-DD", 110.0);
-            grid_field(ui, "Start time", &mut form.time, "HH:MM", 60.0);
+            checked_grid_field(ui, "Date", &mut form.date, "YYYY-MM-DD", 110.0, at(0));
+            checked_grid_field(ui, "Start time", &mut form.time, "HH:MM", 60.0, at(1));
             let l = ui.label("Kind");
             egui::ComboBox::from_id_salt("activity_kind")
                 .selected_text(form.kind.label())
@@ -242,43 +285,32 @@ pub fn activity_form_ui(
                 .response
                 .labelled_by(l.id);
             ui.end_row();
-            grid_field(
+            checked_grid_field(
                 ui,
                 "Duration (h:mm:ss or min)",
                 &mut form.duration,
                 "45:00",
                 110.0,
+                at(2),
             );
             let distance_label = format!("Distance ({})", units.distance_label());
-            grid_field(ui, &distance_label, &mut form.distance, "optional", 80.0);
-            grid_field(ui, "RPE (0-10)", &mut form.rpe, "4", 50.0);
-            grid_field(ui, "Average HR", &mut form.avg_hr, "bpm", 60.0);
-            grid_field(ui, "Maximum HR", &mut form.max_hr, "bpm", 60.0);
+            checked_grid_field(
+                ui,
+                &distance_label,
+                &mut form.distance,
+                "optional",
+                80.0,
+                at(3),
+            );
+            checked_grid_field(ui, "RPE (0-10)", &mut form.rpe, "4", 50.0, at(4));
+            checked_grid_field(ui, "Average HR", &mut form.avg_hr, "bpm", 60.0, at(5));
+            checked_grid_field(ui, "Maximum HR", &mut form.max_hr, "bpm", 60.0, at(6));
             let l = ui.label("Notes");
             ui.add(egui::TextEdit::multiline(&mut form.notes).desired_rows(2))
                 .labelled_by(l.id);
             ui.end_row();
         });
-    // The load these figures give, recomputed as they are typed (the form is small).
-    match form.activity(units) {
-        Ok(a) => {
-            let context = LoadContext::new(&doc.athlete, &doc.settings);
-            match context.activity_load(&a) {
-                Some(load) => ui.label(format!(
-                    "Load {:.0} (from {})",
-                    load.value,
-                    metric_label(load.metric)
-                )),
-                None => ui.weak("No load: give a heart rate, a distance or an RPE"),
-            };
-        }
-        Err(_) => {
-            ui.weak("Load: complete the form to see it");
-        }
-    }
-    for e in &form.errors {
-        ui.colored_label(ui.visuals().error_fg_color, e);
-    }
+    ui.weak(load_line);
     let mut outcome = ActivityOutcome::Editing;
     ui.horizontal(|ui| {
         let verb = if form.original.is_some() {
@@ -289,7 +321,7 @@ pub fn activity_form_ui(
         if ui.button(verb).clicked() {
             match form.activity(units) {
                 Ok(a) => outcome = ActivityOutcome::Save(Box::new(a)),
-                Err(errors) => form.errors = errors,
+                Err(_) => form.tried = true,
             }
         }
         if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {

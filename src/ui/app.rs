@@ -53,6 +53,16 @@ struct PathPrompt {
     focused: bool,
 }
 
+/// A window over the top of the central view, clear of the menus and the banner, where the
+/// eye already is; it can be moved from there.
+fn window_over_calendar<'a>(title: &'a str, ctx: &egui::Context) -> egui::Window<'a> {
+    let top = ctx.content_rect().center_top() + egui::vec2(0.0, 90.0);
+    egui::Window::new(title)
+        .collapsible(false)
+        .pivot(egui::Align2::CENTER_TOP)
+        .default_pos(top)
+}
+
 /// What is left as it was after a failure, said after the error so the user knows nothing
 /// was lost.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -327,11 +337,28 @@ impl StrideApp {
         self.status = Some(text.into());
     }
 
+    /// The folder file dialogs start in: the open document's, the last file's, or else the
+    /// user's documents folder (home when there is none).
     fn current_folder(&self) -> Option<PathBuf> {
         self.session
             .path()
             .or(self.ui_state.recent_files.first().map(PathBuf::as_path))
             .and_then(Path::parent)
             .map(Path::to_owned)
+            .or_else(|| {
+                let dirs = directories::UserDirs::new()?;
+                let folder = dirs.document_dir().unwrap_or(dirs.home_dir());
+                Some(folder.to_owned())
+            })
+    }
+
+    /// A path typed in the path prompt, made whole: a relative one is taken from the folder
+    /// the dialogs start in, as the prompt says.
+    fn typed_path(&self, text: &str) -> PathBuf {
+        let path = PathBuf::from(text.trim());
+        match self.current_folder() {
+            Some(folder) if path.is_relative() => folder.join(path),
+            _ => path,
+        }
     }
 }

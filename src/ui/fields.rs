@@ -22,6 +22,36 @@ pub fn grid_field(
     response
 }
 
+/// A labelled one-line field in a three-column grid, with what is wrong with it (if anything)
+/// in the third column, next to the field, where it goes away as soon as the text is right.
+pub fn checked_grid_field(
+    ui: &mut egui::Ui,
+    label: &str,
+    value: &mut String,
+    hint: &str,
+    width: f32,
+    problem: Option<&str>,
+) -> egui::Response {
+    let l = ui.label(label);
+    let response = ui
+        .add(
+            egui::TextEdit::singleline(value)
+                .desired_width(width)
+                .hint_text(hint),
+        )
+        .labelled_by(l.id);
+    match problem {
+        Some(problem) => {
+            ui.colored_label(ui.visuals().error_fg_color, problem);
+        }
+        None => {
+            ui.label("");
+        }
+    }
+    ui.end_row();
+    response
+}
+
 /// The date typed in a field as `YYYY-MM-DD` (spaces around it allowed), if it is one.
 pub fn typed_date(text: &str) -> Option<chrono::NaiveDate> {
     chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()

@@ -12,9 +12,8 @@ impl StrideApp {
         };
         let mut outcome = CheckInOutcome::Editing;
         let mut open = true;
-        egui::Window::new("Check-in")
+        window_over_calendar("Check-in", ctx)
             .open(&mut open)
-            .collapsible(false)
             .resizable(false)
             .show(ctx, |ui| outcome = checkin_form_ui(ui, form));
         match outcome {
@@ -40,9 +39,8 @@ impl StrideApp {
         let mut outcome = ActivityOutcome::Editing;
         let mut open = true;
         let doc = self.session.document();
-        egui::Window::new(title)
+        window_over_calendar(title, ctx)
             .open(&mut open)
-            .collapsible(false)
             .resizable(false)
             .show(ctx, |ui| outcome = activity_form_ui(ui, form, doc));
         match outcome {
@@ -95,9 +93,8 @@ impl StrideApp {
         let mut open = true;
         let mut apply = false;
         let units = self.session.document().athlete.units;
-        egui::Window::new("Adapt plan from today")
+        window_over_calendar("Adapt plan from today", ctx)
             .open(&mut open)
-            .collapsible(false)
             .default_width(460.0)
             .show(ctx, |ui| match result {
                 Err(message) => {

@@ -14,14 +14,9 @@ impl StrideApp {
         let mut open = true;
         let mut apply = false;
         let units = self.session.document().athlete.units;
-        // Over the top of the calendar, clear of the menus, where the day was chosen.
-        let top = ctx.content_rect().center_top() + egui::vec2(0.0, 90.0);
-        egui::Window::new(form.title())
+        window_over_calendar(form.title(), ctx)
             .open(&mut open)
-            .collapsible(false)
             .default_width(460.0)
-            .pivot(egui::Align2::CENTER_TOP)
-            .default_pos(top)
             .show(ctx, |ui| {
                 outcome = season_form_ui(ui, form);
                 if let Some((_, Ok(a))) = &form.preview {

@@ -216,9 +216,8 @@ impl StrideApp {
         };
         let mut open = true;
         let mut go = false;
-        egui::Window::new("Export plan")
+        window_over_calendar("Export plan", ctx)
             .open(&mut open)
-            .collapsible(false)
             .resizable(false)
             .show(ctx, |ui| {
                 for format in ExportFormat::ALL {

@@ -1,7 +1,7 @@
 //! The app's windows: the profile and New plan forms, the unsaved-changes question, the
 //! typed-path prompt and the error message.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::*;
 
@@ -189,6 +189,11 @@ impl StrideApp {
     }
 
     pub(super) fn path_prompt_window(&mut self, ctx: &egui::Context) {
+        let whole = match &self.path_prompt {
+            None => return,
+            Some(p) if p.text.trim().is_empty() => None,
+            Some(p) => Some(self.typed_path(&p.text)),
+        };
         let Some(prompt) = &mut self.path_prompt else {
             return;
         };
@@ -224,6 +229,9 @@ impl StrideApp {
                 if !std::mem::replace(&mut prompt.focused, true) {
                     edit.request_focus();
                 }
+                if let Some(whole) = &whole {
+                    ui.weak(format!("Full path: {}", whole.display()));
+                }
                 let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 ui.horizontal(|ui| {
                     let ok =
@@ -239,7 +247,7 @@ impl StrideApp {
         match answer {
             Some(true) => {
                 if let Some(prompt) = self.path_prompt.take() {
-                    let path = PathBuf::from(prompt.text.trim());
+                    let path = self.typed_path(&prompt.text);
                     self.requests.push(Request::Answer {
                         request: prompt.request,
                         answer: DialogAnswer::Chosen(path),
