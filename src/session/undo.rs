@@ -269,7 +269,7 @@ impl Change {
 /// Which plans an edit can change.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub(super) enum PlansScope {
-    /// None.
+    /// Nothing of the plans.
     #[default]
     Untouched,
     /// Plans in this range of the list (whole plans: there are few, and they are short).
@@ -346,10 +346,17 @@ pub(super) fn scope(edit: &Edit, doc: &AthleteDocument) -> Scope {
         },
         Edit::SetWellness(entry) => wellness(day_of_check_ins(&history.wellness, entry.date)),
         Edit::DeleteWellness(day) => {
-            let at = |i: Option<usize>| i.unwrap_or(0);
-            let first = history.wellness.iter().position(|e| e.date == *day);
-            let last = history.wellness.iter().rposition(|e| e.date == *day);
-            wellness(at(first)..last.map_or(at(first), |i| i + 1))
+            let of_day = |e: &WellnessEntry| e.date == *day;
+            let check_ins = &history.wellness;
+            wellness(
+                match (
+                    check_ins.iter().position(of_day),
+                    check_ins.iter().rposition(of_day),
+                ) {
+                    (Some(first), Some(last)) => first..last + 1,
+                    _ => 0..0,
+                },
+            )
         }
     }
 }
