@@ -5,6 +5,10 @@
 //! document state a revision number, which views use to know when derived data (load series,
 //! findings) must be recomputed and whether there are unsaved changes.
 //!
+//! An undo step holds only what its edit changed (a moved workout, a logged activity's place,
+//! a check-in as it was), not a copy of the document, so undo costs the same with twenty years
+//! of history as with one.
+//!
 //! ```
 //! use stride::model::{Athlete, AthleteDocument};
 //! use stride::session::{Edit, Session};
@@ -33,6 +37,8 @@ use crate::model::{
     WorkoutId,
 };
 use crate::storage::{self, DocumentError};
+
+mod undo;
 
 /// How many edits can be undone.
 pub const UNDO_LIMIT: usize = 200;
@@ -259,10 +265,11 @@ fn apply_to_plan(edit: Edit, plan: &mut Plan, next_id: WorkoutId) {
     }
 }
 
-/// A document state that can be returned to.
+/// A step of the undo or redo history: what turns the document into the state it returns
+/// to, that state's revision, and the edit's name.
 #[derive(Clone, Debug)]
-struct Snapshot {
-    document: AthleteDocument,
+struct Entry {
+    changes: Vec<undo::Change>,
     revision: u64,
     label: String,
 }
@@ -278,8 +285,8 @@ pub struct Session {
     revision: u64,
     next_revision: u64,
     saved_revision: Option<u64>,
-    undo: Vec<Snapshot>,
-    redo: Vec<Snapshot>,
+    undo: Vec<Entry>,
+    redo: Vec<Entry>,
 }
 
 impl Session {
@@ -350,14 +357,15 @@ impl Session {
 
     /// Applies an edit as one undoable step. An edit that changes nothing records nothing.
     pub fn apply(&mut self, edit: Edit) {
-        let before = self.document.clone();
         let label = edit.describe(&self.document);
+        let before = undo::Before::take(&self.document, undo::scope(&edit, &self.document));
         edit.apply_to(&mut self.document);
-        if self.document == before {
+        let changes = before.changes(&self.document);
+        if changes.is_empty() {
             return;
         }
-        self.undo.push(Snapshot {
-            document: before,
+        self.undo.push(Entry {
+            changes,
             revision: self.revision,
             label,
         });
@@ -398,8 +406,13 @@ impl Session {
         let Some(target) = from.pop() else {
             return false;
         };
-        to.push(Snapshot {
-            document: std::mem::replace(&mut self.document, target.document),
+        let changes = target
+            .changes
+            .into_iter()
+            .map(|change| change.apply(&mut self.document))
+            .collect();
+        to.push(Entry {
+            changes,
             revision: self.revision,
             label: target.label,
         });
