@@ -206,7 +206,7 @@ fn filters_ui(
             let l = ui.label(label);
             ui.add(
                 egui::TextEdit::singleline(day)
-                    .desired_width(90.0)
+                    .desired_width(108.0)
                     .hint_text("YYYY-MM-DD"),
             )
             .labelled_by(l.id);
@@ -365,17 +365,45 @@ fn check_ins_ui(ui: &mut egui::Ui, doc: &AthleteDocument, commands: &mut Vec<Req
         .into_iter()
         .chain(WellnessItem::ALL.iter().map(|i| i.label()))
         .collect();
-    let width = 78.0;
+    // Each column as wide as its heading (the date's as its longest day); the scales show
+    // their number, with the word on hover, so every column fits beside the calendar's width.
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let text_width = |ui: &egui::Ui, text: &str| {
+        ui.fonts_mut(|f| f.layout_no_wrap(text.to_owned(), font.clone(), egui::Color32::WHITE))
+            .size()
+            .x
+    };
+    let widths: Vec<f32> = header
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            let widest = if i == 0 { "Wed 30 Sep 2026" } else { h };
+            text_width(ui, widest).max(text_width(ui, h)) + 12.0
+        })
+        .collect();
     let actions_width = 96.0;
-    ui.horizontal(|ui| {
-        ui.add_space(actions_width + ui.spacing().item_spacing.x);
-        for h in &header {
-            ui.add_sized(
-                [width, row_height],
-                egui::Label::new(egui::RichText::new(*h).strong()),
-            );
-        }
+    egui::ScrollArea::horizontal().show(ui, |ui| {
+        ui.horizontal(|ui| {
+            ui.add_space(actions_width + ui.spacing().item_spacing.x);
+            for (h, w) in header.iter().zip(&widths) {
+                ui.add_sized(
+                    [*w, row_height],
+                    egui::Label::new(egui::RichText::new(*h).strong()),
+                );
+            }
+        });
+        check_in_rows(ui, &order, &widths, row_height, actions_width, commands);
     });
+}
+
+fn check_in_rows(
+    ui: &mut egui::Ui,
+    order: &[&WellnessEntry],
+    widths: &[f32],
+    row_height: f32,
+    actions_width: f32,
+    commands: &mut Vec<Request>,
+) {
     egui::ScrollArea::vertical().show_rows(ui, row_height, order.len(), |ui, range| {
         for e in &order[range] {
             ui.horizontal(|ui| {
@@ -391,19 +419,34 @@ fn check_ins_ui(ui: &mut egui::Ui, doc: &AthleteDocument, commands: &mut Vec<Req
                         }
                     },
                 );
-                let mut cells = vec![
-                    e.date.format("%a %-d %b %Y").to_string(),
-                    e.resting_hr_bpm.map_or_else(String::new, |v| v.to_string()),
-                    e.hrv_ms.map_or_else(String::new, |v| format!("{v:.0}")),
-                    e.sleep_hours
-                        .map_or_else(String::new, |v| format!("{v:.1}")),
+                let mut cells: Vec<(String, Option<String>)> = vec![
+                    (e.date.format("%a %-d %b %Y").to_string(), None),
+                    (
+                        e.resting_hr_bpm.map_or_else(String::new, |v| v.to_string()),
+                        None,
+                    ),
+                    (
+                        e.hrv_ms.map_or_else(String::new, |v| format!("{v:.0}")),
+                        None,
+                    ),
+                    (
+                        e.sleep_hours
+                            .map_or_else(String::new, |v| format!("{v:.1}")),
+                        None,
+                    ),
                 ];
-                cells.extend(WellnessItem::ALL.iter().map(|item| {
-                    item.get(e)
-                        .map_or_else(String::new, |v| format!("{v} {}", item.word(v)))
+                cells.extend(WellnessItem::ALL.iter().map(|item| match item.get(e) {
+                    Some(v) => (
+                        v.to_string(),
+                        Some(format!("{}: {v}, {}", item.label(), item.word(v))),
+                    ),
+                    None => (String::new(), None),
                 }));
-                for c in cells {
-                    ui.add_sized([width, row_height - 4.0], egui::Label::new(c).truncate());
+                for ((text, hover), w) in cells.into_iter().zip(widths) {
+                    let cell = ui.add_sized([*w, row_height - 4.0], egui::Label::new(text));
+                    if let Some(hover) = hover {
+                        cell.on_hover_text(hover);
+                    }
                 }
             });
         }
