@@ -13,9 +13,14 @@ pub fn today() -> NaiveDate {
 }
 
 pub fn harness(dialogs: FixedDialogs) -> Harness<'static, StrideApp> {
+    harness_sized(dialogs, egui::vec2(1280.0, 820.0))
+}
+
+/// The demo app in a window of this size.
+pub fn harness_sized(dialogs: FixedDialogs, size: egui::Vec2) -> Harness<'static, StrideApp> {
     let app = StrideApp::with_demo(today(), Box::new(dialogs));
     let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 820.0))
+        .with_size(size)
         .build_ui_state(|ui, app: &mut StrideApp| app.frame_ui(ui), app);
     harness.run();
     harness
