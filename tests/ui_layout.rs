@@ -72,3 +72,22 @@ fn the_side_panels_hide_and_come_back_from_the_view_menu() {
     h.run();
     assert!(h.query_by_label("Edit profile…").is_some(), "back");
 }
+
+#[test]
+fn the_window_has_its_icon_and_the_desktop_entry_names_it() {
+    let icon = stride::ui::icon();
+    assert_eq!((icon.width, icon.height), (256, 256), "the icon decodes");
+    assert_eq!(icon.rgba.len(), 256 * 256 * 4);
+    let entry = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/stride.desktop"),
+    )
+    .expect("the desktop entry");
+    for line in [
+        "Exec=stride %f",
+        "Icon=stride",
+        "StartupWMClass=stride",
+        "Type=Application",
+    ] {
+        assert!(entry.lines().any(|l| l == line), "{line}");
+    }
+}

@@ -49,6 +49,14 @@ impl eframe::App for StrideApp {
     }
 }
 
+/// The window's icon (`assets/icon.png`, also what `assets/stride.desktop` names).
+pub fn icon() -> std::sync::Arc<egui::IconData> {
+    let png = include_bytes!("../../assets/icon.png");
+    // The icon is the project's own file, checked by a test; a bad one falls back to none.
+    let icon = eframe::icon_data::from_png_bytes(png).unwrap_or_default();
+    std::sync::Arc::new(icon)
+}
+
 /// Opens the window on `file`, or on the demo athlete, and runs until it is closed.
 pub fn run_app(file: Option<PathBuf>) -> ExitCode {
     let options = eframe::NativeOptions {
@@ -56,7 +64,8 @@ pub fn run_app(file: Option<PathBuf>) -> ExitCode {
             .with_title("Stride")
             .with_app_id("stride")
             .with_inner_size([1280.0, 820.0])
-            .with_min_inner_size([900.0, 600.0]),
+            .with_min_inner_size([900.0, 600.0])
+            .with_icon(icon()),
         ..Default::default()
     };
     let result = eframe::run_native(
