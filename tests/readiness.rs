@@ -71,7 +71,14 @@ fn resting_hr_five_above_the_28_day_median_on_two_of_three_days() {
     let r = Readiness::assess(&resting([55, 50, 56]), today());
     assert_eq!(r.status, Status::Amber);
     assert_eq!(r.warnings[0].sign, Sign::RestingHr);
-    assert!(r.warnings[0].message.contains("+6 bpm"), "{}", r.summary());
+    // Two days over +5; the value named is today's, not the highest of the three.
+    assert!(
+        r.warnings[0]
+            .message
+            .contains("+5 bpm or more above your usual 50 on 2 of the last 3 days (today +6)"),
+        "{}",
+        r.summary()
+    );
     assert!(
         r.warnings[0].message.contains("usual 50"),
         "{}",
