@@ -61,7 +61,7 @@ use crate::science::pmc::PmcParams;
 use crate::science::series::LoadSeries;
 
 pub use adapt::{AdaptError, Adaptation, SeasonEdit, adapt_from_today, adapt_season};
-pub use suggest::{Suggestion, suggestions};
+pub use suggest::{Suggestion, TodayCall, suggestions, today_call};
 pub use tips::{Tip, tips};
 
 /// The overall readiness to train hard.
