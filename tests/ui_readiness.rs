@@ -158,3 +158,46 @@ fn very_sore_on_a_red_day_rests_today_first_and_no_tip_says_run() {
             .is_some_and(|l| l.starts_with("Rest today"))
     );
 }
+
+#[test]
+fn fitness_and_form_ask_for_a_plan_only_when_there_is_none_and_no_training_either() {
+    let nothing = "Log training or build a plan to see how fitness, fatigue and form move.";
+    let empty = AthleteDocument::new(stride::model::Athlete::example());
+    let h = harness_on(empty.clone());
+    assert!(h.query_by_label(nothing).is_some());
+
+    // A plan that starts next week, before any training is logged.
+    let demo = stride::storage::demo_document(today()).expect("demo");
+    let mut plan = demo.active_plan().expect("plan").clone();
+    let start = today() + Days::new(8);
+    plan.workouts.retain(|w| w.date >= start);
+    plan.start_date = start;
+    let first = plan
+        .workouts
+        .iter()
+        .map(|w| w.date)
+        .min()
+        .expect("workouts");
+    let mut doc = empty;
+    doc.plans.push(plan);
+    let h = harness_on(doc);
+    assert!(h.query_by_label(nothing).is_none());
+    let expected = format!(
+        "Fitness, fatigue and form start with the plan on {}; log training to start them sooner.",
+        first.format("%a %-d %b")
+    );
+    assert!(h.query_by_label(&expected).is_some(), "{expected}");
+}
+
+#[test]
+fn the_days_to_the_race_are_counted_in_words() {
+    let mut doc = stride::storage::demo_document(today()).expect("demo");
+    let plan = doc.plans.first_mut().expect("plan");
+    plan.goal.date = today() + Days::new(1);
+    let h = harness_on(doc.clone());
+    assert!(h.query_by_label("1 day to go").is_some());
+    assert!(h.query_by_label_contains("(s)").is_none());
+    doc.plans[0].goal.date = today() + Days::new(3);
+    let h = harness_on(doc);
+    assert!(h.query_by_label("3 days to go").is_some());
+}
