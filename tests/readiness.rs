@@ -71,7 +71,14 @@ fn resting_hr_five_above_the_28_day_median_on_two_of_three_days() {
     let r = Readiness::assess(&resting([55, 50, 56]), today());
     assert_eq!(r.status, Status::Amber);
     assert_eq!(r.warnings[0].sign, Sign::RestingHr);
-    assert!(r.warnings[0].message.contains("+6 bpm"), "{}", r.summary());
+    // Two days over +5; the value named is today's, not the highest of the three.
+    assert!(
+        r.warnings[0]
+            .message
+            .contains("+5 bpm or more above your usual 50 on 2 of the last 3 days (today +6)"),
+        "{}",
+        r.summary()
+    );
     assert!(
         r.warnings[0].message.contains("usual 50"),
         "{}",
@@ -408,14 +415,30 @@ fn a_suggestion_changes_the_next_hard_session_and_undo_brings_it_back() {
     assert_ne!(r.status, Status::Green);
     let list = suggestions(&d, today(), &r);
     let plan = d.active_plan().expect("present");
+    // Sore today (4 of 5): today's training, if any, is rested first; the swap is of the next
+    // hard session after it.
+    let today_trains = plan
+        .workouts_on(today())
+        .any(|w| w.intensity() != Intensity::Rest && !w.kind.is_race());
+    if today_trains {
+        assert!(list[0].title.starts_with("Rest today"), "{list:?}");
+    }
+    let from = if today_trains {
+        today() + Days::new(1)
+    } else {
+        today()
+    };
     let next_hard = plan
         .workouts
         .iter()
-        .filter(|w| w.date >= today() && w.intensity() == Intensity::Hard)
+        .filter(|w| w.date >= from && w.intensity() == Intensity::Hard)
         .min_by_key(|w| w.date)
         .expect("present")
         .clone();
-    let swap = &list[0];
+    let swap = list
+        .iter()
+        .find(|s| s.title.starts_with("Swap"))
+        .expect("a swap");
     assert!(
         swap.title.contains(&next_hard.display_title()),
         "{}",
@@ -444,6 +467,110 @@ fn a_suggestion_changes_the_next_hard_session_and_undo_brings_it_back() {
     // Green: nothing to suggest.
     let calm = planned_doc(today(), 10);
     assert!(suggestions(&calm, today(), &Readiness::assess(&calm, today())).is_empty());
+}
+
+/// The settled runner with a plan whose today is a 13 km long run, and the check-ins of the
+/// last three days changed by `f`.
+fn long_run_today(f: impl Fn(&mut WellnessEntry)) -> AthleteDocument {
+    let mut d = sleep([1, 1, 1, 4, 4], [7.5; 5]);
+    let mut plan = planned_doc(today(), 10).plans.remove(0);
+    plan.workouts.retain(|w| w.date != today());
+    let id = stride::model::WorkoutId(plan.workouts.iter().map(|w| w.id.0).max().unwrap_or(0) + 1);
+    let mut long = stride::model::Workout::new(id, today(), WorkoutKind::Long);
+    long.planned_distance_m = Some(13_000.0);
+    plan.workouts.push(long);
+    d.plans.push(plan);
+    update_last3(&mut d, f);
+    d
+}
+
+/// A case of [`a_red_day_changes_today_first_and_the_tips_agree`]: its name, the change to
+/// the last three check-ins, what today becomes, and today's workout after the first
+/// suggestion.
+type TodayCase = (
+    &'static str,
+    fn(&mut WellnessEntry),
+    Option<stride::readiness::TodayCall>,
+    Option<WorkoutKind>,
+);
+
+#[test]
+fn a_red_day_changes_today_first_and_the_tips_agree() {
+    use stride::readiness::{TodayCall, tips, today_call};
+    // (case, check-ins of the last three days, what today becomes, today's workout after)
+    let cases: Vec<TodayCase> = vec![
+        (
+            "very sore today: rest",
+            |e| {
+                e.soreness = Some(4);
+                e.motivation = Some(1);
+            },
+            Some(TodayCall::Rest),
+            Some(WorkoutKind::Rest),
+        ),
+        (
+            "exhausted three days running (a red sign): rest",
+            |e| e.fatigue = Some(5),
+            Some(TodayCall::Rest),
+            Some(WorkoutKind::Rest),
+        ),
+        (
+            "three amber signs: a recovery run",
+            |e| {
+                e.fatigue = Some(4);
+                e.motivation = Some(1);
+            },
+            Some(TodayCall::RecoveryRun),
+            Some(WorkoutKind::Recovery),
+        ),
+        ("poor sleep alone: amber, today stays", |_| {}, None, None),
+    ];
+    for (case, f, call, after) in cases {
+        let d = long_run_today(f);
+        let r = Readiness::assess(&d, today());
+        assert_eq!(today_call(&d, today(), &r), call, "{case}: {}", r.summary());
+        let list = suggestions(&d, today(), &r);
+        let today_after = list
+            .first()
+            .and_then(|s| s.changes.iter().find(|(date, _, _)| *date == today()))
+            .and_then(|(_, _, w)| w.as_ref())
+            .map(|w| w.kind.clone());
+        assert_eq!(today_after, after, "{case}: {list:?}");
+        if call.is_some() {
+            assert!(list[0].title.contains("today"), "{case}: {}", list[0].title);
+        }
+        // The tips say what the first suggestion does about today, never the opposite.
+        let tips = tips(&d, today(), &r);
+        let texts: Vec<String> = tips.iter().map(|t| t.text.to_lowercase()).collect();
+        match call {
+            Some(TodayCall::Rest) => {
+                assert!(
+                    texts.iter().any(|t| t.contains("rest today")),
+                    "{case}: {texts:?}"
+                );
+                assert!(
+                    !texts.iter().any(|t| t.contains("recovery run")),
+                    "{case}: {texts:?}"
+                );
+            }
+            Some(TodayCall::RecoveryRun) => {
+                assert!(
+                    texts
+                        .iter()
+                        .any(|t| t.contains("today to a short recovery run")),
+                    "{case}: {texts:?}"
+                );
+                assert!(
+                    !texts.iter().any(|t| t.contains("rest today")),
+                    "{case}: {texts:?}"
+                );
+            }
+            None => assert!(
+                !texts.iter().any(|t| t.contains("rest today")),
+                "{case}: {texts:?}"
+            ),
+        }
+    }
 }
 
 proptest! {

@@ -113,7 +113,8 @@ fn check_ins_turn_the_banner_amber_with_reasons_and_a_suggestion_is_applied_and_
     let label = format!(" Readiness: {} ", readiness.status.name().to_uppercase());
     assert!(h.query_by_label(&label).is_some());
 
-    // The first suggestion swaps the next hard session for a recovery run.
+    // Sore today (4 of 5): the first suggestion rests today's run; the next hard session
+    // after today is still offered as a recovery run.
     let plan_before = h
         .state()
         .session()
@@ -121,16 +122,18 @@ fn check_ins_turn_the_banner_amber_with_reasons_and_a_suggestion_is_applied_and_
         .active_plan()
         .expect("present")
         .clone();
-    let next_hard = plan_before
-        .workouts
-        .iter()
-        .filter(|w| w.date >= today() && w.intensity() == Intensity::Hard)
-        .min_by_key(|w| w.date)
-        .expect("present")
+    let todays = plan_before
+        .workouts_on(today())
+        .find(|w| w.intensity() != Intensity::Rest)
+        .expect("the demo trains today")
         .clone();
     click(&mut h, "See fixes");
     assert!(h.query_by_label("Suggested changes").is_some());
     assert!(h.query_by_label_contains("for a recovery run").is_some());
+    assert!(
+        h.query_by_label_contains("Rest today (Sun 29 Nov) instead of")
+            .is_some()
+    );
     h.get_all_by_label("Apply").next().expect("present").click();
     h.run();
     let plan_after = h
@@ -141,14 +144,14 @@ fn check_ins_turn_the_banner_amber_with_reasons_and_a_suggestion_is_applied_and_
         .expect("present")
         .clone();
     assert_eq!(
-        plan_after.workout(next_hard.id).expect("present").kind,
-        WorkoutKind::Recovery
+        plan_after.workout(todays.id).expect("present").kind,
+        WorkoutKind::Rest
     );
     assert!(
         h.state()
             .session()
             .undo_label()
-            .is_some_and(|l| l.starts_with("Swap")),
+            .is_some_and(|l| l.starts_with("Rest today")),
         "one undoable edit named after the suggestion"
     );
     shortcut(&mut h, Modifiers::COMMAND, Key::Z);

@@ -112,6 +112,95 @@ pub fn duration_text(duration_s: f64) -> String {
     }
 }
 
+/// A count of days in words: `1 day`, `3 days`, `0 days`.
+///
+/// ```
+/// use stride::export::days_text;
+/// assert_eq!(days_text(1), "1 day");
+/// assert_eq!(days_text(3), "3 days");
+/// ```
+pub fn days_text(n: i64) -> String {
+    if n.abs() == 1 {
+        format!("{n} day")
+    } else {
+        format!("{n} days")
+    }
+}
+
+/// A planned time, for totals and facts: from ten minutes on in whole minutes (`48 min`,
+/// `5 h 10 min`), shorter ones as [`duration_text`] says them.
+pub fn time_text(duration_s: f64) -> String {
+    if duration_s >= 600.0 {
+        duration_text((duration_s / 60.0).round() * 60.0)
+    } else {
+        duration_text(duration_s)
+    }
+}
+
+/// A week's planned totals in three short lines: distance, time and load (`47 km`,
+/// `5 h 10 min`, `load 310`).
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use stride::export::week_totals_lines;
+/// use stride::model::Units;
+/// use stride::science::week_totals::WeekTotals;
+///
+/// let mut week = WeekTotals::new(NaiveDate::from_ymd_opt(2027, 3, 1).unwrap());
+/// week.distance_m = 46_600.0;
+/// week.duration_s = 18_620.0;
+/// week.load = 309.6;
+/// assert_eq!(week_totals_lines(&week, Units::Km), ["47 km", "5 h 10 min", "load 310"]);
+/// ```
+pub fn week_totals_lines(
+    week: &crate::science::week_totals::WeekTotals,
+    units: Units,
+) -> [String; 3] {
+    [
+        volume_text(week.distance_m, units),
+        time_text(week.duration_s),
+        format!("load {:.0}", week.load),
+    ]
+}
+
+/// A workout's effort in a word (`hard`), when the kind's word does not say it already (an
+/// easy run is easy, a race a race).
+pub fn effort_text(w: &Workout) -> Option<String> {
+    let effort = w.intensity().label();
+    let said =
+        effort.eq_ignore_ascii_case(w.kind.word()) || effort.eq_ignore_ascii_case(&w.kind.label());
+    (!said).then(|| effort.to_lowercase())
+}
+
+/// The facts of a workout, each once: the kind, its effort unless the kind says it, the
+/// planned distance and the planned time (`["Intervals", "hard", "9.6 km", "48 min"]`,
+/// `["Easy", "8 km", "45 min"]`, `["Rest"]`).
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use stride::export::workout_facts;
+/// use stride::model::{Units, Workout, WorkoutId, WorkoutKind};
+///
+/// let day = NaiveDate::from_ymd_opt(2027, 3, 10).unwrap();
+/// let mut easy = Workout::new(WorkoutId(1), day, WorkoutKind::Easy);
+/// easy.planned_distance_m = Some(6000.0);
+/// easy.planned_duration_s = Some(2700.0);
+/// assert_eq!(workout_facts(&easy, Units::Km), ["Easy", "6 km", "45 min"]);
+/// ```
+pub fn workout_facts(w: &Workout, units: Units) -> Vec<String> {
+    let mut facts = vec![w.kind.label()];
+    facts.extend(effort_text(w));
+    if w.kind != WorkoutKind::Rest {
+        facts.extend(
+            w.planned_distance_m
+                .filter(|m| *m > 0.0)
+                .map(|m| distance_text(m, units)),
+        );
+        facts.extend(w.planned_duration_s.filter(|s| *s > 0.0).map(time_text));
+    }
+    facts
+}
+
 /// How long a workout is, for titles: its planned distance (a race's distance), else its
 /// planned duration.
 pub fn workout_amount(w: &Workout, units: Units) -> Option<String> {
@@ -673,6 +762,107 @@ mod tests {
         ] {
             assert_eq!(duration_text(s), want, "{s}");
         }
+    }
+
+    #[test]
+    fn facts_say_each_thing_once() {
+        let minutes = |w: Workout, m: f64| Workout {
+            planned_duration_s: Some(m * 60.0),
+            ..w
+        };
+        let mut long_moderate = titled(WorkoutKind::Long, "", Some(13_000.0));
+        long_moderate.intensity_override = Some(crate::model::Intensity::Moderate);
+        let cases: Vec<(&str, Workout, Vec<&str>)> = vec![
+            (
+                "an easy run is easy: the word once",
+                minutes(titled(WorkoutKind::Easy, "", Some(6000.0)), 45.0),
+                vec!["Easy", "6 km", "45 min"],
+            ),
+            (
+                "a recovery run likewise",
+                titled(WorkoutKind::Recovery, "", Some(3000.0)),
+                vec!["Recovery", "3 km"],
+            ),
+            (
+                "the effort of a kind that does not say it",
+                minutes(titled(WorkoutKind::Intervals, "", Some(9600.0)), 48.0),
+                vec!["Intervals", "hard", "9.6 km", "48 min"],
+            ),
+            (
+                "a long run made moderate",
+                long_moderate,
+                vec!["Long run", "moderate", "13 km"],
+            ),
+            (
+                "a rest day is only rest",
+                titled(WorkoutKind::Rest, "Rest", None),
+                vec!["Rest"],
+            ),
+            (
+                "a time of seconds stays exact below ten minutes",
+                minutes(titled(WorkoutKind::Easy, "", None), 2.5),
+                vec!["Easy", "2 min 30 s"],
+            ),
+        ];
+        for (case, w, want) in cases {
+            assert_eq!(workout_facts(&w, Units::Km), want, "{case}");
+        }
+    }
+
+    #[test]
+    fn a_title_that_gives_the_amount_is_not_followed_by_it_again() {
+        let mut easy = titled(WorkoutKind::Easy, "Easy 6 km", Some(6000.0));
+        assert_eq!(
+            workout_line(&easy, None, Units::Km).to_string(),
+            "Easy 6 km"
+        );
+        // A planned time as well: the chip gives the one amount, not both.
+        easy.planned_duration_s = Some(2700.0);
+        assert_eq!(
+            workout_line(&easy, None, Units::Km).to_string(),
+            "Easy 6 km"
+        );
+        let spin = Workout {
+            title: "Easy spin 45 min".to_owned(),
+            planned_distance_m: None,
+            planned_duration_s: Some(2700.0),
+            ..titled(
+                WorkoutKind::CrossTraining {
+                    activity: crate::model::CrossActivity::Cycling,
+                },
+                "",
+                None,
+            )
+        };
+        let line = workout_line(&spin, None, Units::Km).to_string();
+        assert_eq!(line, "Bike: Easy spin 45 min");
+        assert_eq!(line.matches("45").count(), 1, "{line}");
+    }
+
+    #[test]
+    fn counts_of_days_and_week_totals_read_as_words() {
+        for (n, want) in [(0, "0 days"), (1, "1 day"), (2, "2 days"), (-1, "-1 day")] {
+            assert_eq!(days_text(n), want);
+        }
+        for (s, want) in [
+            (599.0, "9 min 59 s"),
+            (600.0, "10 min"),
+            (2679.0, "45 min"),
+            (18_620.0, "5 h 10 min"),
+        ] {
+            assert_eq!(time_text(s), want, "{s}");
+        }
+        let day = NaiveDate::from_ymd_opt(2027, 3, 1).expect("date");
+        let week = crate::science::week_totals::WeekTotals {
+            distance_m: 32_186.9,
+            duration_s: 3.0 * 3600.0 + 20.0,
+            load: 199.5,
+            ..crate::science::week_totals::WeekTotals::new(day)
+        };
+        assert_eq!(
+            week_totals_lines(&week, Units::Miles),
+            ["20 mi", "3 h", "load 200"]
+        );
     }
 
     #[test]

@@ -41,6 +41,9 @@ pub const SHORT_SLEEP_HOURS: f64 = 6.0;
 /// The nights sleep is read over, and how many of them must be poor or short.
 pub const SLEEP_WINDOW: (i64, usize) = (5, 3);
 
+/// Soreness at or above this (1-5) on today's check-in means no run today: rest (see
+/// [`super::suggest::today_call`]).
+pub const VERY_SORE_TODAY: u8 = 4;
 /// Soreness or fatigue at or above this (1-5) is high.
 pub const HIGH_SORENESS_OR_FATIGUE: u8 = 4;
 /// Days in a row of high soreness, fatigue or low motivation that make a sign.

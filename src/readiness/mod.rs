@@ -42,7 +42,9 @@
 //! let readiness = Readiness::assess(&doc, today);
 //! assert_eq!(readiness.status, Status::Amber);
 //! assert_eq!(readiness.warnings[0].sign, Sign::RestingHr);
-//! assert!(readiness.warnings[0].message.contains("+8 bpm"));
+//! // Days over +5 are counted; the value named is today's.
+//! assert!(readiness.warnings[0].message.contains("+5 bpm or more"));
+//! assert!(readiness.warnings[0].message.contains("on 2 of the last 3 days (today +8)"));
 //! ```
 
 pub mod adapt;
@@ -59,7 +61,7 @@ use crate::science::pmc::PmcParams;
 use crate::science::series::LoadSeries;
 
 pub use adapt::{AdaptError, Adaptation, SeasonEdit, adapt_from_today, adapt_season};
-pub use suggest::{Suggestion, suggestions};
+pub use suggest::{Suggestion, TodayCall, suggestions, today_call};
 pub use tips::{Tip, tips};
 
 /// The overall readiness to train hard.
@@ -156,7 +158,9 @@ pub struct Warning {
     pub level: Status,
     /// The last day the sign is seen on.
     pub date: NaiveDate,
-    /// What was seen, in plain words: "resting HR +6 bpm above usual on 2 of the last 3 days".
+    /// What was seen, in plain words: "resting HR +5 bpm or more above your usual 50 on 2 of
+    /// the last 3 days (today +6)". A count goes with the threshold it counts; a value named
+    /// is one day's, and says which.
     pub message: String,
 }
 
@@ -232,8 +236,8 @@ impl Readiness {
         })
     }
 
-    /// One line for the banner: "amber: resting HR +6 bpm on 2 of the last 3 days; poor
-    /// sleep on 3 of the last 5 nights".
+    /// One line for the banner: "amber: resting HR +5 bpm or more above your usual 50 on 2 of
+    /// the last 3 days (today +6); poor sleep on 3 of the last 5 nights".
     pub fn summary(&self) -> String {
         let note = self.baseline_note();
         if self.warnings.is_empty() {

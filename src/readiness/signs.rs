@@ -73,27 +73,48 @@ fn resting_hr(days: &BTreeMap<NaiveDate, &WellnessEntry>, today: NaiveDate) -> O
         .filter_map(|(_, e)| e.resting_hr_bpm.map(f64::from))
         .collect();
     let usual = crate::science::charts::usual_resting_hr(&usual)?;
-    let rises: Vec<f64> = window(days, today, span)
+    // (day, bpm above usual) of each reading in the window, oldest first.
+    let readings: Vec<(NaiveDate, f64)> = window(days, today, span)
         .into_iter()
         .flatten()
-        .filter_map(|e| e.resting_hr_bpm)
-        .map(|hr| f64::from(hr) - usual)
-        .filter(|rise| *rise >= RESTING_HR_RISE_BPM)
+        .filter_map(|e| e.resting_hr_bpm.map(|hr| (e.date, f64::from(hr) - usual)))
         .collect();
-    if rises.len() < needed {
+    let high = readings
+        .iter()
+        .filter(|(_, rise)| *rise >= RESTING_HR_RISE_BPM)
+        .count();
+    if high < needed {
         return None;
     }
-    let red = rises.iter().filter(|r| **r >= RESTING_HR_RED_BPM).count() >= needed;
-    let top = rises.iter().copied().fold(0.0, f64::max);
+    let red = readings
+        .iter()
+        .filter(|(_, rise)| *rise >= RESTING_HR_RED_BPM)
+        .count()
+        >= needed;
+    // The count is of days over the threshold; the one value named is the latest reading's,
+    // so a single high morning does not read as several.
+    let latest = readings
+        .last()
+        .map(|(date, rise)| format!(" ({} {rise:+.0})", day_word(*date, today)))
+        .unwrap_or_default();
     Some(Warning {
         sign: Sign::RestingHr,
         level: if red { Status::Red } else { Status::Amber },
         date: today,
         message: format!(
-            "resting HR +{top:.0} bpm above your usual {usual:.0} on {} of the last {span} days",
-            rises.len()
+            "resting HR +{RESTING_HR_RISE_BPM:.0} bpm or more above your usual {usual:.0} on \
+             {high} of the last {span} days{latest}"
         ),
     })
+}
+
+/// "today", "yesterday", else the weekday ("Fri").
+fn day_word(date: NaiveDate, today: NaiveDate) -> String {
+    match (today - date).num_days() {
+        0 => "today".to_owned(),
+        1 => "yesterday".to_owned(),
+        _ => date.format("%a").to_string(),
+    }
 }
 
 fn hrv(days: &BTreeMap<NaiveDate, &WellnessEntry>, today: NaiveDate) -> Option<Warning> {

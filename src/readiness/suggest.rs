@@ -3,9 +3,13 @@
 //! Each suggestion is the whole active plan after one change, so the window can preview it
 //! (the changed days are listed) and apply it as one undoable edit:
 //!
+//! - **Rest today, or swap today's run for a recovery run**, first, whenever [`today_call`]
+//!   says so: rest when today's check-in says very sore or a bodily sign is red, a recovery
+//!   run when the status is red for other reasons. A red day is about today before it is
+//!   about next week, and the tips ([`super::tips`]) say the same as this suggestion.
 //! - **Swap the next hard session for a recovery run** (within the next
-//!   [`LOOKAHEAD_DAYS`] days), on any warning: hard training on a body that has not recovered
-//!   adds fatigue without adding fitness.
+//!   [`LOOKAHEAD_DAYS`] days, after today when today is already changed), on any warning:
+//!   hard training on a body that has not recovered adds fatigue without adding fitness.
 //! - **Rest tomorrow**, when a bodily sign fires (resting HR, soreness, fatigue, sluggish easy
 //!   runs, a low wellness score) or the status is red.
 //! - **Cut next week's volume by [`CUT_SHARE`]**, when the load figures are high (ACWR, form,
@@ -29,12 +33,14 @@
 //! }
 //! let readiness = Readiness::assess(&doc, today);
 //! let list = suggestions(&doc, today, &readiness);
-//! assert!(list[0].title.starts_with("Swap"), "{list:?}");
+//! // Red: the first change is today's.
+//! assert!(list[0].title.contains("today"), "{list:?}");
 //! assert_ne!(Some(&list[0].plan), doc.active_plan());
 //! ```
 
 use chrono::{Days, NaiveDate};
 
+use super::limits::VERY_SORE_TODAY;
 use super::{Readiness, Sign, Status};
 use crate::model::{
     AthleteDocument, Intensity, PaceZone, Plan, Segment, SegmentKind, SegmentLength, Step, Target,
@@ -70,6 +76,43 @@ fn day(d: NaiveDate) -> String {
     d.format("%a %-d %b").to_string()
 }
 
+/// What today's training should become, when the signs say more than "go easier soon".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TodayCall {
+    /// No run today.
+    Rest,
+    /// A short recovery run in place of anything harder.
+    RecoveryRun,
+}
+
+/// Today's soreness from the check-in, if there is one.
+pub fn soreness_today(doc: &AthleteDocument, today: NaiveDate) -> Option<u8> {
+    doc.history
+        .wellness
+        .iter()
+        .filter(|e| e.date == today)
+        .find_map(|e| e.soreness)
+}
+
+/// What today should become: rest when today's check-in says very sore (soreness
+/// [`VERY_SORE_TODAY`] or more) or a bodily sign is red (resting HR, HRV, soreness, fatigue);
+/// a recovery run when the status is red for other reasons; `None` otherwise. The
+/// suggestions and the tips both follow it, so they never disagree about today.
+pub fn today_call(doc: &AthleteDocument, today: NaiveDate, r: &Readiness) -> Option<TodayCall> {
+    let very_sore = soreness_today(doc, today).is_some_and(|s| s >= VERY_SORE_TODAY);
+    let bodily_red = r
+        .warnings
+        .iter()
+        .any(|w| w.level == Status::Red && w.sign.is_bodily());
+    if very_sore || bodily_red {
+        Some(TodayCall::Rest)
+    } else if r.status == Status::Red {
+        Some(TodayCall::RecoveryRun)
+    } else {
+        None
+    }
+}
+
 /// The suggestions for the signs that fired, most useful first; none when the status is
 /// green or there is no plan.
 pub fn suggestions(doc: &AthleteDocument, today: NaiveDate, r: &Readiness) -> Vec<Suggestion> {
@@ -85,7 +128,16 @@ pub fn suggestions(doc: &AthleteDocument, today: NaiveDate, r: &Readiness) -> Ve
     let easy = crate::science::paces::athlete_vdot(&doc.athlete)
         .and_then(|v| crate::science::paces::TrainingPaces::from_vdot(v).ok())
         .map(|p| p.zone_s_per_km(PaceZone::E));
-    if let Some(s) = swap_next_hard(plan, today, easy, &reason) {
+    let today_changed = today_call(doc, today, r)
+        .and_then(|call| change_today(doc, plan, today, call, easy, &reason));
+    // Today's session is settled by the first suggestion; the next hard one is after it.
+    let from = if today_changed.is_some() {
+        today + Days::new(1)
+    } else {
+        today
+    };
+    out.extend(today_changed);
+    if let Some(s) = swap_next_hard(plan, from, today, easy, &reason) {
         out.push(s);
     }
     let bodily = r.warnings.iter().any(|w| w.sign.is_bodily());
@@ -141,8 +193,72 @@ pub fn recovery_run_for(w: &Workout, easy_s_per_km: Option<f64>) -> Workout {
     r
 }
 
+/// Today's training as `call` says, unless it is a race, already done, or already no
+/// harder than the call.
+fn change_today(
+    doc: &AthleteDocument,
+    plan: &Plan,
+    today: NaiveDate,
+    call: TodayCall,
+    easy_s_per_km: Option<f64>,
+    reason: &str,
+) -> Option<Suggestion> {
+    let done = |w: &Workout| {
+        doc.history
+            .activities
+            .iter()
+            .any(|a| a.date() == today && (a.planned_workout == Some(w.id) || a.kind == w.kind))
+    };
+    let todays: Vec<&Workout> = plan
+        .workouts_on(today)
+        .filter(|w| w.intensity() != Intensity::Rest && !w.kind.is_race() && !done(w))
+        .collect();
+    let (new, title): (Vec<Workout>, String) = match call {
+        TodayCall::Rest => {
+            let names: Vec<String> = todays.iter().map(|w| w.display_title()).collect();
+            (
+                todays.iter().map(|w| w.as_rest()).collect(),
+                format!(
+                    "Rest today ({}) instead of {}",
+                    day(today),
+                    names.join(" and ")
+                ),
+            )
+        }
+        TodayCall::RecoveryRun => {
+            let runs: Vec<&Workout> = todays
+                .into_iter()
+                .filter(|w| w.kind.is_running() && w.intensity() > Intensity::Recovery)
+                .collect();
+            let names: Vec<String> = runs.iter().map(|w| w.display_title()).collect();
+            (
+                runs.iter()
+                    .map(|w| recovery_run_for(w, easy_s_per_km))
+                    .collect(),
+                format!(
+                    "Swap today's {} for a recovery run ({})",
+                    names.join(" and "),
+                    day(today)
+                ),
+            )
+        }
+    };
+    if new.is_empty() {
+        return None;
+    }
+    Some(Suggestion {
+        title,
+        reason: reason.to_owned(),
+        plan: replace(plan, &new),
+        changes: changes(plan, &new),
+    })
+}
+
+/// The first hard session from `from` on, within [`LOOKAHEAD_DAYS`] of `today`, as a
+/// recovery run.
 fn swap_next_hard(
     plan: &Plan,
+    from: NaiveDate,
     today: NaiveDate,
     easy_s_per_km: Option<f64>,
     reason: &str,
@@ -151,7 +267,7 @@ fn swap_next_hard(
     let next = plan
         .workouts
         .iter()
-        .filter(|w| (today..until).contains(&w.date) && w.intensity() == Intensity::Hard)
+        .filter(|w| (from..until).contains(&w.date) && w.intensity() == Intensity::Hard)
         .min_by_key(|w| w.date)?;
     let new = vec![recovery_run_for(next, easy_s_per_km)];
     Some(Suggestion {

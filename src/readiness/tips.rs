@@ -4,7 +4,8 @@
 //! sleep, carbohydrate plus protein within an hour after a run, hydration, low-impact
 //! cross-training, stretching, foam rolling, mental downtime), and on sick days and the return
 //! after them the "neck check" of section 9; each tip is chosen by the situation it answers
-//! and says why.
+//! and says why. What a tip says about today follows [`super::today_call`], as the first
+//! suggested change does: when that is rest, no tip proposes a run today.
 //!
 //! ```
 //! use chrono::NaiveDate;
@@ -25,6 +26,7 @@
 
 use chrono::{Days, NaiveDate};
 
+use super::suggest::{TodayCall, soreness_today, today_call};
 use super::{Readiness, Sign, Status};
 use crate::model::{AthleteDocument, Intensity, WorkoutKind};
 
@@ -43,9 +45,6 @@ fn tip(text: &str, because: impl Into<String>) -> Tip {
         because: because.into(),
     }
 }
-
-/// Soreness at or above this today means rest rather than a recovery run.
-const VERY_SORE: u8 = 4;
 
 /// The tips for `today`, most pressing first (at most five).
 pub fn tips(doc: &AthleteDocument, today: NaiveDate, readiness: &Readiness) -> Vec<Tip> {
@@ -103,26 +102,34 @@ pub fn tips(doc: &AthleteDocument, today: NaiveDate, readiness: &Readiness) -> V
             what,
         ));
     }
-    if let Some(a) = yesterday_hard {
-        out.push(tip(
-            "Keep today easy: a recovery run at conversation pace, or rest.",
-            format!("the day after {}", a.kind.label().to_lowercase()),
-        ));
-    }
-    let soreness_today = doc
-        .history
-        .wellness
-        .iter()
-        .filter(|e| e.date == today)
-        .find_map(|e| e.soreness);
-    if soreness_today.is_some_and(|s| s >= VERY_SORE) {
-        out.push(tip(
-            "Very sore: rest instead of the recovery run; walk, stretch gently and foam-roll the sore muscles.",
+    // After a hard session already done today, what today should be is settled.
+    let call = today_call(doc, today, readiness).filter(|_| today_hard.is_none());
+    let very_sore = soreness_today(doc, today).is_some_and(|s| s >= super::limits::VERY_SORE_TODAY);
+    match call {
+        Some(TodayCall::Rest) if very_sore => out.push(tip(
+            "Very sore: rest today rather than run; walk, stretch gently and foam-roll the sore muscles.",
             "soreness is high today",
-        ));
-    } else if readiness.has(Sign::Soreness) {
+        )),
+        Some(TodayCall::Rest) => out.push(tip(
+            "Rest today rather than run: a walk and some gentle stretching are plenty.",
+            "a warning sign is strong",
+        )),
+        Some(TodayCall::RecoveryRun) => out.push(tip(
+            "Keep today to a short recovery run at conversation pace, or rest.",
+            "readiness is red",
+        )),
+        None => {
+            if let Some(a) = yesterday_hard {
+                out.push(tip(
+                    "Keep today easy: a recovery run at conversation pace, or rest.",
+                    format!("the day after {}", a.kind.label().to_lowercase()),
+                ));
+            }
+        }
+    }
+    if readiness.has(Sign::Soreness) && !very_sore {
         out.push(tip(
-            "Foam-roll and stretch the sore muscles for ten minutes; keep any run short and flat.",
+            "Foam-roll and stretch the sore muscles for ten minutes; keep the next runs short and flat.",
             "soreness has not subsided",
         ));
     }
@@ -143,9 +150,16 @@ pub fn tips(doc: &AthleteDocument, today: NaiveDate, readiness: &Readiness) -> V
         || readiness.has(Sign::Form)
         || readiness.status == Status::Red
     {
+        let because = if readiness.has(Sign::Fatigue) {
+            "fatigue is high"
+        } else if readiness.has(Sign::Acwr) || readiness.has(Sign::Form) {
+            "the load has risen faster than you are used to"
+        } else {
+            "readiness is red"
+        };
         out.push(tip(
-            "Swap one run for low-impact cross-training (easy cycling or swimming): it keeps fitness with less pounding.",
-            "fatigue is high",
+            "Make one of this week's easy runs low-impact cross-training (easy cycling or swimming): it keeps fitness with less pounding.",
+            because,
         ));
     }
     if readiness.has(Sign::Motivation) || readiness.has(Sign::WellnessScore) {

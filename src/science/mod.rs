@@ -13,6 +13,7 @@
 //! - [`personal`]: the runner's own model from their document: races, fit, predictions.
 //! - [`recovery_time`]: how many days this athlete takes to be back at baseline after a
 //!   tough session, from their check-ins.
+//! - [`week_totals`]: each plan week's planned distance, time and load.
 
 pub mod adherence;
 pub mod banister;
@@ -24,3 +25,4 @@ pub mod personal;
 pub mod pmc;
 pub mod recovery_time;
 pub mod series;
+pub mod week_totals;

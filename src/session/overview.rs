@@ -42,6 +42,9 @@ pub struct Overview {
     pub today: Option<PmcDay>,
     /// Planned load of each workout of the active plan.
     pub planned_loads: HashMap<WorkoutId, f64>,
+    /// The active plan's planned distance, time and load by week, keyed by the week's first
+    /// day.
+    pub weeks: std::collections::BTreeMap<NaiveDate, crate::science::week_totals::WeekTotals>,
     /// The whole series, for charts and what-if evaluations.
     pub series: LoadSeries,
     /// The runner's own model: its fit, the goal race's prediction, its daily line.
@@ -71,6 +74,9 @@ impl Overview {
             .flat_map(|p| &p.workouts)
             .map(|w| (w.id, context.planned_load(w)))
             .collect();
+        let weeks = plan.map_or_else(Default::default, |p| {
+            crate::science::week_totals::planned_weeks(p, doc.athlete.week_start, &context)
+        });
         let model = personal::ModelSummary::compute(doc, today);
         // The rules' gaps follow the athlete's own recovery, worked out once for the model
         // and the check alike.
@@ -106,6 +112,7 @@ impl Overview {
             race_morning_form: series.race_morning_form(),
             today: series.on(today).map(|d| d.values),
             planned_loads,
+            weeks,
             series,
             model,
         }

@@ -334,9 +334,30 @@ pub fn read_text(path: &Path) -> Result<String, DocumentError> {
 /// Loads a document from a file. Nothing on disk changes, whatever happens.
 ///
 /// # Errors
-/// Any [`DocumentError`]; each names the file, and parse errors the line and column.
+/// Any [`DocumentError`]; each names the file, and parse errors the line and column. When
+/// the file is damaged ([`DocumentError::is_damage`]) and the copy saving keeps
+/// ([`backup_path`]) is beside it, [`DocumentError::DamagedWithBackup`]: the message then
+/// names the copy, says whether it loads, and what to do.
 pub fn load_document(path: &Path) -> Result<AthleteDocument, DocumentError> {
-    document_from_str(&read_text(path)?, path)
+    read_text(path)
+        .and_then(|text| document_from_str(&text, path))
+        .map_err(|e| with_backup(e, path))
+}
+
+/// `error` with the `.bak` beside the file named, when the file is damaged and there is one.
+fn with_backup(error: DocumentError, path: &Path) -> DocumentError {
+    let backup = backup_path(&write_target(path));
+    if !error.is_damage() || !backup.is_file() {
+        return error;
+    }
+    let backup_loads = read_text(&backup)
+        .and_then(|text| document_from_str(&text, &backup))
+        .is_ok();
+    DocumentError::DamagedWithBackup {
+        source: Box::new(error),
+        backup,
+        backup_loads,
+    }
 }
 
 /// The path of the previous version kept by [`save_document`]: `anna.ron` -> `anna.ron.bak`.

@@ -94,11 +94,12 @@ pub struct CalendarView<'a> {
 
 const PHASE_WIDTH: f32 = 52.0;
 const GAP: f32 = 4.0;
-const MIN_CELL_WIDTH: f32 = 60.0;
+const MIN_CELL_WIDTH: f32 = 56.0;
 
-/// The narrowest the month view gets before it scrolls sideways: the phase column and seven
-/// days. The window keeps this much for the central view where it can.
-pub const CALENDAR_MIN_WIDTH: f32 = PHASE_WIDTH + 7.0 * (MIN_CELL_WIDTH + GAP) + 16.0;
+/// The narrowest the month view gets before it scrolls sideways: the phase column, seven
+/// days and the week's totals. The window keeps this much for the central view where it can.
+pub const CALENDAR_MIN_WIDTH: f32 =
+    PHASE_WIDTH + 7.0 * (MIN_CELL_WIDTH + GAP) + TOTALS_WIDTH + 16.0;
 
 /// One day's change: the day, the workout before and after.
 pub type Change = (NaiveDate, Option<Workout>, Option<Workout>);
@@ -168,10 +169,10 @@ pub fn calendar_ui(
     let gap = GAP;
     let header_height = 18.0;
     let area = ui.available_rect_before_wrap();
-    let cell_width = ((area.width() - phase_width) / 7.0 - gap).max(MIN_CELL_WIDTH);
+    let cell_width = ((area.width() - phase_width - TOTALS_WIDTH) / 7.0 - gap).max(MIN_CELL_WIDTH);
     let cell_height = ((area.height() - header_height) / WEEKS as f32 - gap).max(72.0);
     let total = egui::vec2(
-        phase_width + 7.0 * (cell_width + gap),
+        phase_width + 7.0 * (cell_width + gap) + TOTALS_WIDTH,
         header_height + WEEKS as f32 * (cell_height + gap),
     );
     let mut hovered = None;
@@ -188,6 +189,14 @@ pub fn calendar_ui(
                 egui::Label::new(egui::RichText::new(day.to_string()).strong()),
             );
         }
+        let totals_left = rect.left() + phase_width + 7.0 * (cell_width + gap);
+        ui.put(
+            egui::Rect::from_min_size(
+                egui::pos2(totals_left, rect.top()),
+                egui::vec2(TOTALS_WIDTH, header_height),
+            ),
+            egui::Label::new(egui::RichText::new("Week total").strong()),
+        );
         for week in 0..WEEKS {
             let first = state.first_day + Days::new(week * 7);
             let y = rect.top() + header_height + week as f32 * (cell_height + gap);
@@ -219,11 +228,43 @@ pub fn calendar_ui(
                     hovered = Some(day);
                 }
             }
+            let totals = egui::Rect::from_min_size(
+                egui::pos2(totals_left, y),
+                egui::vec2(TOTALS_WIDTH, cell_height),
+            );
+            week_totals_ui(ui, view, first, totals);
         }
     });
     if let Some(drag) = drag {
         drag_ghost_ui(ui, view, drag, hovered);
     }
+}
+
+/// Width of the column of week totals at the end of each row of the month view.
+const TOTALS_WIDTH: f32 = 84.0;
+
+/// A week's planned distance, time and load, one under the other, in `rect` at the end of
+/// its row; nothing for a week without workouts.
+fn week_totals_ui(ui: &mut egui::Ui, view: &CalendarView<'_>, first: NaiveDate, rect: egui::Rect) {
+    let Some(week) = view.overview.weeks.get(&first) else {
+        return;
+    };
+    let mut column = ui.new_child(
+        egui::UiBuilder::new()
+            .max_rect(rect.shrink2(egui::vec2(6.0, 4.0)))
+            .layout(egui::Layout::top_down(egui::Align::Min)),
+    );
+    column.spacing_mut().item_spacing.y = 2.0;
+    let [distance, time, load] = crate::export::week_totals_lines(week, view.doc.athlete.units);
+    column
+        .strong(distance)
+        .on_hover_text("Planned running distance of the week");
+    column
+        .label(time)
+        .on_hover_text("Planned training time of the week");
+    column
+        .weak(load)
+        .on_hover_text("Planned training load of the week");
 }
 
 /// The floating panel that follows the pointer during a drag: what is dragged, and what a

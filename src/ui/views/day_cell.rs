@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use super::calendar::{CalendarView, DragPayload, verdict_look};
 use super::targets::{adjustment_line, paces_line};
-use crate::model::{OffReason, Plan, RacePriority, Workout, format_distance, format_duration};
+use crate::model::{OffReason, Plan, RacePriority, Workout};
 use crate::rules::Severity;
 use crate::science::adherence::Status;
 use crate::session::Edit;
@@ -250,10 +250,12 @@ pub(super) fn day_cell_ui(
             chip = chip.stroke(egui::Stroke::new(2.5, ui.visuals().strong_text_color()));
         }
         let response = ui.add_sized([width, 0.0], chip).on_hover_ui(|ui| {
+            // The kind, and the effort only when the kind's word does not say it.
+            let mut what = vec![w.kind.label()];
+            what.extend(crate::export::effort_text(w));
             ui.label(format!(
-                "{} · {}. Drag to move, Ctrl-drag to copy, Shift-drop to swap days.",
-                w.kind.label(),
-                intensity.label()
+                "{}. Drag to move, Ctrl-drag to copy, Shift-drop to swap days.",
+                what.join(" · ")
             ));
             // In the workout's conditions: the paces to run, and why they differ.
             if let Some(paces) = paces_line(w, doc, units) {
@@ -320,9 +322,9 @@ pub(super) fn day_cell_ui(
     }
     if let Some(done) = view.overview.unplanned.get(&day) {
         for a in done {
-            let distance = a.distance_m.map_or_else(
-                || format_duration(a.duration_s),
-                |d| format_distance(d, units),
+            let distance = a.distance_m.filter(|d| *d > 0.0).map_or_else(
+                || crate::export::time_text(a.duration_s),
+                |d| crate::export::distance_text(d, units),
             );
             ui.weak(egui::RichText::new(format!("Logged: {} {distance}", a.kind.label())).small());
         }

@@ -108,9 +108,14 @@ pub fn athlete_panel_ui(
         format_distance(plan.goal.distance_m, a.units),
         plan.goal.date.format("%a %-d %b %Y")
     ));
-    let days = (plan.goal.date - today).num_days();
-    if days >= 0 {
-        ui.label(format!("{days} days to go"));
+    match (plan.goal.date - today).num_days() {
+        0 => {
+            ui.label("Race day");
+        }
+        days if days > 0 => {
+            ui.label(format!("{} to go", crate::export::days_text(days)));
+        }
+        _ => {}
     }
     if let Some(goal) = plan.goal.goal_time_s {
         ui.label(format!("Goal time {}", format_duration(goal)));
@@ -217,7 +222,14 @@ fn findings_ui(
 pub fn charts_ui(ui: &mut egui::Ui, overview: &Overview) {
     ui.strong("Fitness, fatigue and form");
     let Some(day) = overview.today else {
-        ui.weak("Log training or build a plan to see how fitness, fatigue and form move.");
+        // No value today: either nothing to compute from, or a plan that starts later.
+        match overview.series.days().first() {
+            None => ui.weak("Log training or build a plan to see how fitness, fatigue and form move."),
+            Some(first) => ui.weak(format!(
+                "Fitness, fatigue and form start with the plan on {}; log training to start them sooner.",
+                first.date.format("%a %-d %b")
+            )),
+        };
         return;
     };
     ui.horizontal_wrapped(|ui| {

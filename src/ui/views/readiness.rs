@@ -2,7 +2,7 @@
 //! signs, the suggested changes (previewed on the calendar while hovered, applied with one
 //! click as one undoable edit) and the recovery tips.
 
-use crate::model::format_distance;
+use crate::export::workout_line;
 use crate::readiness::{Readiness, Status, Suggestion, Tip};
 use crate::session::Edit;
 use crate::ui::commands::{Command, Request};
@@ -142,12 +142,10 @@ pub fn recovery_ui(
                 ui.label(&s.title);
             });
             for (day, before, after) in &s.changes {
+                // The chip's words, so a distance in the title is not said twice.
                 let title = |w: &Option<crate::model::Workout>| match w {
                     None => "nothing".to_owned(),
-                    Some(w) => match w.planned_distance_m {
-                        Some(m) => format!("{} ({})", w.display_title(), format_distance(m, units)),
-                        None => w.display_title(),
-                    },
+                    Some(w) => workout_line(w, None, units).to_string(),
                 };
                 ui.weak(format!(
                     "{}: {} -> {}",

@@ -7,7 +7,7 @@ use chrono::{Days, NaiveDate};
 use super::calendar::{CalendarState, CalendarView, drag_ghost_ui};
 use super::day_cell::{day_cell_ui, race_tag};
 use super::targets::{adjustment_line, paces_line};
-use crate::model::{format_distance, format_duration};
+use crate::export::{length_text, week_totals_lines, workout_facts};
 use crate::ui::commands::Request;
 
 /// One week, one row per day: the day's chips (to drag, click, right-click) and each
@@ -20,7 +20,9 @@ pub(super) fn week_ui(
 ) {
     let first = state.first_day + Days::new(7);
     let area = ui.available_rect_before_wrap();
-    let row_height = ((area.height() - 8.0) / 7.0).max(84.0);
+    // Room under the seven days for the week's totals.
+    let totals_height = 26.0;
+    let row_height = ((area.height() - 8.0 - totals_height) / 7.0).max(84.0);
     let chip_width = (area.width() * 0.34).clamp(150.0, 260.0);
     let mut hovered = None;
     egui::ScrollArea::vertical().show(ui, |ui| {
@@ -52,10 +54,22 @@ pub(super) fn week_ui(
                 hovered = Some(day);
             }
         }
+        week_totals_ui(ui, view, first);
     });
     if let Some(drag) = view.drag {
         drag_ghost_ui(ui, view, drag, hovered);
     }
+}
+
+/// The week's planned totals, under its last day: "Week: 47 km · 5 h 10 min · load 310".
+fn week_totals_ui(ui: &mut egui::Ui, view: &CalendarView<'_>, first: NaiveDate) {
+    let Some(week) = view.overview.weeks.get(&first) else {
+        return;
+    };
+    let text = week_totals_lines(week, view.doc.athlete.units).join(" · ");
+    ui.add_space(4.0);
+    ui.strong(format!("Week: {text}"))
+        .on_hover_text("Planned running distance, training time and load of the week");
 }
 
 /// The full details of a day's workouts: kind, intensity, size, load, steps, status, notes.
@@ -71,19 +85,13 @@ fn day_details_ui(ui: &mut egui::Ui, view: &CalendarView<'_>, day: NaiveDate) {
         ui.colored_label(ui.visuals().warn_fg_color, reason.label());
     }
     for w in plan.workouts_on(day) {
-        let mut line = format!("{} · {}", w.kind.label(), w.intensity().label());
-        if let Some(tag) = race_tag(w) {
-            line.push_str(&format!(" · {tag}"));
+        // Each fact once: "Easy · 8 km · 45 min", never "Easy · Easy · 8.0 km · 45:00".
+        let mut facts = workout_facts(w, units);
+        facts.extend(race_tag(w));
+        if let Some(load) = view.overview.planned_loads.get(&w.id).filter(|l| **l > 0.0) {
+            facts.push(format!("load {load:.0}"));
         }
-        if let Some(d) = w.planned_distance_m {
-            line.push_str(&format!(" · {}", format_distance(d, units)));
-        }
-        if let Some(t) = w.planned_duration_s {
-            line.push_str(&format!(" · {}", format_duration(t)));
-        }
-        if let Some(load) = view.overview.planned_loads.get(&w.id) {
-            line.push_str(&format!(" · load {load:.0}"));
-        }
+        let mut line = facts.join(" · ");
         if let Some(status) = view.overview.statuses.get(&w.id) {
             line.push_str(&format!(" · {}", status.word()));
         }
@@ -103,15 +111,12 @@ fn day_details_ui(ui: &mut egui::Ui, view: &CalendarView<'_>, day: NaiveDate) {
     }
 }
 
-/// One line for a workout's steps in the athlete's units: "2.0 km E, 4 x (1.0 km I, 0.4 km E),
-/// 2.0 km E".
+/// One line for a workout's steps in the athlete's units: "2 km E, 4 x (1 km I, 400 m E),
+/// 2 km E".
 fn steps_summary(w: &crate::model::Workout, units: crate::model::Units) -> String {
-    use crate::model::{SegmentLength, Step, Target};
+    use crate::model::{Step, Target};
     let one = |s: &crate::model::Segment| {
-        let length = match s.length {
-            SegmentLength::Distance(m) => format_distance(m, units),
-            SegmentLength::Duration(t) => format_duration(t),
-        };
+        let length = length_text(s.length, units);
         match &s.target {
             Target::PaceZone(z) => format!("{length} {z:?}"),
             Target::Rpe(r) => format!("{length} RPE {r}"),
