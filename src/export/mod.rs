@@ -36,9 +36,9 @@ pub mod ics;
 mod text;
 
 pub use text::{
-    WorkoutLine, days_text, distance_text, duration_text, effort_text, goal_race_of, goal_text,
-    length_text, paces_text, planned_time_s, segment_role, segment_text, step_lines, target_text,
-    time_text, volume_text, week_totals_lines, workout_amount, workout_description, workout_facts,
+    WorkoutLine, distance_text, duration_text, effort_text, goal_race_of, goal_text, length_text,
+    paces_text, planned_time_s, segment_role, segment_text, step_lines, target_text, time_text,
+    volume_text, week_totals_lines, workout_amount, workout_description, workout_facts,
     workout_line,
 };
 

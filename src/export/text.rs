@@ -112,21 +112,6 @@ pub fn duration_text(duration_s: f64) -> String {
     }
 }
 
-/// A count of days in words: `1 day`, `3 days`, `0 days`.
-///
-/// ```
-/// use stride::export::days_text;
-/// assert_eq!(days_text(1), "1 day");
-/// assert_eq!(days_text(3), "3 days");
-/// ```
-pub fn days_text(n: i64) -> String {
-    if n.abs() == 1 {
-        format!("{n} day")
-    } else {
-        format!("{n} days")
-    }
-}
-
 /// A planned time, for totals and facts: from ten minutes on in whole minutes (`48 min`,
 /// `5 h 10 min`), shorter ones as [`duration_text`] says them.
 pub fn time_text(duration_s: f64) -> String {
@@ -842,7 +827,7 @@ mod tests {
     #[test]
     fn counts_of_days_and_week_totals_read_as_words() {
         for (n, want) in [(0, "0 days"), (1, "1 day"), (2, "2 days"), (-1, "-1 day")] {
-            assert_eq!(days_text(n), want);
+            assert_eq!(crate::model::days_text(n), want);
         }
         for (s, want) in [
             (599.0, "9 min 59 s"),

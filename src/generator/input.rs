@@ -88,9 +88,10 @@ pub(super) fn unmet(finding: &crate::rules::Finding, errors: usize) -> GenerateE
         kind: GenerateErrorKind::RulesUnmet,
         field: "plan",
         message: format!(
-            "no plan keeps every recovery rule for this input ({errors} error(s) left); \
+            "no plan keeps every recovery rule for this input ({errors} {} left); \
              first: {} on {}: {}. Add running days, lower the weekly volume, or move the race \
              later",
+            if errors == 1 { "error" } else { "errors" },
             finding.rule.code(),
             finding.date,
             finding.message

@@ -28,8 +28,8 @@ pub use plan::{DayChange, DaysOff, GoalRace, OffReason, Phase, PhaseKind, Plan};
 pub use settings::{CrossTrainingFactors, FormConvention, LoadModel, Settings};
 pub use units::{
     ALTITUDE_M, FASTEST_PACE_S_PER_KM, HEART_RATE_BPM, MAX_DISTANCE_M, MAX_DURATION_S,
-    REPEAT_TIMES, SLOWEST_PACE_S_PER_KM, TEMPERATURE_C, Units, format_distance, format_duration,
-    format_pace, parse_distance, parse_duration, parse_pace,
+    REPEAT_TIMES, SLOWEST_PACE_S_PER_KM, TEMPERATURE_C, Units, days_text, format_distance,
+    format_duration, format_pace, parse_distance, parse_duration, parse_pace,
 };
 pub use workout::{
     Conditions, CrossActivity, Intensity, PaceZone, RacePriority, Segment, SegmentKind,

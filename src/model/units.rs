@@ -213,3 +213,18 @@ pub fn parse_distance(text: &str) -> Result<f64, String> {
         )),
     }
 }
+
+/// A count of days in words: `1 day`, `3 days`, `0 days`.
+///
+/// ```
+/// use stride::model::days_text;
+/// assert_eq!(days_text(1), "1 day");
+/// assert_eq!(days_text(3), "3 days");
+/// ```
+pub fn days_text(n: i64) -> String {
+    if n.abs() == 1 {
+        format!("{n} day")
+    } else {
+        format!("{n} days")
+    }
+}

@@ -23,7 +23,7 @@
 //! | R7 | taper: the last 7 days at most 70% of the peak week (half, marathon: 60%, and the final two weeks average 75%), with a short faster session (neither asked for when days off or a graded return fall in the last two weeks); nothing hard in the two days before the race | warning; error |
 //! | R8 | long run at most 30/35/40% of the week's running at 5+/4/3 running days (+10 points for half and marathon; marathon long runs up to 28 km or the time cap are exempt), 150 minutes (marathon: 180) | warning |
 //! | R9 | at least 80% of running time easy over any 4 weeks | warning |
-//! | R10 | one easy day per 3 km raced before the next tough session (the first day(s) are R2's), after A and B races; nothing tough in the 3 days before a B race (its mini-taper); a C race is a hard session (R2, R4) | warning |
+//! | R10 | one easy day per 3 km raced before the next tough session (the first days are R2's), after A and B races; nothing tough in the 3 days before a B race (its mini-taper); a C race is a hard session (R2, R4) | warning |
 //! | R11 | workouts only on the athlete's available days (races excepted); no running on days away or sick days (cross-training on days away that allow it) | warning |
 //! | R12 | no hard session or race-pace work when temperature plus dew point is over 180 °F ([`crate::science::conditions`]) | warning |
 //!

@@ -51,15 +51,20 @@ pub(super) fn r2_after_hard(ctx: &mut Ctx<'_>) {
         // When the athlete's own recovery asks for more than the table, the message says so.
         let (long_run, _) = holds(tough);
         let table = p.easy_days_after(tough.class(), false, false);
+        let easy = if need == 1 {
+            "1 easy day".to_owned()
+        } else {
+            format!("{need} easy days")
+        };
         let why = if need > table {
             let kind = if long_run && p.personal_after_long_run == need {
                 "long runs"
             } else {
                 "quality sessions"
             };
-            format!("your check-ins after {kind} show recovery needs {need} easy day(s) first")
+            format!("your check-ins after {kind} show recovery needs {easy} first")
         } else {
-            format!("recovery needs {need} easy day(s) first")
+            format!("recovery needs {easy} first")
         };
         for k in 1..=i64::from(need) {
             let Some(next) = ctx.day(i as i64 + k) else {
@@ -79,7 +84,8 @@ pub(super) fn r2_after_hard(ctx: &mut Ctx<'_>) {
                 Rule::R2,
                 Severity::Error,
                 format!(
-                    "{next_what} {k} day(s) after {} on {}; {why}",
+                    "{next_what} {} after {} on {}; {why}",
+                    crate::model::days_text(k),
                     ctx.facts.days[i].stress.describe(),
                     name(hard_date),
                 ),

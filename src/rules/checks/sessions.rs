@@ -3,7 +3,7 @@
 
 use chrono::{Days, NaiveDate};
 
-use crate::model::{OffReason, RacePriority, WorkoutKind};
+use crate::model::{OffReason, RacePriority, WorkoutKind, days_text};
 
 use super::daily::easy_days_after as daily_easy_days;
 use super::*;
@@ -143,7 +143,7 @@ pub(super) fn r10_after_race(ctx: &mut Ctx<'_>) {
                             "{} on {}, {} before the B race on {}; a tune-up gets a few lighter days first",
                             d.stress.describe(),
                             name(date),
-                            days_text(k),
+                            days_text(k as i64),
                             name(race_date)
                         ),
                         format!("make {} easy", name(date)),
@@ -152,7 +152,7 @@ pub(super) fn r10_after_race(ctx: &mut Ctx<'_>) {
             }
         }
         let easy_days = super::easy_days_after_race(raced);
-        // R2 already speaks for the first day(s) after the race.
+        // R2 already speaks for the first days after the race.
         let after = i64::from(daily_easy_days(ctx.profile, &ctx.facts.days[i]));
         // Only the plan's days can break the rule: the loop is bounded by them, not by the
         // distance (a hostile 1e15 m race would otherwise run for days).
@@ -167,7 +167,8 @@ pub(super) fn r10_after_race(ctx: &mut Ctx<'_>) {
                     Rule::R10,
                     Severity::Warning,
                     format!(
-                        "tough session {k} day(s) after racing {:.1} km on {}; allow {easy_days} easy days",
+                        "tough session {} after racing {:.1} km on {}; allow {easy_days} easy days",
+                        days_text(k),
                         raced / 1000.0,
                         name(race_date)
                     ),
@@ -230,15 +231,6 @@ pub(super) fn r11_available_days(ctx: &mut Ctx<'_>) {
                 "move it to an available day".to_owned(),
             );
         }
-    }
-}
-
-/// "1 day", "3 days".
-fn days_text(n: u64) -> String {
-    if n == 1 {
-        "1 day".to_owned()
-    } else {
-        format!("{n} days")
     }
 }
 

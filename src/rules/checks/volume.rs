@@ -327,9 +327,10 @@ pub(super) fn r7_taper(ctx: &mut Ctx<'_>) {
                 Rule::R7,
                 Severity::Error,
                 format!(
-                    "{} on {}, {k} day(s) before the race",
+                    "{} on {}, {} before the race",
                     ctx.facts.days[i].stress.describe(),
-                    name(date)
+                    name(date),
+                    crate::model::days_text(k as i64)
                 ),
                 "make it easy or rest, and keep hard work at least three days before the race"
                     .to_owned(),

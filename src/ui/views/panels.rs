@@ -113,7 +113,7 @@ pub fn athlete_panel_ui(
             ui.label("Race day");
         }
         days if days > 0 => {
-            ui.label(format!("{} to go", crate::export::days_text(days)));
+            ui.label(format!("{} to go", crate::model::days_text(days)));
         }
         _ => {}
     }
