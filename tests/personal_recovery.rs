@@ -376,7 +376,7 @@ fn a_slow_recoverers_plan_keeps_more_easy_days_after_the_long_run() {
     );
     assert!(
         found[0].message.contains("your check-ins after long runs")
-            && found[0].message.contains("2 easy day(s)"),
+            && found[0].message.contains("2 easy days"),
         "{}",
         found[0].message
     );

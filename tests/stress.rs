@@ -287,7 +287,7 @@ fn masters_get_two_easy_days_after_a_very_hard_day() {
     let f = r2(&master);
     assert_eq!(f.len(), 1, "{f:?}");
     assert_eq!(f[0].date, monday() + Days::new(2));
-    assert!(f[0].message.contains("2 easy day(s)"), "{}", f[0].message);
+    assert!(f[0].message.contains("2 easy days"), "{}", f[0].message);
 }
 
 /// A one-week plan in a document, with a history-free demo athlete.
