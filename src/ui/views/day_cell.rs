@@ -163,6 +163,9 @@ pub(super) fn day_cell_ui(
             .layout(egui::Layout::top_down(egui::Align::Min)),
     );
     let ui = &mut inner;
+    // A narrow day keeps its chips inside it: what does not fit is cut at the day's edge (the
+    // week view and the editor show all of it), never drawn over the next week.
+    ui.set_clip_rect(rect.intersect(ui.clip_rect()));
     ui.spacing_mut().item_spacing.y = 2.0;
     let date_text = if day.format("%d").to_string() == "01" {
         day.format("%-d %b").to_string()
@@ -170,8 +173,18 @@ pub(super) fn day_cell_ui(
         day.format("%-d").to_string()
     };
     ui.horizontal(|ui| {
-        if is_today {
-            ui.strong(format!("{date_text} · today"));
+        let with_today = format!("{date_text} · today");
+        let font = egui::TextStyle::Body.resolve(ui.style());
+        let needed = ui
+            .fonts_mut(|f| f.layout_no_wrap(with_today.clone(), font, egui::Color32::WHITE))
+            .size()
+            .x;
+        let fits = needed <= ui.available_width();
+        if is_today && fits {
+            ui.strong(with_today);
+        } else if is_today {
+            // Too narrow for the word: the outline says it.
+            ui.strong(date_text).on_hover_text("Today");
         } else {
             ui.weak(date_text);
         }

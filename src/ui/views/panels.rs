@@ -41,9 +41,13 @@ pub fn athlete_panel_ui(
         a.training_age_years
     ));
     ui.add_space(6.0);
+    // In a narrow panel the values wrap rather than run past its edge.
+    let value_width = (ui.available_width() - 90.0).max(60.0);
     egui::Grid::new("athlete_facts")
         .num_columns(2)
+        .max_col_width(value_width)
         .show(ui, |ui| {
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
             ui.label("Fitness");
             match (overview.vdot, &a.recent_race, a.vdot) {
                 (Some(vdot), Some(race), None) => ui.label(format!(
