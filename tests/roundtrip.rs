@@ -200,7 +200,8 @@ fn plan() -> impl Strategy<Value = Plan> {
                     Just(PhaseKind::Base),
                     Just(PhaseKind::Build),
                     Just(PhaseKind::Peak),
-                    Just(PhaseKind::Taper)
+                    Just(PhaseKind::Taper),
+                    Just(PhaseKind::CutBack)
                 ],
                 date(),
                 0u64..200,
