@@ -438,6 +438,10 @@ pub enum Step {
     },
 }
 
+fn is_false(value: &bool) -> bool {
+    !*value
+}
+
 /// A planned session on one day.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -451,9 +455,14 @@ pub struct Workout {
     /// Overrides the intensity class derived from the kind.
     #[serde(default)]
     pub intensity_override: Option<Intensity>,
-    /// Short title, e.g. "3 x 2 km at T".
+    /// Short title, e.g. "3 x 2 km at T". Unless [`Workout::title_typed`], it follows the
+    /// steps when they change ([`Workout::retitle_after`]).
     #[serde(default)]
     pub title: String,
+    /// The runner typed the title, so it stays as typed when the steps change. Files
+    /// written before this field existed load with `false`.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub title_typed: bool,
     /// Structured steps; empty for an unstructured session.
     #[serde(default)]
     pub steps: Vec<Step>,
@@ -483,6 +492,7 @@ impl Workout {
             kind,
             intensity_override: None,
             title: String::new(),
+            title_typed: false,
             steps: Vec::new(),
             planned_duration_s: None,
             planned_distance_m: None,
