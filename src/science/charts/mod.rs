@@ -28,9 +28,11 @@ use super::pmc::PmcParams;
 use super::series::{LoadSeries, SeriesDay, counts_plan};
 use crate::model::{AthleteDocument, Intensity};
 
+mod axis;
 mod weeks;
 mod wellness;
 
+pub use axis::{AxisTick, acwr_ticks, signed};
 pub use weeks::{WeekBucket, intensity_index};
 pub(crate) use wellness::{mean_sd, median};
 pub use wellness::{
