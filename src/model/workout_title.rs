@@ -109,9 +109,7 @@ impl Workout {
         });
         let single = || {
             self.steps.iter().find_map(|step| match step {
-                Step::Single(s) if s.kind == SegmentKind::Work && !easy(s) => {
-                    Some(segment_text(s))
-                }
+                Step::Single(s) if s.kind == SegmentKind::Work && !easy(s) => Some(segment_text(s)),
                 _ => None,
             })
         };

@@ -120,7 +120,12 @@ mod tests {
 
     #[test]
     fn a_range_that_is_not_one_has_no_ticks() {
-        for (min, max) in [(1.0, 1.0), (2.0, 1.0), (f64::NAN, 1.0), (0.0, f64::INFINITY)] {
+        for (min, max) in [
+            (1.0, 1.0),
+            (2.0, 1.0),
+            (f64::NAN, 1.0),
+            (0.0, f64::INFINITY),
+        ] {
             assert!(acwr_ticks(min, max).is_empty(), "{min} {max}");
         }
     }

@@ -34,11 +34,11 @@ mod wellness;
 
 pub use axis::{AxisTick, acwr_ticks, signed};
 pub use weeks::{WeekBucket, intensity_index};
-pub(crate) use wellness::{mean_sd, median};
 pub use wellness::{
     HRV_NORMAL_DAYS, HRV_NORMAL_MIN_READINGS, RESTING_HR_WARNING_BPM, USUAL_HR_DAYS,
     USUAL_HR_MIN_ENTRIES, WellnessLines, hrv_normal, ln_rmssd, usual_level, usual_resting_hr,
 };
+pub(crate) use wellness::{mean_sd, median};
 
 /// Lower edge of the ACWR band drawn as "usual" (a guide, not a verdict).
 pub const ACWR_BAND_LOW: f64 = 0.8;
@@ -388,4 +388,3 @@ fn load_bars(
         })
         .collect()
 }
-
