@@ -1,5 +1,6 @@
 //! The workout editor in the window: a repeat's count by typing, keys and dragging, titles
-//! that follow the steps until one is typed, intensity from the steps, and target names.
+//! that follow the steps until one is typed, intensity from the steps, and target names; and
+//! the calendar's label for a cut-back week.
 
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -176,4 +177,25 @@ fn step_targets_name_their_zone_in_words_with_the_letter() {
         targets,
         ["Easy pace (E)", "Threshold pace (T)", "Easy pace (E)"]
     );
+}
+
+#[test]
+fn the_calendar_labels_the_cut_back_week_as_such() {
+    let h = harness(FixedDialogs::default());
+    let plan = active_plan(&h);
+    // The demo's lighter week in December, inside its build phase.
+    let cut_back = chrono::NaiveDate::from_ymd_opt(2026, 12, 17).expect("date");
+    let phase = plan.phase_on(cut_back).expect("a phase");
+    assert_eq!(phase.kind, stride::model::PhaseKind::CutBack);
+    // Beside the week of 14 December, level with its Monday's number.
+    let labels: Vec<egui::Rect> = h.query_all_by_label("Cut-back").map(|n| n.rect()).collect();
+    let monday = h.get_by_label("14").rect();
+    assert!(
+        labels
+            .iter()
+            .any(|l| l.right() <= monday.left()
+                && (l.top()..=l.bottom() + 60.0).contains(&monday.top())),
+        "{labels:?} beside {monday:?}"
+    );
+    assert!(h.query_all_by_label("Build").count() >= 2);
 }
