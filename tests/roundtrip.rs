@@ -124,6 +124,7 @@ fn workout() -> impl Strategy<Value = Workout> {
             kind(),
             prop::option::of(intensity()),
             text(),
+            any::<bool>(),
         ),
         (
             prop::collection::vec(step(), 0..3),
@@ -136,7 +137,7 @@ fn workout() -> impl Strategy<Value = Workout> {
     )
         .prop_map(
             |(
-                (id, date, kind, intensity_override, title),
+                (id, date, kind, intensity_override, title, title_typed),
                 (steps, dur, dist, notes, locked, conditions),
             )| {
                 Workout {
@@ -144,6 +145,7 @@ fn workout() -> impl Strategy<Value = Workout> {
                     date,
                     kind,
                     intensity_override,
+                    title_typed,
                     title,
                     steps,
                     planned_duration_s: dur,
@@ -200,7 +202,8 @@ fn plan() -> impl Strategy<Value = Plan> {
                     Just(PhaseKind::Base),
                     Just(PhaseKind::Build),
                     Just(PhaseKind::Peak),
-                    Just(PhaseKind::Taper)
+                    Just(PhaseKind::Taper),
+                    Just(PhaseKind::CutBack)
                 ],
                 date(),
                 0u64..200,

@@ -262,7 +262,7 @@ impl Builder<'_> {
             ExperienceLevel::Elite => (2, 3, 3),
         };
         let wanted = match phase {
-            PhaseKind::Base => base,
+            PhaseKind::Base | PhaseKind::CutBack => base,
             PhaseKind::Build => build,
             PhaseKind::Peak | PhaseKind::Taper => peak,
         };
@@ -827,13 +827,22 @@ fn generate_checked(
     hold_session_caps(&mut b);
     season::Season::settle(&mut b);
 
-    let phases = phases(
-        start,
-        race,
-        &full_weeks,
-        shape.base_n,
-        shape.build_n,
-        shape.training,
+    let cut_backs: Vec<NaiveDate> = b
+        .weeks
+        .iter()
+        .filter(|(_, cut_back, _)| *cut_back)
+        .map(|(week, _, _)| *week)
+        .collect();
+    let phases = with_cut_backs(
+        phases(
+            start,
+            race,
+            &full_weeks,
+            shape.base_n,
+            shape.build_n,
+            shape.training,
+        ),
+        &cut_backs,
     );
     let mut plan = materialize(&b, phases.clone());
     let mut findings = Vec::new();
@@ -1034,6 +1043,45 @@ fn phases(
         end: race,
     });
     phases
+}
+
+/// The phases with each cut-back week (given by its first day) cut out of the phase it falls
+/// in as a [`PhaseKind::CutBack`] phase of its own, so the calendar and the print label the
+/// week as the lighter week it is. Taper weeks stay taper.
+fn with_cut_backs(phases: Vec<Phase>, cut_backs: &[NaiveDate]) -> Vec<Phase> {
+    let mut out = Vec::with_capacity(phases.len() + 2 * cut_backs.len());
+    for phase in phases {
+        let mut from = phase.start;
+        if phase.kind != PhaseKind::Taper {
+            for &week in cut_backs {
+                let end = week + Days::new(6);
+                if week < from || end > phase.end {
+                    continue;
+                }
+                if week > from {
+                    out.push(Phase {
+                        kind: phase.kind,
+                        start: from,
+                        end: week - Days::new(1),
+                    });
+                }
+                out.push(Phase {
+                    kind: PhaseKind::CutBack,
+                    start: week,
+                    end,
+                });
+                from = end + Days::new(1);
+            }
+        }
+        if from <= phase.end {
+            out.push(Phase {
+                kind: phase.kind,
+                start: from,
+                end: phase.end,
+            });
+        }
+    }
+    out
 }
 
 fn materialize(b: &Builder<'_>, phases: Vec<Phase>) -> Plan {

@@ -20,6 +20,7 @@ mod plan;
 mod settings;
 mod units;
 mod workout;
+mod workout_title;
 
 pub use athlete::{Athlete, ExperienceLevel, FieldError, RaceResult, Sex, WeekStart};
 pub use document::{AthleteDocument, CURRENT_FORMAT_VERSION, DATE_YEARS};

@@ -33,6 +33,9 @@ pub enum PhaseKind {
     Peak,
     /// Taper: volume cut, intensity kept.
     Taper,
+    /// A cut-back week inside base, build or peak: volume lowered for a week so the
+    /// training of the weeks before is absorbed.
+    CutBack,
 }
 
 impl PhaseKind {
@@ -43,6 +46,7 @@ impl PhaseKind {
             PhaseKind::Build => "Build",
             PhaseKind::Peak => "Peak",
             PhaseKind::Taper => "Taper",
+            PhaseKind::CutBack => "Cut-back",
         }
     }
 }

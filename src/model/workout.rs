@@ -438,6 +438,10 @@ pub enum Step {
     },
 }
 
+fn is_false(value: &bool) -> bool {
+    !*value
+}
+
 /// A planned session on one day.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -451,9 +455,14 @@ pub struct Workout {
     /// Overrides the intensity class derived from the kind.
     #[serde(default)]
     pub intensity_override: Option<Intensity>,
-    /// Short title, e.g. "3 x 2 km at T".
+    /// Short title, e.g. "3 x 2 km at T". Unless [`Workout::title_typed`], it follows the
+    /// steps when they change ([`Workout::retitle_after`]).
     #[serde(default)]
     pub title: String,
+    /// The runner typed the title, so it stays as typed when the steps change. Files
+    /// written before this field existed load with `false`.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub title_typed: bool,
     /// Structured steps; empty for an unstructured session.
     #[serde(default)]
     pub steps: Vec<Step>,
@@ -483,6 +492,7 @@ impl Workout {
             kind,
             intensity_override: None,
             title: String::new(),
+            title_typed: false,
             steps: Vec::new(),
             planned_duration_s: None,
             planned_distance_m: None,
@@ -492,20 +502,56 @@ impl Workout {
         }
     }
 
-    /// The intensity class: the override if set, else the kind's default.
+    /// The intensity class: the override if set, else what the steps say, else the kind's
+    /// default. Steps only ever lower the kind's class, to easy when every segment targets
+    /// easy pace ([`Workout::steps_intensity`]): a long run all at E pace is an easy run, not a
+    /// moderate one.
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use stride::model::{Intensity, Workout, WorkoutId, WorkoutKind};
+    /// use stride::model::{Intensity, PaceZone, Segment, SegmentKind, SegmentLength, Step, Target, Workout, WorkoutId, WorkoutKind};
     /// let day = NaiveDate::from_ymd_opt(2027, 3, 12).unwrap();
     /// let mut w = Workout::new(WorkoutId(1), day, WorkoutKind::Tempo);
     /// assert_eq!(w.intensity(), Intensity::Hard);
     /// w.intensity_override = Some(Intensity::Moderate);
     /// assert_eq!(w.intensity(), Intensity::Moderate);
+    ///
+    /// let mut long = Workout::new(WorkoutId(2), day, WorkoutKind::Long);
+    /// assert_eq!(long.intensity(), Intensity::Moderate);
+    /// long.steps.push(Step::Single(Segment {
+    ///     kind: SegmentKind::Work,
+    ///     length: SegmentLength::Distance(16_000.0),
+    ///     target: Target::PaceZone(PaceZone::E),
+    ///     rpe: None,
+    /// }));
+    /// assert_eq!(long.intensity(), Intensity::Easy);
     /// ```
     pub fn intensity(&self) -> Intensity {
+        let kind = self.kind.default_intensity();
         self.intensity_override
-            .unwrap_or_else(|| self.kind.default_intensity())
+            .or_else(|| self.steps_intensity().map(|steps| steps.min(kind)))
+            .unwrap_or(kind)
+    }
+
+    /// The class the steps give on their own: easy when the workout is a run with steps and
+    /// every segment targets easy pace (E); `None` otherwise, when the steps cannot tell (no
+    /// steps, a segment without a pace zone, a faster zone whose share needs the paces, or
+    /// a race, rest or another sport, whose kind decides).
+    pub fn steps_intensity(&self) -> Option<Intensity> {
+        if self.steps.is_empty() || !self.kind.is_running() || self.kind.is_race() {
+            return None;
+        }
+        self.segments()
+            .all(|s| s.target == Target::PaceZone(PaceZone::E))
+            .then_some(Intensity::Easy)
+    }
+
+    /// Every segment of the steps in order, each repeated segment once.
+    pub fn segments(&self) -> impl Iterator<Item = &Segment> {
+        self.steps.iter().flat_map(|step| match step {
+            Step::Single(s) => std::slice::from_ref(s),
+            Step::Repeat { segments, .. } => segments.as_slice(),
+        })
     }
 
     /// The same day as an easy run over the planned distance (or duration), without steps.

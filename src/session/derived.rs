@@ -26,8 +26,9 @@ use crate::science::charts::ChartData;
 pub struct Derived {
     /// VDOT, paces, predictions, the load series, findings and adherence.
     pub overview: Overview,
-    /// What the Charts tab draws: the whole season's.
-    pub charts: ChartData,
+    /// What the Charts tab draws: the whole season's (shared with the window's cache of its
+    /// lines, not copied).
+    pub charts: std::sync::Arc<ChartData>,
     /// The warning signs of poor recovery.
     pub readiness: Readiness,
     /// Plan changes suggested for those signs.
@@ -41,10 +42,10 @@ impl Derived {
     pub fn compute(doc: &AthleteDocument, today: NaiveDate) -> Self {
         let overview = Overview::compute(doc, today);
         // The charts run through the whole season when other plans lie ahead.
-        let charts = match season_chart_document(doc, today) {
+        let charts = std::sync::Arc::new(match season_chart_document(doc, today) {
             Some(season) => ChartData::from_document(&season, today),
             None => ChartData::with_series(doc, today, overview.series.clone()),
-        };
+        });
         let readiness = Readiness::assess_with(doc, today, &overview.series);
         Derived {
             charts,

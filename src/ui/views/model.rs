@@ -5,8 +5,16 @@
 use egui::Color32;
 use egui_plot::{Line, LineStyle, MarkerShape, Plot, PlotPoint, PlotPoints, Points, VLine};
 
-use crate::science::charts::day_x;
+use super::charts::LegendItem;
+use crate::science::charts::{day_x, signed};
 use crate::science::personal::ModelSummary;
+
+/// The model's line and its fitted points.
+const GREEN: Color32 = Color32::from_rgb(40, 150, 90);
+/// The 80% band's edges.
+const BAND: Color32 = Color32::from_rgb(120, 170, 140);
+/// The races.
+const RED: Color32 = Color32::from_rgb(200, 60, 60);
 
 /// The model's plot points, made once per document change.
 #[derive(Default)]
@@ -84,12 +92,12 @@ impl ModelCache {
         cache.lines.extend(summary.recovery.sentences());
         if let Some(goal) = &summary.goal {
             cache.lines.push(format!(
-                "Race day {}: VDOT {:.1} (80% band {:.1} to {:.1}), race-morning form {:+.0}.",
+                "Race day {}: VDOT {:.1} (80% band {:.1} to {:.1}), race-morning form {}.",
                 goal.date.format("%-d %b %Y"),
                 goal.vdot,
                 goal.vdot_low,
                 goal.vdot_high,
-                goal.form
+                signed(goal.form, 0)
             ));
         }
         cache
@@ -106,54 +114,73 @@ impl ModelCache {
     }
 }
 
-/// Draws the model's chart (with the plot set up as the other charts are) and its words.
-pub fn model_ui(
+impl ModelCache {
+    /// The entries of the model chart's legend, in the order they are drawn.
+    pub(super) fn legend(&self, today_color: Color32) -> Vec<LegendItem> {
+        let mut items = vec![
+            LegendItem::dashed("80% band", BAND),
+            LegendItem::line("Model VDOT", GREEN),
+            LegendItem::dot("Races", RED),
+        ];
+        if !self.fitted.is_empty() {
+            items.push(LegendItem::dot("Fitted", GREEN));
+        }
+        items.push(LegendItem::line("Today", today_color));
+        items
+    }
+}
+
+/// Draws the model's chart with the plot set up as the other charts are, leaving out the
+/// entries `shows` says are hidden; `today` is the day and its line's colour.
+pub(super) fn model_ui(
     ui: &mut egui::Ui,
     cache: &ModelCache,
     plot: Plot<'_>,
-    today: f64,
-    today_color: Color32,
+    today: (f64, Color32),
+    shows: &dyn Fn(&str) -> bool,
 ) -> egui_plot::PlotResponse<()> {
-    let green = Color32::from_rgb(40, 150, 90);
-    let band = Color32::from_rgb(120, 170, 140);
-    let shown = plot.show(ui, |p| {
-        for (name, points) in [("80% band", &cache.high), ("80% band", &cache.low)] {
+    plot.show(ui, |p| {
+        if shows("80% band") {
+            for points in [&cache.high, &cache.low] {
+                p.add(
+                    Line::new("80% band", PlotPoints::Borrowed(points))
+                        .color(BAND)
+                        .width(1.0)
+                        .style(LineStyle::dashed_loose()),
+                );
+            }
+        }
+        if shows("Model VDOT") {
             p.add(
-                Line::new(name, PlotPoints::Borrowed(points))
-                    .color(band)
-                    .width(1.0)
-                    .style(LineStyle::dashed_loose()),
+                Line::new("Model VDOT", PlotPoints::Borrowed(&cache.history))
+                    .color(GREEN)
+                    .width(2.0),
+            );
+            p.add(
+                Line::new("Model VDOT", PlotPoints::Borrowed(&cache.projection))
+                    .color(GREEN)
+                    .width(2.0)
+                    .style(LineStyle::dashed_dense()),
             );
         }
-        p.add(
-            Line::new("Model VDOT", PlotPoints::Borrowed(&cache.history))
-                .color(green)
-                .width(2.0),
-        );
-        p.add(
-            Line::new("Model VDOT", PlotPoints::Borrowed(&cache.projection))
-                .color(green)
-                .width(2.0)
-                .style(LineStyle::dashed_dense()),
-        );
-        p.add(
-            Points::new("Races", PlotPoints::Borrowed(&cache.races))
-                .shape(MarkerShape::Diamond)
-                .radius(5.0)
-                .color(Color32::from_rgb(200, 60, 60)),
-        );
-        if !cache.fitted.is_empty() {
+        if shows("Races") {
+            p.add(
+                Points::new("Races", PlotPoints::Borrowed(&cache.races))
+                    .shape(MarkerShape::Diamond)
+                    .radius(5.0)
+                    .color(RED),
+            );
+        }
+        if !cache.fitted.is_empty() && shows("Fitted") {
             p.add(
                 Points::new("Fitted", PlotPoints::Borrowed(&cache.fitted))
                     .shape(MarkerShape::Circle)
                     .radius(3.0)
-                    .color(green),
+                    .color(GREEN),
             );
         }
-        p.add(VLine::new("Today", today).color(today_color));
-    });
-    for line in cache.lines() {
-        ui.label(line);
-    }
-    shown
+        if shows("Today") {
+            p.add(VLine::new("Today", today.0).color(today.1));
+        }
+    })
 }

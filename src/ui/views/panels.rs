@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 
 use crate::model::{AthleteDocument, format_distance, format_duration, format_pace};
+use crate::science::charts::signed;
 use crate::session::Session;
 use crate::session::overview::Overview;
 use crate::ui::commands::{Command, Request};
@@ -160,7 +161,7 @@ pub fn athlete_panel_ui(
         (None, None) => {}
     }
     if let Some(form) = overview.race_morning_form {
-        ui.label(format!("Race-morning form {form:+.0}"))
+        ui.label(format!("Race-morning form {}", signed(form, 0)))
             .on_hover_text("Fitness minus fatigue on race morning if the plan is followed.");
     }
     ui.separator();
@@ -241,7 +242,7 @@ pub fn charts_ui(ui: &mut egui::Ui, overview: &Overview) {
         ui.separator();
         ui.label(format!("fatigue {:.0}", day.fatigue));
         ui.separator();
-        ui.label(format!("form {:+.0}", day.form));
+        ui.label(format!("form {}", signed(day.form, 0)));
         if let Some(ramp) = day.ramp {
             ui.separator();
             ui.label(format!("ramp {ramp:+.1} a week"));

@@ -24,10 +24,21 @@
 
 use chrono::{Datelike, Days, NaiveDate};
 
-use super::load::LoadContext;
 use super::pmc::PmcParams;
 use super::series::{LoadSeries, SeriesDay, counts_plan};
-use crate::model::{AthleteDocument, Intensity, PhaseKind};
+use crate::model::{AthleteDocument, Intensity};
+
+mod axis;
+mod weeks;
+mod wellness;
+
+pub use axis::{AxisTick, acwr_ticks, signed};
+pub use weeks::{WeekBucket, intensity_index};
+pub use wellness::{
+    HRV_NORMAL_DAYS, HRV_NORMAL_MIN_READINGS, RESTING_HR_WARNING_BPM, USUAL_HR_DAYS,
+    USUAL_HR_MIN_ENTRIES, WellnessLines, hrv_normal, ln_rmssd, usual_level, usual_resting_hr,
+};
+pub(crate) use wellness::{mean_sd, median};
 
 /// Lower edge of the ACWR band drawn as "usual" (a guide, not a verdict).
 pub const ACWR_BAND_LOW: f64 = 0.8;
@@ -236,77 +247,6 @@ pub struct RaceMarker {
     pub form: Option<f64>,
 }
 
-/// One week of running, on the athlete's week-start boundary.
-#[derive(Clone, Debug, PartialEq)]
-pub struct WeekBucket {
-    /// First day of the week.
-    pub start: NaiveDate,
-    /// Kilometres by the session's intensity class, indexed by [`intensity_index`]; the easy
-    /// part of a planned session (its easy running time's share) counts as easy.
-    pub km: [f64; 6],
-    /// Seconds of running.
-    pub running_s: f64,
-    /// Seconds of that at easy or recovery intensity (warm-ups and cool-downs of planned
-    /// quality sessions count, as in the easy-share rule R9).
-    pub easy_s: f64,
-    /// Change of volume against the week before, as a fraction (0.1 = 10% more).
-    pub ramp: Option<f64>,
-    /// Volume at most [`CUT_BACK_SHARE`] of the week before.
-    pub cut_back: bool,
-    /// The week overlaps the plan's taper.
-    pub taper: bool,
-    /// The week has days after today (its numbers are partly or wholly planned).
-    pub projected: bool,
-    /// Monotony of the seven days up to the week's last day (or the series' last day).
-    pub monotony: Option<f64>,
-    /// Strain over the same seven days: their load times their monotony.
-    pub strain: Option<f64>,
-}
-
-impl WeekBucket {
-    fn new(start: NaiveDate) -> Self {
-        WeekBucket {
-            start,
-            km: [0.0; 6],
-            running_s: 0.0,
-            easy_s: 0.0,
-            ramp: None,
-            cut_back: false,
-            taper: false,
-            projected: false,
-            monotony: None,
-            strain: None,
-        }
-    }
-
-    /// Total kilometres.
-    pub fn total_km(&self) -> f64 {
-        self.km.iter().sum()
-    }
-
-    /// Kilometres at one intensity.
-    pub fn km_at(&self, intensity: Intensity) -> f64 {
-        self.km[intensity_index(intensity)]
-    }
-
-    /// Share of running time at easy or recovery intensity, if there was running.
-    pub fn easy_share(&self) -> Option<f64> {
-        (self.running_s > 0.0).then(|| (self.easy_s / self.running_s).clamp(0.0, 1.0))
-    }
-}
-
-/// The position of an intensity in [`WeekBucket::km`], from rest (0) to race (5).
-pub fn intensity_index(intensity: Intensity) -> usize {
-    match intensity {
-        Intensity::Rest => 0,
-        Intensity::Recovery => 1,
-        Intensity::Easy => 2,
-        Intensity::Moderate => 3,
-        Intensity::Hard => 4,
-        Intensity::Race => 5,
-    }
-}
-
 /// The values of one day, for a hover tooltip.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct DayValues {
@@ -316,153 +256,6 @@ pub struct DayValues {
     pub day: SeriesDay,
     /// The zone its form falls in.
     pub zone: FormZone,
-}
-
-/// Days of entries before a day that make a runner's usual resting heart rate: the one
-/// definition the chart and the resting-HR warning sign share.
-pub const USUAL_HR_DAYS: i64 = 28;
-/// Readings needed in that window before there is a usual value.
-pub const USUAL_HR_MIN_ENTRIES: usize = 7;
-
-/// The usual resting heart rate from the readings of the [`USUAL_HR_DAYS`] days before a
-/// day: their median (robust to the odd high morning), once there are
-/// [`USUAL_HR_MIN_ENTRIES`].
-///
-/// ```
-/// use stride::science::charts::usual_resting_hr;
-/// assert_eq!(usual_resting_hr(&[50.0, 51.0, 49.0, 50.0, 62.0, 50.0, 52.0]), Some(50.0));
-/// assert_eq!(usual_resting_hr(&[50.0; 6]), None);
-/// ```
-pub fn usual_resting_hr(readings: &[f64]) -> Option<f64> {
-    usual_level(readings)
-}
-
-/// The usual level of a morning reading (resting HR, soreness, fatigue) from the readings of
-/// the [`USUAL_HR_DAYS`] days before a day: their median, once there are
-/// [`USUAL_HR_MIN_ENTRIES`]. [`usual_resting_hr`] is this for resting HR.
-///
-/// ```
-/// use stride::science::charts::usual_level;
-/// assert_eq!(usual_level(&[1.0, 2.0, 1.0, 1.0, 3.0, 2.0, 1.0]), Some(1.0));
-/// assert_eq!(usual_level(&[2.0; 6]), None);
-/// ```
-pub fn usual_level(readings: &[f64]) -> Option<f64> {
-    if readings.len() < USUAL_HR_MIN_ENTRIES {
-        return None;
-    }
-    median(readings.to_vec())
-}
-
-/// Days before a day whose HRV readings make the athlete's normal range (HRV4Training's
-/// 60-day normal range, `training-science.md` section 8): the one definition the HRV warning
-/// sign and the recovery estimate share.
-pub const HRV_NORMAL_DAYS: i64 = 60;
-/// Fewest HRV readings a normal range is made from.
-pub const HRV_NORMAL_MIN_READINGS: usize = 14;
-
-/// The natural log of a check-in's rMSSD, the scale HRV is compared on (`training-science.md`
-/// section 8); `None` without a positive, finite reading.
-pub fn ln_rmssd(entry: &crate::model::WellnessEntry) -> Option<f64> {
-    entry
-        .hrv_ms
-        .filter(|v| v.is_finite() && *v > 0.0)
-        .map(f64::ln)
-}
-
-/// The athlete's normal HRV from the ln(rMSSD) readings of the [`HRV_NORMAL_DAYS`] days
-/// before a day: their mean and sample standard deviation, once there are
-/// [`HRV_NORMAL_MIN_READINGS`].
-///
-/// ```
-/// use stride::science::charts::hrv_normal;
-/// let (mean, sd) = hrv_normal(&[4.0, 4.2].repeat(7)).unwrap();
-/// assert!((mean - 4.1).abs() < 1e-9 && (sd - 0.1038).abs() < 1e-3);
-/// assert_eq!(hrv_normal(&[4.0; 13]), None);
-/// ```
-pub fn hrv_normal(ln_readings: &[f64]) -> Option<(f64, f64)> {
-    (ln_readings.len() >= HRV_NORMAL_MIN_READINGS).then(|| mean_sd(ln_readings))
-}
-
-/// Mean and sample standard deviation (0 for a single value); `NaN` for none.
-pub(crate) fn mean_sd(values: &[f64]) -> (f64, f64) {
-    let n = values.len() as f64;
-    let mean = values.iter().sum::<f64>() / n;
-    let var = values.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / (n - 1.0).max(1.0);
-    (mean, var.sqrt())
-}
-
-/// The median of some values, `None` for none.
-pub(crate) fn median(mut values: Vec<f64>) -> Option<f64> {
-    if values.is_empty() {
-        return None;
-    }
-    values.sort_by(f64::total_cmp);
-    let mid = values.len() / 2;
-    Some(if values.len().is_multiple_of(2) {
-        (values[mid - 1] + values[mid]) / 2.0
-    } else {
-        values[mid]
-    })
-}
-/// Resting heart rate this far above the usual is a warning sign (Polar; reference,
-/// "warning signs of insufficient recovery").
-pub const RESTING_HR_WARNING_BPM: f64 = 5.0;
-
-/// Wellness entries as `[x, y]` points, each series in date order.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct WellnessLines {
-    /// Resting heart rate, bpm.
-    pub resting_hr: Vec<[f64; 2]>,
-    /// The usual resting heart rate on each day with a reading ([`usual_resting_hr`] of the
-    /// readings of the [`USUAL_HR_DAYS`] days before it).
-    pub usual_hr: Vec<[f64; 2]>,
-    /// Sleep, hours.
-    pub sleep_hours: Vec<[f64; 2]>,
-    /// Soreness, 1-7 (Hooper).
-    pub soreness: Vec<[f64; 2]>,
-    /// Fatigue, 1-7 (Hooper).
-    pub fatigue: Vec<[f64; 2]>,
-}
-
-impl WellnessLines {
-    /// The lines of a history's wellness entries, in any order.
-    pub fn from_history(history: &crate::model::History) -> Self {
-        let mut entries: Vec<&crate::model::WellnessEntry> = history.wellness.iter().collect();
-        entries.sort_by_key(|e| e.date);
-        let mut lines = WellnessLines::default();
-        let mut readings: Vec<(NaiveDate, f64)> = Vec::new();
-        for e in &entries {
-            let x = day_x(e.date);
-            if let Some(hr) = e.resting_hr_bpm {
-                readings.push((e.date, f64::from(hr)));
-                lines.resting_hr.push([x, f64::from(hr)]);
-            }
-            let add = |v: Option<f64>, line: &mut Vec<[f64; 2]>| {
-                if let Some(v) = v.filter(|v| v.is_finite()) {
-                    line.push([x, v]);
-                }
-            };
-            add(e.sleep_hours, &mut lines.sleep_hours);
-            add(e.soreness.map(f64::from), &mut lines.soreness);
-            add(e.fatigue.map(f64::from), &mut lines.fatigue);
-        }
-        // The readings of the USUAL_HR_DAYS days before each reading's day.
-        let mut start = 0usize;
-        for (end, &(date, _)) in readings.iter().enumerate() {
-            while (date - readings[start].0).num_days() > USUAL_HR_DAYS {
-                start += 1;
-            }
-            let before: Vec<f64> = readings[start..end]
-                .iter()
-                .filter(|(d, _)| *d < date)
-                .map(|(_, hr)| *hr)
-                .collect();
-            if let Some(usual) = usual_resting_hr(&before) {
-                lines.usual_hr.push([day_x(date), usual]);
-            }
-        }
-        lines
-    }
 }
 
 /// Everything the four charts draw.
@@ -530,7 +323,7 @@ impl ChartData {
         // Today counts what was done if anything was, else what is planned (as the series).
         let done_today = doc.history.activities.iter().any(|a| a.date() == today);
         data.loads = load_bars(doc, today, done_today, days);
-        data.weeks = week_buckets(doc, today, done_today, days);
+        data.weeks = weeks::week_buckets(doc, today, done_today, days);
         data.race = doc.active_plan().map(|p| RaceMarker {
             x: day_x(p.goal.date),
             name: p.goal.name.clone(),
@@ -594,88 +387,4 @@ fn load_bars(
             projected: d.projected,
         })
         .collect()
-}
-
-fn week_buckets(
-    doc: &AthleteDocument,
-    today: NaiveDate,
-    done_today: bool,
-    days: &[SeriesDay],
-) -> Vec<WeekBucket> {
-    let (Some(first), Some(last)) = (days.first(), days.last()) else {
-        return Vec::new();
-    };
-    let week_start = doc.athlete.week_start;
-    let first_week = week_start.week_of(first.date);
-    let count = usize::try_from((last.date - first_week).num_days() / 7 + 1).unwrap_or(0);
-    let mut weeks: Vec<WeekBucket> = (0..count)
-        .map(|i| WeekBucket::new(first_week + Days::new(7 * i as u64)))
-        .collect();
-    let slot = |date: NaiveDate| usize::try_from((date - first_week).num_days() / 7).ok();
-
-    let context = LoadContext::new(&doc.athlete, &doc.settings);
-    for a in &doc.history.activities {
-        if a.date() > today || !a.kind.is_running() || a.date() < first_week {
-            continue;
-        }
-        let Some(week) = slot(a.date()).and_then(|i| weeks.get_mut(i)) else {
-            continue;
-        };
-        let intensity = a.kind.default_intensity();
-        week.km[intensity_index(intensity)] += a.distance_m.unwrap_or(0.0).max(0.0) / 1000.0;
-        let duration = a.duration_s.max(0.0);
-        week.running_s += duration;
-        if intensity <= Intensity::Easy {
-            week.easy_s += duration;
-        }
-    }
-    let plan = doc.active_plan();
-    for w in plan.iter().flat_map(|p| &p.workouts) {
-        if !counts_plan(w.date, today, done_today) || w.date < first_week {
-            continue;
-        }
-        let Some(week) = slot(w.date).and_then(|i| weeks.get_mut(i)) else {
-            continue;
-        };
-        let (duration, distance, easy) = context.running_split(w);
-        // The easy part of a session (warm-up, recoveries, cool-down, an all-easy long run)
-        // is easy in the bar too, so the bar and the easy share tell one story.
-        let class = w.intensity();
-        let easy_km = if duration > 0.0 && class > Intensity::Easy {
-            distance / 1000.0 * (easy / duration).clamp(0.0, 1.0)
-        } else {
-            0.0
-        };
-        week.km[intensity_index(Intensity::Easy)] += easy_km;
-        week.km[intensity_index(class)] += distance / 1000.0 - easy_km;
-        week.running_s += duration;
-        week.easy_s += easy;
-    }
-
-    let taper: Vec<(NaiveDate, NaiveDate)> = plan
-        .iter()
-        .flat_map(|p| &p.phases)
-        .filter(|p| p.kind == PhaseKind::Taper)
-        .map(|p| (p.start, p.end))
-        .collect();
-    for i in 0..weeks.len() {
-        let start = weeks[i].start;
-        let end = start + Days::new(6);
-        let total = weeks[i].total_km();
-        let previous = i.checked_sub(1).map(|p| weeks[p].total_km());
-        let week = &mut weeks[i];
-        week.ramp = previous.filter(|p| *p > 0.0).map(|p| total / p - 1.0);
-        week.taper = taper.iter().any(|(s, e)| *s <= end && start <= *e);
-        week.cut_back =
-            !week.taper && previous.is_some_and(|p| p > 0.0 && total <= CUT_BACK_SHARE * p + 1e-9);
-        week.projected = end > today;
-        let last_index = (end.min(last.date) - first.date).num_days();
-        let last_day = usize::try_from(last_index)
-            .ok()
-            .and_then(|i| days.get(i))
-            .filter(|d| d.date >= start);
-        week.monotony = last_day.and_then(|d| d.values.monotony);
-        week.strain = last_day.and_then(|d| d.values.strain);
-    }
-    weeks
 }
