@@ -92,7 +92,7 @@ pub struct CalendarView<'a> {
     pub preview: Option<&'a [Change]>,
 }
 
-const PHASE_WIDTH: f32 = 52.0;
+const PHASE_WIDTH: f32 = 56.0;
 const GAP: f32 = 4.0;
 const MIN_CELL_WIDTH: f32 = 56.0;
 
@@ -207,7 +207,9 @@ pub fn calendar_ui(
                 );
                 ui.put(
                     band,
-                    egui::Label::new(egui::RichText::new(phase.kind.label()).weak()),
+                    // Small, on one line: "Cut-back" is the longest phase name.
+                    egui::Label::new(egui::RichText::new(phase.kind.label()).small().weak())
+                        .extend(),
                 );
             }
             for offset in 0..7 {
