@@ -377,8 +377,8 @@ fn check_ins_ui(ui: &mut egui::Ui, doc: &AthleteDocument, commands: &mut Vec<Req
         .iter()
         .enumerate()
         .map(|(i, h)| {
-            let widest = if i == 0 { "Wed 30 Sep 2026" } else { h };
-            text_width(ui, widest).max(text_width(ui, h)) + 12.0
+            let widest = if i == 0 { "30 Sep 2026" } else { h };
+            text_width(ui, widest).max(text_width(ui, h)) + 8.0
         })
         .collect();
     let actions_width = 96.0;
@@ -420,7 +420,10 @@ fn check_in_rows(
                     },
                 );
                 let mut cells: Vec<(String, Option<String>)> = vec![
-                    (e.date.format("%a %-d %b %Y").to_string(), None),
+                    (
+                        e.date.format("%-d %b %Y").to_string(),
+                        Some(e.date.format("%A %-d %B %Y").to_string()),
+                    ),
                     (
                         e.resting_hr_bpm.map_or_else(String::new, |v| v.to_string()),
                         None,
