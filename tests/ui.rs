@@ -517,37 +517,28 @@ fn kinds_on(plan: &stride::model::Plan, day: u32) -> Vec<String> {
     plan.workouts_on(date).map(|w| w.title.clone()).collect()
 }
 
+/// Whether Tuesday's intervals (or a copy) are on this day of December.
+fn intervals_on(plan: &stride::model::Plan, day: u32) -> bool {
+    kinds_on(plan, day)
+        .iter()
+        .any(|t| t.starts_with("4 x 1000 m"))
+}
+
 #[test]
 fn a_plain_drop_moves() {
     let before = active_plan(&harness(FixedDialogs::default()));
     let after = drop_does_what_it_says(Modifiers::NONE, "Move");
     assert_eq!(after.workouts.len(), before.workouts.len());
-    assert!(
-        kinds_on(&after, 4)
-            .iter()
-            .any(|t| t.starts_with("4 x 1000 m"))
-    );
-    assert!(
-        !kinds_on(&after, 1)
-            .iter()
-            .any(|t| t.starts_with("4 x 1000 m"))
-    );
+    assert!(intervals_on(&after, 4));
+    assert!(!intervals_on(&after, 1));
 }
 
 #[test]
 fn a_ctrl_drop_copies() {
     let before = active_plan(&harness(FixedDialogs::default()));
     let after = drop_does_what_it_says(Modifiers::COMMAND, "Copy");
-    assert!(
-        kinds_on(&after, 4)
-            .iter()
-            .any(|t| t.starts_with("4 x 1000 m"))
-    );
-    assert!(
-        kinds_on(&after, 1)
-            .iter()
-            .any(|t| t.starts_with("4 x 1000 m"))
-    );
+    assert!(intervals_on(&after, 4));
+    assert!(intervals_on(&after, 1));
     assert!(after.workouts.len() >= before.workouts.len());
 }
 
@@ -562,16 +553,8 @@ fn a_shift_drop_swaps_the_two_days() {
 #[test]
 fn a_ctrl_shift_drop_copies_as_it_says() {
     let after = drop_does_what_it_says(SHIFT_COMMAND, "Copy");
-    assert!(
-        kinds_on(&after, 4)
-            .iter()
-            .any(|t| t.starts_with("4 x 1000 m"))
-    );
-    assert!(
-        kinds_on(&after, 1)
-            .iter()
-            .any(|t| t.starts_with("4 x 1000 m"))
-    );
+    assert!(intervals_on(&after, 4));
+    assert!(intervals_on(&after, 1));
 }
 
 #[test]

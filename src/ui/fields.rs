@@ -10,16 +10,26 @@ pub fn grid_field(
     hint: &str,
     width: f32,
 ) -> egui::Response {
-    let l = ui.label(label);
-    let response = ui
-        .add(
-            egui::TextEdit::singleline(value)
-                .desired_width(width)
-                .hint_text(hint),
-        )
-        .labelled_by(l.id);
+    let response = labelled_line(ui, label, value, hint, width);
     ui.end_row();
     response
+}
+
+/// A label and a one-line field beside it, the field labelled by it for screen readers.
+fn labelled_line(
+    ui: &mut egui::Ui,
+    label: &str,
+    value: &mut String,
+    hint: &str,
+    width: f32,
+) -> egui::Response {
+    let l = ui.label(label);
+    ui.add(
+        egui::TextEdit::singleline(value)
+            .desired_width(width)
+            .hint_text(hint),
+    )
+    .labelled_by(l.id)
 }
 
 /// A labelled one-line field in a three-column grid, with what is wrong with it (if anything)
@@ -32,14 +42,7 @@ pub fn checked_grid_field(
     width: f32,
     problem: Option<&str>,
 ) -> egui::Response {
-    let l = ui.label(label);
-    let response = ui
-        .add(
-            egui::TextEdit::singleline(value)
-                .desired_width(width)
-                .hint_text(hint),
-        )
-        .labelled_by(l.id);
+    let response = labelled_line(ui, label, value, hint, width);
     match problem {
         Some(problem) => {
             ui.colored_label(ui.visuals().error_fg_color, problem);

@@ -303,39 +303,34 @@ fn add_step_ui(ui: &mut egui::Ui, draft: &mut Workout, change: &mut Change) {
             draft.steps.push(step);
             change.now();
         };
-        if ui.button("+ Warm-up").clicked() {
-            add(Step::Single(segment(
-                SegmentKind::WarmUp,
-                km(2000.0),
-                PaceZone::E,
-            )));
-        }
-        if ui.button("+ Work").clicked() {
-            add(Step::Single(segment(
-                SegmentKind::Work,
-                km(1000.0),
-                PaceZone::T,
-            )));
-        }
-        if ui.button("+ Repeat").clicked() {
-            add(Step::Repeat {
-                times: 4,
-                segments: vec![
-                    segment(SegmentKind::Work, km(800.0), PaceZone::I),
-                    segment(
-                        SegmentKind::Recovery,
-                        SegmentLength::Duration(120.0),
-                        PaceZone::E,
-                    ),
-                ],
-            });
-        }
-        if ui.button("+ Cool-down").clicked() {
-            add(Step::Single(segment(
-                SegmentKind::CoolDown,
-                km(1500.0),
-                PaceZone::E,
-            )));
+        let single = |kind, metres, zone| Step::Single(segment(kind, km(metres), zone));
+        let repeat = || Step::Repeat {
+            times: 4,
+            segments: vec![
+                segment(SegmentKind::Work, km(800.0), PaceZone::I),
+                segment(
+                    SegmentKind::Recovery,
+                    SegmentLength::Duration(120.0),
+                    PaceZone::E,
+                ),
+            ],
+        };
+        let buttons = [
+            (
+                "+ Warm-up",
+                single(SegmentKind::WarmUp, 2000.0, PaceZone::E),
+            ),
+            ("+ Work", single(SegmentKind::Work, 1000.0, PaceZone::T)),
+            ("+ Repeat", repeat()),
+            (
+                "+ Cool-down",
+                single(SegmentKind::CoolDown, 1500.0, PaceZone::E),
+            ),
+        ];
+        for (label, step) in buttons {
+            if ui.button(label).clicked() {
+                add(step);
+            }
         }
     });
 }
