@@ -41,7 +41,11 @@ use rustyfit::{Decoder, DecoderError, DecoderEvent, StreamingIterator};
 
 use chrono::{NaiveDateTime, TimeDelta};
 
-use super::{ImportError, Place, Recorded, SourceFormat, Stamp, Summary};
+use super::track::PointTime;
+use super::{
+    ImportError, Place, Recorded, SourceFormat, Stamp, Summary, TrackPoint, TrackStats,
+    plausible_hr,
+};
 use crate::model::Activity;
 
 const FORMAT: SourceFormat = SourceFormat::Fit;
@@ -297,12 +301,12 @@ impl Collected {
         Ok(())
     }
 
-    /// The local wall-clock time of a FIT date.
     /// The instant of a FIT time (FIT times are UTC by definition).
     fn instant(fit: u32) -> Option<chrono::DateTime<chrono::Utc>> {
         chrono::DateTime::from_timestamp(i64::from(fit) + FIT_EPOCH_UNIX_S, 0)
     }
 
+    /// The local wall-clock time of a FIT date.
     fn local_time(&self, fit: u32) -> Option<NaiveDateTime> {
         let unix = i64::from(fit) + FIT_EPOCH_UNIX_S;
         let utc = chrono::DateTime::from_timestamp(unix, 0)?.naive_utc();
@@ -313,63 +317,32 @@ impl Collected {
     }
 
     /// Statistics of the records from `start` to `end` (FIT times, inclusive).
-    fn record_stats(&self, start: u32, end: u32) -> RecordStats {
-        let mut stats = RecordStats::default();
-        let mut prev: Option<(u32, u32)> = None;
+    fn record_stats(&self, start: u32, end: u32) -> TrackStats<FitTime> {
+        let mut stats = TrackStats::default();
         for r in self
             .records
             .iter()
             .filter(|r| r.time >= start && r.time <= end)
         {
-            stats.first = Some(stats.first.map_or(r.time, |f: u32| f.min(r.time)));
-            stats.last = Some(stats.last.map_or(r.time, |l: u32| l.max(r.time)));
-            if r.hr > 0
-                && let Some(hr) = super::plausible_hr(f64::from(r.hr))
-            {
-                stats.hr_sum += hr;
-                stats.hr_count += 1;
-                stats.hr_max = Some(stats.hr_max.map_or(hr, |m: f64| m.max(hr)));
-            }
-            if r.distance_cm == u32::MAX {
-                continue;
-            }
-            if let Some((t0, d0)) = prev {
-                let step = f64::from(r.distance_cm.saturating_sub(d0)) / 100.0;
-                stats.distance_m += step;
-                stats.has_distance = true;
-                let dt = f64::from(r.time) - f64::from(t0);
-                if dt > 0.0 {
-                    stats.has_motion = true;
-                    if step / dt > super::MOVING_SPEED_M_S {
-                        stats.moving_s += dt;
-                    }
-                    stats.graded.add(dt, step, None);
-                }
-            }
-            prev = Some((r.time, r.distance_cm));
+            let point = TrackPoint {
+                time: Some(FitTime(r.time)),
+                distance_m: (r.distance_cm != u32::MAX).then(|| f64::from(r.distance_cm) / 100.0),
+                hr: (r.hr > 0).then(|| f64::from(r.hr)).and_then(plausible_hr),
+                ..TrackPoint::default()
+            };
+            stats.add(point, true);
         }
         stats
     }
 }
 
-/// What the records of a time span tell.
-#[derive(Default)]
-struct RecordStats {
-    first: Option<u32>,
-    last: Option<u32>,
-    distance_m: f64,
-    has_distance: bool,
-    moving_s: f64,
-    has_motion: bool,
-    hr_sum: f64,
-    hr_count: u64,
-    hr_max: Option<f64>,
-    graded: super::GradedTrack,
-}
+/// A FIT time: seconds since 1989-12-31 00:00 UTC.
+#[derive(Clone, Copy, Debug)]
+struct FitTime(u32);
 
-impl RecordStats {
-    fn avg_hr(&self) -> Option<f64> {
-        (self.hr_count > 0).then(|| self.hr_sum / self.hr_count as f64)
+impl PointTime for FitTime {
+    fn ms(&self) -> i64 {
+        i64::from(self.0) * 1000
     }
 }
 
@@ -534,23 +507,18 @@ fn activities(c: &Collected) -> Result<Vec<Recorded>, ImportError> {
         };
         let stats = c.record_stats(start, end);
         let elapsed = elapsed
-            .or_else(|| Some(f64::from(stats.last? - start)))
+            .or_else(|| Some(f64::from(stats.end()?.0 - start)))
             .unwrap_or(0.0);
         let summary = Summary {
             start: c.local_time(start),
             instant: Collected::instant(start),
             sport: sport_name(s.sport, s.sub_sport),
             elapsed_s: elapsed,
-            moving_s: s
-                .moving_s
-                .or(stats.has_motion.then_some(stats.moving_s))
-                .or(s.timer_s),
-            normalised_pace_s_per_km: stats.graded.normalised_pace(),
-            distance_m: s
-                .distance_m
-                .or(stats.has_distance.then_some(stats.distance_m)),
+            moving_s: s.moving_s.or(stats.moving_s()).or(s.timer_s),
+            normalised_pace_s_per_km: stats.normalised_pace(),
+            distance_m: s.distance_m.or(stats.distance_m()),
             avg_hr: s.avg_hr.map(f64::from).or(stats.avg_hr()),
-            max_hr: s.max_hr.map(f64::from).or(stats.hr_max),
+            max_hr: s.max_hr.map(f64::from).or(stats.max_hr()),
             name: None,
         };
         let mut recorded = summary.into_recorded(FORMAT, None)?;
@@ -575,12 +543,12 @@ fn activities(c: &Collected) -> Result<Vec<Recorded>, ImportError> {
             start: c.local_time(first),
             instant: Collected::instant(first),
             sport: sport_name(sport, sub),
-            elapsed_s: stats.last.map_or(0.0, |l| f64::from(l - first)),
-            moving_s: stats.has_motion.then_some(stats.moving_s),
-            normalised_pace_s_per_km: stats.graded.normalised_pace(),
-            distance_m: stats.has_distance.then_some(stats.distance_m),
+            elapsed_s: stats.end().map_or(0.0, |l| f64::from(l.0 - first)),
+            moving_s: stats.moving_s(),
+            normalised_pace_s_per_km: stats.normalised_pace(),
+            distance_m: stats.distance_m(),
             avg_hr: stats.avg_hr(),
-            max_hr: stats.hr_max,
+            max_hr: stats.max_hr(),
             name: None,
         };
         let mut recorded = summary.into_recorded(FORMAT, None)?;

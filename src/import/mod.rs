@@ -89,7 +89,7 @@ pub use xml::MAX_XML_DEPTH;
 pub(crate) use detect::extension;
 pub(crate) use error::too_large;
 pub(crate) use summary::{Recorded, Stamp, Summary};
-pub(crate) use track::{GradedTrack, TrackPoint, TrackStats, plausible_hr};
+pub(crate) use track::{TrackPoint, TrackStats, plausible_hr};
 
 use crate::model::{Activity, DATE_YEARS};
 use crate::storage::session_csv;

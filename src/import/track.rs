@@ -34,14 +34,27 @@ pub(crate) fn plausible_hr(bpm: f64) -> Option<f64> {
     (bpm.is_finite() && bpm >= HR_RANGE.0 && bpm <= HR_RANGE.1).then_some(bpm)
 }
 
+/// A recorded point's time as a reader keeps it; durations are taken in milliseconds.
+pub(crate) trait PointTime: Copy {
+    /// Milliseconds on the recording's clock.
+    fn ms(&self) -> i64;
+}
+
+impl PointTime for Stamp {
+    fn ms(&self) -> i64 {
+        self.ms
+    }
+}
+
 /// Statistics of a recorded track, point by point: elapsed span, distance, moving time and
-/// heart rate. Used by the GPX and TCX readers.
-#[derive(Debug, Default)]
-pub(crate) struct TrackStats {
-    first: Option<Stamp>,
-    first_ms: Option<i64>,
-    last_ms: Option<i64>,
-    prev: Option<TrackPoint>,
+/// heart rate. The GPX and TCX readers give their points' times as [`Stamp`]s; the FIT reader
+/// gives its own (seconds since the FIT epoch), so it works out a local time for the start
+/// only.
+#[derive(Debug)]
+pub(crate) struct TrackStats<T: PointTime = Stamp> {
+    first: Option<T>,
+    last: Option<T>,
+    prev: Option<TrackPoint<T>>,
     distance_m: f64,
     has_distance: bool,
     moving_s: f64,
@@ -52,11 +65,29 @@ pub(crate) struct TrackStats {
     graded: GradedTrack,
 }
 
+impl<T: PointTime> Default for TrackStats<T> {
+    fn default() -> Self {
+        TrackStats {
+            first: None,
+            last: None,
+            prev: None,
+            distance_m: 0.0,
+            has_distance: false,
+            moving_s: 0.0,
+            has_motion: false,
+            hr_sum: 0.0,
+            hr_count: 0,
+            hr_max: None,
+            graded: GradedTrack::default(),
+        }
+    }
+}
+
 /// One recorded point.
-#[derive(Clone, Copy, Debug, Default)]
-pub(crate) struct TrackPoint {
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct TrackPoint<T: PointTime = Stamp> {
     /// When, if recorded.
-    pub time: Option<Stamp>,
+    pub time: Option<T>,
     /// Latitude and longitude in degrees, if recorded.
     pub position: Option<(f64, f64)>,
     /// Distance from the start as the device measured it, metres.
@@ -67,17 +98,30 @@ pub(crate) struct TrackPoint {
     pub altitude_m: Option<f64>,
 }
 
-impl TrackStats {
+impl<T: PointTime> Default for TrackPoint<T> {
+    fn default() -> Self {
+        TrackPoint {
+            time: None,
+            position: None,
+            distance_m: None,
+            hr: None,
+            altitude_m: None,
+        }
+    }
+}
+
+impl<T: PointTime> TrackStats<T> {
     /// Adds the next point. `connected` is false for the first point of a new segment: the
     /// gap before it adds time but no distance.
-    pub(crate) fn add(&mut self, point: TrackPoint, connected: bool) {
+    pub(crate) fn add(&mut self, point: TrackPoint<T>, connected: bool) {
         if let Some(time) = point.time {
             // The start is the earliest time, also when a device wrote its points out of order.
-            if self.first.is_none_or(|f| time.ms < f.ms) {
+            if self.first.is_none_or(|f| time.ms() < f.ms()) {
                 self.first = Some(time);
             }
-            self.first_ms = Some(self.first_ms.map_or(time.ms, |f| f.min(time.ms)));
-            self.last_ms = Some(self.last_ms.map_or(time.ms, |l| l.max(time.ms)));
+            if self.last.is_none_or(|l| time.ms() > l.ms()) {
+                self.last = Some(time);
+            }
         }
         if let Some(hr) = point.hr {
             self.hr_sum += hr;
@@ -99,7 +143,7 @@ impl TrackStats {
                 self.distance_m += step;
                 self.has_distance = true;
                 if let (Some(t0), Some(t1)) = (prev.time, point.time) {
-                    let dt = (t1.ms - t0.ms) as f64 / 1000.0;
+                    let dt = (t1.ms() - t0.ms()) as f64 / 1000.0;
                     if dt > 0.0 {
                         self.has_motion = true;
                         if step / dt > MOVING_SPEED_M_S {
@@ -120,13 +164,18 @@ impl TrackStats {
     }
 
     /// The earliest recorded time.
-    pub(crate) fn start(&self) -> Option<Stamp> {
+    pub(crate) fn start(&self) -> Option<T> {
         self.first
+    }
+
+    /// The latest recorded time.
+    pub(crate) fn end(&self) -> Option<T> {
+        self.last
     }
 
     /// Seconds from the earliest to the latest recorded time.
     pub(crate) fn span_s(&self) -> Option<f64> {
-        Some((self.last_ms? - self.first_ms?) as f64 / 1000.0)
+        Some((self.last?.ms() - self.first?.ms()) as f64 / 1000.0)
     }
 
     /// The distance covered, when positions or distances were recorded.
@@ -186,14 +235,14 @@ pub fn running_cost(grade: f64) -> f64 {
 /// run on the flat it equals the average moving pace; for intervals and hills it is faster,
 /// as their cost is.
 #[derive(Clone, Debug, Default)]
-pub(crate) struct GradedTrack {
+struct GradedTrack {
     /// (seconds of moving time so far, graded metres so far) after each moving interval.
     points: Vec<(f64, f64)>,
 }
 
 impl GradedTrack {
     /// Adds an interval of `dt` seconds covering `step` metres, climbing `climb` metres.
-    pub(crate) fn add(&mut self, dt: f64, step: f64, climb: Option<f64>) {
+    fn add(&mut self, dt: f64, step: f64, climb: Option<f64>) {
         if !(dt > 0.0 && step.is_finite() && step / dt > MOVING_SPEED_M_S) {
             return;
         }
@@ -221,7 +270,7 @@ impl GradedTrack {
     }
 
     /// Normalised pace, s/km, from at least [`NORMALISED_MIN_S`] of moving track.
-    pub(crate) fn normalised_pace(&self) -> Option<f64> {
+    fn normalised_pace(&self) -> Option<f64> {
         let total = self.points.last()?.0;
         if total < NORMALISED_MIN_S {
             return None;
