@@ -126,14 +126,18 @@ fn xml_root(head: &[u8]) -> Option<&[u8]> {
     }
 }
 
+/// Why a wellness CSV gives no activities, where only activities are read (a single file,
+/// or a file in an archive).
+pub(crate) const WELLNESS_IS_NO_ACTIVITY: &str = "this is a wellness CSV: it holds check-ins, \
+                                                  not activities (stride import merges it into \
+                                                  a document)";
+
 /// Says what a file [`detect`] found no format for looks like.
 pub fn unsupported_reason(bytes: &[u8], path: &Path) -> String {
     let header = bytes.split(|&b| b == b'\n').next().unwrap_or_default();
     let header = String::from_utf8_lossy(header);
     if wellness_csv::csv_kind(&header) == Some(CsvKind::Wellness) {
-        return "this is a wellness CSV: it holds check-ins, not activities (stride import \
-                merges it into a document)"
-            .to_owned();
+        return WELLNESS_IS_NO_ACTIVITY.to_owned();
     }
     if let Some(misnamed) = packed::misnamed(bytes) {
         return misnamed.to_owned();

@@ -96,6 +96,21 @@ pub enum ImportError {
         /// What it holds instead.
         reason: String,
     },
+    /// A CSV file that is neither a session nor a wellness CSV, is not UTF-8 text, or is a
+    /// wellness CSV with a row Stride cannot take.
+    #[error("{}{reason}", place_prefix(place))]
+    Csv {
+        /// Where the problem is, when known.
+        place: Option<Place>,
+        /// What is wrong, in plain words, and what is expected.
+        reason: String,
+    },
+    /// The file's values are readable but would make the document invalid.
+    #[error("the imported values would make the document invalid: {reason}")]
+    Invalid {
+        /// The document's check, naming the value.
+        reason: String,
+    },
 }
 
 fn place_prefix(place: &Option<Place>) -> String {
@@ -106,7 +121,7 @@ impl ImportError {
     /// Where in the file the problem is, when known.
     pub fn place(&self) -> Option<Place> {
         match self {
-            ImportError::Corrupt { place, .. } => *place,
+            ImportError::Corrupt { place, .. } | ImportError::Csv { place, .. } => *place,
             _ => None,
         }
     }
@@ -119,6 +134,10 @@ impl ImportError {
                 place: Some(Place::LineColumn { line, column }),
                 reason,
                 ..
+            }
+            | ImportError::Csv {
+                place: Some(Place::LineColumn { line, column }),
+                reason,
             } => format!("{}:{line}:{column}: {reason}", file.display()),
             other => format!("{}: {other}", file.display()),
         }

@@ -64,8 +64,10 @@ pub mod packed;
 pub mod strava;
 pub mod tcx;
 
+mod batch;
 mod detect;
 mod error;
+mod file;
 mod summary;
 mod track;
 mod xml;
@@ -75,12 +77,12 @@ use std::path::Path;
 
 use chrono::Datelike;
 
+pub use batch::{
+    Additions, Failed, FileCounts, FileOutcome, ImportReport, Merged, Skipped, import_files,
+};
 pub use detect::{detect, expand_paths, read_bytes, unsupported_reason};
 pub use error::{ImportError, Place};
-pub use merge::{
-    Failed, ImportReport, Merge, Merged, Skipped, fill_missing, import_files, merge_into,
-    same_activity, same_session,
-};
+pub use merge::{Merge, fill_missing, merge_into, same_activity, same_session};
 pub use packed::{FileRead, count_files, read_each};
 pub use summary::kind_for_sport;
 pub use track::{EARTH_RADIUS_M, haversine_m, running_cost};
