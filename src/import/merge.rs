@@ -235,8 +235,8 @@ pub struct Merge {
 /// Adds `activities` to the history in start order. One that duplicates an activity already
 /// there, or one added just before from the same list ([`same_activity`]), is not added: it
 /// fills in what that activity lacks ([`fill_missing`]) and counts as merged, or, adding
-/// nothing, as a duplicate. The history ends sorted by start (activities of one start keep
-/// their order).
+/// nothing, as a duplicate. The history ends sorted by start, also when it was not before
+/// (activities of one start keep their order).
 pub fn merge_into(history: &mut History, activities: Vec<Activity>) -> Merge {
     let existing = history.activities.len();
     let mut taken = Taken::new(&history.activities);
@@ -258,8 +258,9 @@ pub fn merge_into(history: &mut History, activities: Vec<Activity>) -> Merge {
         added.push(activity);
     }
     merge.added = added.len();
-    if !added.is_empty() {
-        history.activities.extend(added);
+    history.activities.extend(added);
+    // A history with activities logged by hand after later ones is put in order too.
+    if !history.activities.is_sorted_by_key(|a| a.start) {
         history.activities.sort_by_key(|a| a.start);
     }
     merge
