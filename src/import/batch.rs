@@ -37,9 +37,9 @@ use std::sync::mpsc;
 
 use chrono::NaiveDateTime;
 
+use super::archive::{Plan, Reader};
 use super::file::{Contents, Decoded};
 use super::merge::{Merge, Taken, fill_missing, merge_into};
-use super::packed::{Plan, Reader};
 use super::{ImportError, SourceFormat, expand_paths};
 use crate::model::{Activity, History, WellnessEntry, WellnessMerge};
 

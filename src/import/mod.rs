@@ -1,12 +1,15 @@
 //! Importing completed activities from the files other apps and devices write: FIT, GPX and
 //! TCX recordings, Stride's session CSV ([`crate::storage::session_csv`]) and the
-//! `activities.csv` of Strava's bulk export.
+//! `activities.csv` of Strava's bulk export; and, beside them, check-ins from wellness CSVs
+//! ([`crate::storage::wellness_csv`]).
 //!
 //! [`read_file`] tells a file's format by its content first and its extension second
 //! ([`detect`]), [`parse`] reads bytes of a known format, [`packed`] reads gzip-compressed
-//! files and zip archives (Strava's export) without unpacking them, and [`import_files`]
-//! imports many files, merging duplicates into the activities they repeat ([`merge`]) and
-//! reporting progress. Every file becomes zero or more [`Activity`] values that pass
+//! files and zip archives (Strava's export) without unpacking them, and [`import_files`] is
+//! the one import of many files that `stride import` and the window both use: it reads them on
+//! every core, merges duplicates into the activities they repeat ([`merge`]) in the order of
+//! the files, reports each file and progress, and gives what it adds as one change
+//! ([`Additions`]). Every file becomes zero or more [`Activity`] values that pass
 //! [`crate::model::AthleteDocument::validate`]:
 //!
 //! - `start`: local wall-clock time. A time written with a non-zero UTC offset keeps its wall
@@ -64,6 +67,7 @@ pub mod packed;
 pub mod strava;
 pub mod tcx;
 
+mod archive;
 mod batch;
 mod detect;
 mod error;
