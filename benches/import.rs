@@ -13,8 +13,9 @@
 //! - A folder of 200 FIT runs of 52 minutes at one record a second (about 3,100 records each,
 //!   the size of a typical watch's file) imported with [`stride::import::import_files`], which
 //!   decodes on every core, against the bare `rustyfit` decoder reading the same files on
-//!   the same number of threads: within 1.2 times the bare decoder's time, so what Stride adds
-//!   to decoding (checksums, totals, duplicates, order) stays small.
+//!   the same number of threads, checking checksums as the import does: within 1.2 times the
+//!   bare decoder's time, so what Stride adds to decoding (totals, duplicates, order) stays
+//!   small. The bare decoder without checksums is measured too, for what checking them costs.
 
 use std::fmt::Write as _;
 use std::hint::black_box;
@@ -213,9 +214,10 @@ fn write_fit_folder(dir: &std::path::Path, count: u32, seconds: u32) -> Vec<Path
 }
 
 /// Reads and decodes `files` with `rustyfit` alone on `threads` threads, each taking the next
-/// file not yet taken; checksums are checked and components left unexpanded, as the import
-/// does. Returns how many messages were decoded.
-fn bare_decode(files: &[PathBuf], threads: usize) -> usize {
+/// file not yet taken; components are left unexpanded, as the import does, and checksums are
+/// checked (as the import checks them) when `checksum` is true. Returns how many messages
+/// were decoded.
+fn bare_decode(files: &[PathBuf], threads: usize, checksum: bool) -> usize {
     use rustyfit::{Decoder, DecoderEvent, StreamingIterator};
     let next = AtomicUsize::new(0);
     std::thread::scope(|scope| {
@@ -226,7 +228,10 @@ fn bare_decode(files: &[PathBuf], threads: usize) -> usize {
                     while let Some(path) = files.get(next.fetch_add(1, Ordering::Relaxed)) {
                         let bytes = std::fs::read(path).expect("read a file");
                         let mut reader = bytes.as_slice();
-                        let mut decoder = Decoder::builder().expand_components(false).build();
+                        let mut decoder = Decoder::builder()
+                            .expand_components(false)
+                            .checksum(checksum)
+                            .build();
                         let mut stream = decoder.stream(&mut reader);
                         while let Some(event) = stream.next() {
                             match event {
@@ -254,7 +259,7 @@ fn bench_every_core(c: &mut Criterion) {
     let history = History::default();
     let check = import_files(&files, &history, &mut |_| true);
     assert_eq!(check.imported.len(), 200, "{:?}", check.failed.first());
-    assert!(bare_decode(&files, threads) > 200 * 3000);
+    assert!(bare_decode(&files, threads, true) > 200 * 3000);
     let bytes: u64 = files
         .iter()
         .map(|f| std::fs::metadata(f).map_or(0, |m| m.len()))
@@ -267,7 +272,11 @@ fn bench_every_core(c: &mut Criterion) {
     });
     group.bench_function(
         format!("200 FIT files: bare rustyfit on {threads} threads"),
-        |b| b.iter(|| bare_decode(black_box(&files), threads)),
+        |b| b.iter(|| bare_decode(black_box(&files), threads, true)),
+    );
+    group.bench_function(
+        format!("200 FIT files: bare rustyfit on {threads} threads, no checksums"),
+        |b| b.iter(|| bare_decode(black_box(&files), threads, false)),
     );
     group.finish();
 }
