@@ -38,6 +38,11 @@ pub(crate) fn plausible_hr(bpm: f64) -> Option<f64> {
 pub(crate) trait PointTime: Copy {
     /// Milliseconds on the recording's clock.
     fn ms(&self) -> i64;
+
+    /// Seconds from this time to `later`.
+    fn seconds_until(&self, later: &Self) -> f64 {
+        (later.ms() - self.ms()) as f64 / 1000.0
+    }
 }
 
 impl PointTime for Stamp {
@@ -128,22 +133,20 @@ impl<T: PointTime> TrackStats<T> {
             self.hr_count += 1;
             self.hr_max = Some(self.hr_max.map_or(hr, |m: f64| m.max(hr)));
         }
-        if let (Some(prev), true) = (self.prev, connected) {
-            let step = match (
-                prev.distance_m,
-                point.distance_m,
-                prev.position,
-                point.position,
-            ) {
-                (Some(a), Some(b), _, _) => Some((b - a).max(0.0)),
-                (_, _, Some(a), Some(b)) => Some(haversine_m(a, b)),
-                _ => None,
+        let prev = if connected { self.prev.as_ref() } else { None };
+        if let Some(prev) = prev {
+            let step = match (prev.distance_m, point.distance_m) {
+                (Some(a), Some(b)) => Some((b - a).max(0.0)),
+                _ => prev
+                    .position
+                    .zip(point.position)
+                    .map(|(a, b)| haversine_m(a, b)),
             };
             if let Some(step) = step.filter(|s| s.is_finite()) {
                 self.distance_m += step;
                 self.has_distance = true;
                 if let (Some(t0), Some(t1)) = (prev.time, point.time) {
-                    let dt = (t1.ms() - t0.ms()) as f64 / 1000.0;
+                    let dt = t0.seconds_until(&t1);
                     if dt > 0.0 {
                         self.has_motion = true;
                         if step / dt > MOVING_SPEED_M_S {
@@ -242,6 +245,7 @@ struct GradedTrack {
 
 impl GradedTrack {
     /// Adds an interval of `dt` seconds covering `step` metres, climbing `climb` metres.
+    #[inline]
     fn add(&mut self, dt: f64, step: f64, climb: Option<f64>) {
         if !(dt > 0.0 && step.is_finite() && step / dt > MOVING_SPEED_M_S) {
             return;
@@ -253,8 +257,14 @@ impl GradedTrack {
         if self.points.is_empty() {
             self.points.push((0.0, 0.0));
         }
-        self.points
-            .push((t + dt, d + step * running_cost(grade) / running_cost(0.0)));
+        // On the flat (FIT records carry no altitude) the polynomial is not worked out again.
+        let flat = running_cost(0.0);
+        let cost = if grade == 0.0 {
+            flat
+        } else {
+            running_cost(grade)
+        };
+        self.points.push((t + dt, d + step * cost / flat));
     }
 
     /// Graded metres after `t` seconds of moving time (linear between points).
