@@ -3,10 +3,11 @@
 //! in the order given, with one duplicate rule ([`super::merge`]); [`ImportReport::additions`]
 //! is what it adds, applied in one step ([`Additions::apply_to`]).
 //!
-//! Files are decoded on every core: as many threads as [`std::thread::available_parallelism`]
-//! take the files one at a time, and what they read is merged on the calling thread in the
-//! order of the files, so the activities, the report's lines, the progress count and where a
-//! cancelled import stops are what reading the files one after another would give.
+//! Files are decoded on every core: as many threads as [`std::thread::available_parallelism`],
+//! the calling one among them, take the files one at a time, and what they read is merged on
+//! the calling thread in the order of the files, so the activities, the report's lines, the
+//! progress count and where a cancelled import stops are what reading the files one after
+//! another would give.
 //!
 //! ```
 //! use stride::import::{FileCounts, import_files};
@@ -37,7 +38,7 @@ use std::sync::mpsc;
 
 use chrono::NaiveDateTime;
 
-use super::archive::{Plan, Reader};
+use super::archive::{Plan, Reader, Unit};
 use super::file::{Contents, Decoded};
 use super::merge::{Merge, Taken, fill_missing, merge_into};
 use super::{ImportError, SourceFormat, expand_paths};
@@ -206,15 +207,19 @@ pub fn import_files(
     progress: &mut dyn FnMut(usize) -> bool,
 ) -> ImportReport {
     let plan = Plan::new(&expand_paths(files));
+    let units = plan.units.len();
     let mut merger = Merger::new(existing);
-    let threads = std::thread::available_parallelism()
+    // The calling thread reads files too, between merging what the others have read: one
+    // thread to a core, none of them only waiting.
+    let helpers = std::thread::available_parallelism()
         .map_or(1, NonZeroUsize::get)
-        .min(plan.units.len());
+        .min(units)
+        .saturating_sub(1);
     let next = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
     let (sender, receiver) = mpsc::channel::<(usize, Vec<Decoded>)>();
     std::thread::scope(|scope| {
-        for _ in 0..threads {
+        for _ in 0..helpers {
             let sender = sender.clone();
             let (plan, next, stop) = (&plan, &next, &stop);
             scope.spawn(move || {
@@ -224,40 +229,59 @@ pub fn import_files(
                     let Some(unit) = plan.units.get(i) else {
                         break;
                     };
-                    let decoded = reader.read(unit).into_iter().map(Decoded::checked);
-                    if sender.send((i, decoded.collect())).is_err() {
+                    if sender.send((i, read(&mut reader, unit))).is_err() {
                         break;
                     }
                 }
             });
         }
         drop(sender);
-        // What the readers sent ahead of the file to merge next.
+        let mut reader = Reader::new(&plan);
+        // What was read ahead of the file to merge next.
         let mut ahead: BTreeMap<usize, Vec<Decoded>> = BTreeMap::new();
-        'files: for i in 0..plan.units.len() {
-            let decoded = loop {
-                if let Some(decoded) = ahead.remove(&i) {
-                    break decoded;
+        let mut merged = 0;
+        'files: while merged < units {
+            ahead.extend(receiver.try_iter());
+            while let Some(decoded) = ahead.remove(&merged) {
+                merged += 1;
+                for file in decoded {
+                    merger.take(file);
+                    if !progress(merger.report.files_done) {
+                        merger.report.cancelled = true;
+                        break 'files;
+                    }
                 }
-                match receiver.recv() {
+            }
+            if merged == units {
+                break;
+            }
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            match plan.units.get(i) {
+                Some(unit) => {
+                    ahead.insert(i, read(&mut reader, unit));
+                }
+                // Every file is taken: wait for the others'.
+                None => match receiver.recv() {
                     Ok((j, decoded)) => {
                         ahead.insert(j, decoded);
                     }
-                    // Every reader ended without it: one failed, and the scope says how.
-                    Err(_) => break 'files,
-                }
-            };
-            for file in decoded {
-                merger.take(file);
-                if !progress(merger.report.files_done) {
-                    merger.report.cancelled = true;
-                    break 'files;
-                }
+                    // Every helper ended without it: one failed, and the scope says how.
+                    Err(_) => break,
+                },
             }
         }
         stop.store(true, Ordering::Relaxed);
     });
     merger.report
+}
+
+/// What a file holds, its values checked.
+fn read(reader: &mut Reader<'_>, unit: &Unit) -> Vec<Decoded> {
+    reader
+        .read(unit)
+        .into_iter()
+        .map(Decoded::checked)
+        .collect()
 }
 
 /// Merges files into a report in order, against a history it does not change.

@@ -34,6 +34,13 @@ pub(crate) fn plausible_hr(bpm: f64) -> Option<f64> {
     (bpm.is_finite() && bpm >= HR_RANGE.0 && bpm <= HR_RANGE.1).then_some(bpm)
 }
 
+/// `amount / span`, without dividing over a span of one (points a second apart, as most
+/// watches record them, are most of every track): the same number either way.
+#[inline]
+fn per(amount: f64, span: f64) -> f64 {
+    if span == 1.0 { amount } else { amount / span }
+}
+
 /// A recorded point's time as a reader keeps it; durations are taken in milliseconds.
 pub(crate) trait PointTime: Copy {
     /// Milliseconds on the recording's clock.
@@ -118,6 +125,7 @@ impl<T: PointTime> Default for TrackPoint<T> {
 impl<T: PointTime> TrackStats<T> {
     /// Adds the next point. `connected` is false for the first point of a new segment: the
     /// gap before it adds time but no distance.
+    #[inline]
     pub(crate) fn add(&mut self, point: TrackPoint<T>, connected: bool) {
         if let Some(time) = point.time {
             // The start is the earliest time, also when a device wrote its points out of order.
@@ -149,7 +157,7 @@ impl<T: PointTime> TrackStats<T> {
                     let dt = t0.seconds_until(&t1);
                     if dt > 0.0 {
                         self.has_motion = true;
-                        if step / dt > MOVING_SPEED_M_S {
+                        if per(step, dt) > MOVING_SPEED_M_S {
                             self.moving_s += dt;
                         }
                         let climb = prev.altitude_m.zip(point.altitude_m).map(|(a, b)| b - a);
@@ -247,7 +255,7 @@ impl GradedTrack {
     /// Adds an interval of `dt` seconds covering `step` metres, climbing `climb` metres.
     #[inline]
     fn add(&mut self, dt: f64, step: f64, climb: Option<f64>) {
-        if !(dt > 0.0 && step.is_finite() && step / dt > MOVING_SPEED_M_S) {
+        if !(dt > 0.0 && step.is_finite() && per(step, dt) > MOVING_SPEED_M_S) {
             return;
         }
         let grade = climb
@@ -274,7 +282,7 @@ impl GradedTrack {
         }
         let (t0, d0) = self.points[*from];
         match self.points.get(*from + 1) {
-            Some(&(t1, d1)) if t1 > t0 => d0 + (d1 - d0) * ((t - t0) / (t1 - t0)).clamp(0.0, 1.0),
+            Some(&(t1, d1)) if t1 > t0 => d0 + (d1 - d0) * per(t - t0, t1 - t0).clamp(0.0, 1.0),
             _ => d0,
         }
     }
