@@ -569,6 +569,21 @@ fn fit_crc(bytes: &[u8]) -> u16 {
     crc
 }
 
+proptest::proptest! {
+    #[test]
+    fn the_fit_crc_of_any_bytes_is_the_bit_by_bit_one_also_taken_in_two_parts(
+        bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..200),
+        cut in 0usize..200,
+    ) {
+        let cut = cut.min(bytes.len());
+        let whole = stride::import::fit::crc16(0, &bytes);
+        proptest::prop_assert_eq!(whole, fit_crc(&bytes));
+        let (a, b) = bytes.split_at(cut);
+        let parts = stride::import::fit::crc16(stride::import::fit::crc16(0, a), b);
+        proptest::prop_assert_eq!(parts, whole);
+    }
+}
+
 /// Replaces the file CRC (the last two bytes) with the CRC of everything before it.
 fn with_whole_file_crc(mut bytes: Vec<u8>) -> Vec<u8> {
     let n = bytes.len();

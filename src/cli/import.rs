@@ -4,7 +4,8 @@
 //!
 //! Each FILE is a file or a folder; a folder stands for the `.fit`, `.gpx`, `.tcx` and `.csv`
 //! files in it (not in its subfolders), gzip-compressed ones (`.fit.gz`, ...) and zip archives,
-//! in name order ([`crate::import::expand_paths`]). A gzip file is read as the file it holds,
+//! in name order ([`crate::import::expand_paths`]), and every file is imported as the window
+//! imports it ([`crate::import::import_files`]). A gzip file is read as the file it holds,
 //! and a zip archive (Strava's export as downloaded) as the recordings in it, each named
 //! `ARCHIVE/MEMBER` in the output ([`crate::import::packed`]). A file's content tells what it
 //! holds, its extension only when the content does not ([`crate::import::detect`]):
@@ -57,11 +58,8 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::import::{self, ImportError, SourceFormat};
-use crate::model::AthleteDocument;
-use crate::storage::session_csv;
-use crate::storage::wellness_csv::{self, CsvKind};
-use crate::storage::{self};
+use crate::import::{self, FileCounts, SourceFormat};
+use crate::storage;
 
 /// Whether every file of a `stride import` was imported.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -72,17 +70,7 @@ pub enum ImportOutcome {
     SomeFailed,
 }
 
-/// What one file added to the document.
-struct Imported {
-    /// The file's output line after `FILE: `.
-    summary: String,
-    /// Whether the document changed.
-    changed: bool,
-    /// Activities added and left out as duplicates.
-    activities: import::Merge,
-}
-
-/// Running totals for the summary line, and the lines so far.
+/// Running totals for the summary line.
 #[derive(Default)]
 struct Totals {
     imported: usize,
@@ -93,33 +81,8 @@ struct Totals {
     /// Whether the summary line is printed: a folder, an archive or a recording was among the
     /// files, or a duplicate was merged.
     summarize: bool,
-    /// Whether the document changed.
+    /// Whether the document changes.
     changed: bool,
-    /// The lines of standard output so far.
-    lines: Vec<String>,
-}
-
-impl Totals {
-    /// Counts one file's result: its line, or its error on `err`.
-    fn take(&mut self, file: &Path, result: Result<Imported, String>, err: &mut dyn Write) {
-        match result {
-            Ok(imported) => {
-                self.changed |= imported.changed;
-                self.imported += 1;
-                self.added += imported.activities.added;
-                self.merged += imported.activities.merged;
-                self.duplicates += imported.activities.duplicates;
-                self.summarize |= imported.activities.merged > 0;
-                self.lines
-                    .push(format!("{}: {}", file.display(), imported.summary));
-            }
-            Err(message) => {
-                self.failed += 1;
-                // If standard error is gone there is nobody left to tell.
-                let _ = writeln!(err, "error: {message}");
-            }
-        }
-    }
 }
 
 /// Runs `stride import`: merges `files` (files or folders) into the document at `into`,
@@ -145,31 +108,51 @@ pub fn run(
         ..Totals::default()
     };
     let files = import::expand_paths(files);
-    for file in &files {
-        if import::packed::packing(file) != import::packed::Packing::Plain {
-            // A gzip file or an archive: each file in it on its own.
-            totals.summarize = true;
-            import::read_each(file, &mut |read| {
-                let result =
-                    read.activities
-                        .map_err(|e| e.located(&read.path))
-                        .and_then(|activities| {
-                            checked(&mut doc, &read.path, |merged| {
-                                Ok(merge_activities(merged, activities))
-                            })
-                        });
-                totals.take(&read.path, result, err);
-                true
-            });
-            continue;
+    // A gzip file or an archive: each file in it is one line.
+    totals.summarize |= files
+        .iter()
+        .any(|f| import::packed::packing(f) != import::packed::Packing::Plain);
+    let report = import::import_files(&files, &doc.history, &mut |_| true);
+    let mut lines = Vec::with_capacity(report.files.len() + 2);
+    for file in &report.files {
+        totals.summarize |= is_recording(&file.file, file.format);
+        match &file.result {
+            Ok(FileCounts::Activities(merge)) => {
+                totals.imported += 1;
+                totals.added += merge.added;
+                totals.merged += merge.merged;
+                totals.duplicates += merge.duplicates;
+                totals.summarize |= merge.merged > 0;
+                totals.changed |= merge.added + merge.merged > 0;
+                lines.push(format!(
+                    "{}: activities {} added, {} duplicates skipped",
+                    file.file.display(),
+                    merge.added,
+                    merge.duplicates
+                ));
+            }
+            Ok(FileCounts::Wellness(merge)) => {
+                totals.imported += 1;
+                totals.changed |= merge.added + merge.updated > 0;
+                lines.push(format!(
+                    "{}: wellness {} added, {} updated, {} unchanged",
+                    file.file.display(),
+                    merge.added,
+                    merge.updated,
+                    merge.unchanged
+                ));
+            }
+            Err(failed) => {
+                totals.failed += 1;
+                // If standard error is gone there is nobody left to tell.
+                let _ = writeln!(err, "error: {}", failed.located);
+            }
         }
-        let result = import_file(&mut doc, file, &mut totals.summarize);
-        totals.take(file, result, err);
     }
-    let mut lines = std::mem::take(&mut totals.lines);
     // The document is saved before anything is printed, so a reader that stops reading early
     // cannot leave it unsaved.
     if totals.changed {
+        report.additions().apply_to(&mut doc.history);
         // A program that does not take the lock may still have written it meanwhile.
         if storage::disk_stamp(into) != as_read {
             return Err(storage::DocumentError::ChangedOnDisk {
@@ -199,191 +182,13 @@ pub fn run(
     })
 }
 
-/// Whether a format is one of the recordings (or Strava's export) rather than a CSV of before.
-fn is_recording(format: SourceFormat) -> bool {
-    !matches!(format, SourceFormat::SessionCsv)
-}
-
-/// Imports one file into `doc`; on any error `doc` is left as it was. Sets `recording` when
-/// the file is (or is named as) a recording or Strava's export.
-fn import_file(
-    doc: &mut AthleteDocument,
-    path: &Path,
-    recording: &mut bool,
-) -> Result<Imported, String> {
-    let named = path
+/// Whether a file is (or is named as) a recording or Strava's export rather than a CSV of
+/// sessions or check-ins.
+fn is_recording(file: &Path, format: Option<SourceFormat>) -> bool {
+    let named = file
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
-    if matches!(named.as_str(), "fit" | "gpx" | "tcx") {
-        *recording = true;
-    }
-    let bytes = import::read_bytes(path).map_err(|e| e.located(path))?;
-    let format = import::detect(&bytes, path);
-    if format.is_some_and(is_recording) {
-        *recording = true;
-    }
-    checked(doc, path, |merged| match format {
-        Some(format) if is_recording(format) => import_activities(merged, path, format, &bytes),
-        _ => {
-            // The CSV files of before, told apart by their header.
-            let Ok(text) = std::str::from_utf8(&bytes) else {
-                if format.is_none() && !matches!(named.as_str(), "csv" | "txt") {
-                    let reason = import::unsupported_reason(&bytes, path);
-                    return Err(ImportError::Unsupported { reason }.located(path));
-                }
-                return Err(not_utf8(path, &bytes));
-            };
-            match wellness_csv::csv_kind(text) {
-                Some(CsvKind::Wellness) => import_wellness(merged, path, text),
-                Some(CsvKind::Sessions) => {
-                    import_activities(merged, path, SourceFormat::SessionCsv, &bytes)
-                }
-                None => Err(unknown_kind(path, text)),
-            }
-        }
-    })
-}
-
-/// Applies `import` to a copy of `doc` and keeps it only when it succeeds and the document
-/// stays valid; on any error `doc` is left as it was.
-fn checked(
-    doc: &mut AthleteDocument,
-    path: &Path,
-    import: impl FnOnce(&mut AthleteDocument) -> Result<Imported, String>,
-) -> Result<Imported, String> {
-    let mut merged = doc.clone();
-    let imported = import(&mut merged)?;
-    merged.validate().map_err(|e| {
-        format!(
-            "{}: the imported values would make the document invalid: {}",
-            path.display(),
-            e.message
-        )
-    })?;
-    *doc = merged;
-    Ok(imported)
-}
-
-/// The error of a CSV file that is not UTF-8, naming the first bad byte.
-fn not_utf8(path: &Path, bytes: &[u8]) -> String {
-    let valid = std::str::from_utf8(bytes).map_or_else(|e| e.valid_up_to(), |_| bytes.len());
-    let (line, column) = storage::line_column(bytes, valid);
-    format!(
-        "{}:{line}:{column}: the file is not UTF-8 text; save it as a UTF-8 CSV",
-        path.display()
-    )
-}
-
-fn import_wellness(doc: &mut AthleteDocument, path: &Path, text: &str) -> Result<Imported, String> {
-    let rows = wellness_csv::parse_wellness(text)
-        .map_err(|e| format!("{}:{}:{}: {}", path.display(), e.line, e.column, e.message))?;
-    let merge = doc
-        .history
-        .merge_wellness(rows.into_iter().map(|row| row.entry));
-    Ok(Imported {
-        summary: format!(
-            "wellness {} added, {} updated, {} unchanged",
-            merge.added, merge.updated, merge.unchanged
-        ),
-        changed: merge.added + merge.updated > 0,
-        activities: import::Merge::default(),
-    })
-}
-
-/// Imports the activities of a session CSV, a recording or Strava's export.
-fn import_activities(
-    doc: &mut AthleteDocument,
-    path: &Path,
-    format: SourceFormat,
-    bytes: &[u8],
-) -> Result<Imported, String> {
-    let name = path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
-    let activities = match import::parse(format, bytes, &name) {
-        Ok(activities) => activities,
-        // A session CSV with a header and no rows adds nothing, as it always did.
-        Err(ImportError::Empty { .. }) if format == SourceFormat::SessionCsv => Vec::new(),
-        Err(e) => return Err(e.located(path)),
-    };
-    Ok(merge_activities(doc, activities))
-}
-
-/// Merges activities into the history; the file's line counts those added and those skipped
-/// (merged ones are counted in the summary line).
-fn merge_activities(
-    doc: &mut AthleteDocument,
-    activities: Vec<crate::model::Activity>,
-) -> Imported {
-    let merge = import::merge_into(&mut doc.history, activities);
-    Imported {
-        summary: format!(
-            "activities {} added, {} duplicates skipped",
-            merge.added, merge.duplicates
-        ),
-        changed: merge.added + merge.merged > 0,
-        activities: merge,
-    }
-}
-
-/// The error of a file that is neither a wellness nor a session CSV (nor anything else Stride
-/// imports), saying why and what is expected.
-fn unknown_kind(path: &Path, text: &str) -> String {
-    let expected = format!(
-        "a wellness CSV's header has date and any of {}; a session CSV's has date and any of {}; \
-         other files must be FIT, GPX or TCX recordings or Strava's activities.csv",
-        wellness_csv::COLUMNS[1..].join(","),
-        session_csv::COLUMNS[1..].join(",")
-    );
-    let name = path.display();
-    if text.trim_start_matches('\u{feff}').trim().is_empty() {
-        return format!("{name}: the file is empty; {expected}");
-    }
-    let names: Vec<String> = match session_csv::open(text) {
-        Ok((_, headers)) => headers
-            .iter()
-            .map(|h| h.trim().to_ascii_lowercase())
-            .collect(),
-        Err(e) => return format!("{name}:{}:{}: {}; {expected}", e.line, e.column, e.message),
-    };
-    let of = |columns: &[&str]| -> Vec<&str> {
-        names
-            .iter()
-            .map(String::as_str)
-            .filter(|n| *n != "date" && columns.contains(n))
-            .collect()
-    };
-    let (wellness, sessions) = (of(&wellness_csv::COLUMNS), of(&session_csv::COLUMNS));
-    let header = text
-        .trim_start_matches('\u{feff}')
-        .lines()
-        .next()
-        .unwrap_or("");
-    let other_delimiter = [';', '\t'].into_iter().find(|d| {
-        !header.contains(',')
-            && header
-                .split(*d)
-                .any(|c| c.trim().eq_ignore_ascii_case("date"))
-    });
-    let why = if let Some(d) = other_delimiter {
-        let name = if d == ';' { "semicolons" } else { "tabs" };
-        format!(
-            "the columns are separated by {name}; Stride reads comma-separated files: export or \
-             save the file with commas"
-        )
-    } else if !names.iter().any(|n| n == "date") {
-        "the header has no 'date' column".to_owned()
-    } else if !wellness.is_empty() && !sessions.is_empty() {
-        format!(
-            "the header mixes wellness columns ({}) and session columns ({}); import them as \
-             two files",
-            wellness.join(","),
-            sessions.join(",")
-        )
-    } else {
-        "the header names no wellness or session column besides date".to_owned()
-    };
-    format!("{name}:1:1: this is neither a wellness nor a session CSV: {why}; {expected}")
+    matches!(named.as_str(), "fit" | "gpx" | "tcx")
+        || format.is_some_and(|f| f != SourceFormat::SessionCsv)
 }

@@ -41,7 +41,11 @@ use rustyfit::{Decoder, DecoderError, DecoderEvent, StreamingIterator};
 
 use chrono::{NaiveDateTime, TimeDelta};
 
-use super::{ImportError, Place, Recorded, SourceFormat, Stamp, Summary};
+use super::track::PointTime;
+use super::{
+    ImportError, Place, Recorded, SourceFormat, Stamp, Summary, TrackPoint, TrackStats,
+    plausible_hr,
+};
 use crate::model::Activity;
 
 const FORMAT: SourceFormat = SourceFormat::Fit;
@@ -66,10 +70,13 @@ pub fn has_header(bytes: &[u8]) -> bool {
     matches!(bytes.first(), Some(12 | 14)) && bytes.get(8..12) == Some(b".FIT".as_slice())
 }
 
-/// The FIT CRC's table: CRC-16 with the reflected polynomial 0xA001 (CRC-16/ARC), one entry per
-/// byte value.
-const CRC_TABLE: [u16; 256] = {
-    let mut table = [0u16; 256];
+/// The FIT CRC's tables: CRC-16 with the reflected polynomial 0xA001 (CRC-16/ARC). Table 0
+/// holds the CRC of each byte value; table `k` the CRC of the byte followed by `k` zero bytes,
+/// so that eight bytes are taken in one step ("slicing by eight": M. E. Kounavis and F. L.
+/// Berry, "A Systematic Approach to Building High Performance Software-Based CRC Generators",
+/// ISCC 2005).
+const CRC_TABLES: [[u16; 256]; 8] = {
+    let mut tables = [[0u16; 256]; 8];
     let mut byte = 0;
     while byte < 256 {
         let mut crc = byte as u16;
@@ -82,10 +89,20 @@ const CRC_TABLE: [u16; 256] = {
             };
             bit += 1;
         }
-        table[byte] = crc;
+        tables[0][byte] = crc;
         byte += 1;
     }
-    table
+    let mut k = 1;
+    while k < 8 {
+        let mut byte = 0;
+        while byte < 256 {
+            let before = tables[k - 1][byte];
+            tables[k][byte] = (before >> 8) ^ tables[0][(before & 0xff) as usize];
+            byte += 1;
+        }
+        k += 1;
+    }
+    tables
 };
 
 /// The FIT CRC of `bytes`, continuing from `crc` (0 to start).
@@ -99,9 +116,25 @@ const CRC_TABLE: [u16; 256] = {
 /// assert_eq!(crc16(crc16(0, b"FIT"), &crc), 0);
 /// ```
 pub fn crc16(crc: u16, bytes: &[u8]) -> u16 {
-    bytes.iter().fold(crc, |crc, &b| {
-        (crc >> 8) ^ CRC_TABLE[usize::from((crc as u8) ^ b)]
-    })
+    let [t0, t1, t2, t3, t4, t5, t6, t7] = &CRC_TABLES;
+    let mut chunks = bytes.chunks_exact(8);
+    let crc = chunks.by_ref().fold(crc, |crc, c| {
+        // The CRC so far goes into the first two bytes; each byte then counts as itself
+        // followed by the zero bytes after it in the chunk.
+        let [a, b] = (u16::from_le_bytes([c[0], c[1]]) ^ crc).to_le_bytes();
+        t7[usize::from(a)]
+            ^ t6[usize::from(b)]
+            ^ t5[usize::from(c[2])]
+            ^ t4[usize::from(c[3])]
+            ^ t3[usize::from(c[4])]
+            ^ t2[usize::from(c[5])]
+            ^ t1[usize::from(c[6])]
+            ^ t0[usize::from(c[7])]
+    });
+    chunks
+        .remainder()
+        .iter()
+        .fold(crc, |crc, &b| (crc >> 8) ^ t0[usize::from((crc as u8) ^ b)])
 }
 
 /// Checks the CRCs of every complete sequence of a FIT file (see the module documentation) and
@@ -210,31 +243,61 @@ fn fit_date(value: u32) -> Option<u32> {
     (value >= FIT_MIN_DATE && value != u32::MAX).then_some(value)
 }
 
+/// A `uint32` value, `None` when it is another type or the invalid value.
+fn valid_u32(value: &Value) -> Option<u32> {
+    match value {
+        Value::Uint32(v) if *v != u32::MAX => Some(*v),
+        _ => None,
+    }
+}
+
+/// A `uint8` value, `None` when it is another type or the invalid value.
+fn valid_u8(value: &Value) -> Option<u8> {
+    match value {
+        Value::Uint8(v) if *v != u8::MAX => Some(*v),
+        _ => None,
+    }
+}
+
 fn field_u32(mesg: &Message, num: u8) -> Option<u32> {
     mesg.fields
         .iter()
         .find(|f| f.num == num)
-        .and_then(|f| match f.value {
-            Value::Uint32(v) if v != u32::MAX => Some(v),
-            _ => None,
-        })
+        .and_then(|f| valid_u32(&f.value))
 }
 
 fn field_u8(mesg: &Message, num: u8) -> Option<u8> {
     mesg.fields
         .iter()
         .find(|f| f.num == num)
-        .and_then(|f| match f.value {
-            Value::Uint8(v) if v != u8::MAX => Some(v),
-            _ => None,
-        })
+        .and_then(|f| valid_u8(&f.value))
 }
 
 impl Collected {
     fn take(&mut self, mesg: &Message) -> Result<(), String> {
         match mesg.num {
             MesgNum::RECORD => {
-                let Some(time) = field_u32(mesg, mesgdef::Record::TIMESTAMP) else {
+                // One pass over the fields (a recording has millions of records); as with
+                // `field_u32`, the first field of a number counts, if it holds a valid value.
+                let (mut time, mut distance_cm, mut hr) = (None, None, None);
+                for field in &mesg.fields {
+                    match (field.num, &field.value) {
+                        (mesgdef::Record::TIMESTAMP, v) if time.is_none() => {
+                            time = Some(valid_u32(v));
+                        }
+                        (mesgdef::Record::DISTANCE, v) if distance_cm.is_none() => {
+                            distance_cm = Some(valid_u32(v));
+                        }
+                        (mesgdef::Record::HEART_RATE, v) if hr.is_none() => hr = Some(valid_u8(v)),
+                        _ => {}
+                    }
+                }
+                let (time, distance_cm, hr) = (
+                    time.flatten(),
+                    distance_cm.flatten().unwrap_or(u32::MAX),
+                    hr.flatten().unwrap_or(0),
+                );
+                let Some(time) = time else {
                     return Ok(());
                 };
                 if self.records.len() >= MAX_RECORDS {
@@ -245,8 +308,8 @@ impl Collected {
                 }
                 self.records.push(Record {
                     time,
-                    distance_cm: field_u32(mesg, mesgdef::Record::DISTANCE).unwrap_or(u32::MAX),
-                    hr: field_u8(mesg, mesgdef::Record::HEART_RATE).unwrap_or(0),
+                    distance_cm,
+                    hr,
                 });
             }
             MesgNum::SESSION => {
@@ -297,12 +360,12 @@ impl Collected {
         Ok(())
     }
 
-    /// The local wall-clock time of a FIT date.
     /// The instant of a FIT time (FIT times are UTC by definition).
     fn instant(fit: u32) -> Option<chrono::DateTime<chrono::Utc>> {
         chrono::DateTime::from_timestamp(i64::from(fit) + FIT_EPOCH_UNIX_S, 0)
     }
 
+    /// The local wall-clock time of a FIT date.
     fn local_time(&self, fit: u32) -> Option<NaiveDateTime> {
         let unix = i64::from(fit) + FIT_EPOCH_UNIX_S;
         let utc = chrono::DateTime::from_timestamp(unix, 0)?.naive_utc();
@@ -313,63 +376,37 @@ impl Collected {
     }
 
     /// Statistics of the records from `start` to `end` (FIT times, inclusive).
-    fn record_stats(&self, start: u32, end: u32) -> RecordStats {
-        let mut stats = RecordStats::default();
-        let mut prev: Option<(u32, u32)> = None;
+    fn record_stats(&self, start: u32, end: u32) -> TrackStats<FitTime> {
+        let mut stats = TrackStats::default();
         for r in self
             .records
             .iter()
             .filter(|r| r.time >= start && r.time <= end)
         {
-            stats.first = Some(stats.first.map_or(r.time, |f: u32| f.min(r.time)));
-            stats.last = Some(stats.last.map_or(r.time, |l: u32| l.max(r.time)));
-            if r.hr > 0
-                && let Some(hr) = super::plausible_hr(f64::from(r.hr))
-            {
-                stats.hr_sum += hr;
-                stats.hr_count += 1;
-                stats.hr_max = Some(stats.hr_max.map_or(hr, |m: f64| m.max(hr)));
-            }
-            if r.distance_cm == u32::MAX {
-                continue;
-            }
-            if let Some((t0, d0)) = prev {
-                let step = f64::from(r.distance_cm.saturating_sub(d0)) / 100.0;
-                stats.distance_m += step;
-                stats.has_distance = true;
-                let dt = f64::from(r.time) - f64::from(t0);
-                if dt > 0.0 {
-                    stats.has_motion = true;
-                    if step / dt > super::MOVING_SPEED_M_S {
-                        stats.moving_s += dt;
-                    }
-                    stats.graded.add(dt, step, None);
-                }
-            }
-            prev = Some((r.time, r.distance_cm));
+            let point = TrackPoint {
+                time: Some(FitTime(r.time)),
+                distance_m: (r.distance_cm != u32::MAX).then(|| f64::from(r.distance_cm) / 100.0),
+                hr: (r.hr > 0).then(|| f64::from(r.hr)).and_then(plausible_hr),
+                ..TrackPoint::default()
+            };
+            stats.add(point, true);
         }
         stats
     }
 }
 
-/// What the records of a time span tell.
-#[derive(Default)]
-struct RecordStats {
-    first: Option<u32>,
-    last: Option<u32>,
-    distance_m: f64,
-    has_distance: bool,
-    moving_s: f64,
-    has_motion: bool,
-    hr_sum: f64,
-    hr_count: u64,
-    hr_max: Option<f64>,
-    graded: super::GradedTrack,
-}
+/// A FIT time: seconds since 1989-12-31 00:00 UTC.
+#[derive(Clone, Copy, Debug)]
+struct FitTime(u32);
 
-impl RecordStats {
-    fn avg_hr(&self) -> Option<f64> {
-        (self.hr_count > 0).then(|| self.hr_sum / self.hr_count as f64)
+impl PointTime for FitTime {
+    fn ms(&self) -> i64 {
+        i64::from(self.0) * 1000
+    }
+
+    /// Whole seconds, as they are: the same as through milliseconds, without dividing.
+    fn seconds_until(&self, later: &Self) -> f64 {
+        f64::from(later.0) - f64::from(self.0)
     }
 }
 
@@ -534,23 +571,18 @@ fn activities(c: &Collected) -> Result<Vec<Recorded>, ImportError> {
         };
         let stats = c.record_stats(start, end);
         let elapsed = elapsed
-            .or_else(|| Some(f64::from(stats.last? - start)))
+            .or_else(|| Some(f64::from(stats.end()?.0 - start)))
             .unwrap_or(0.0);
         let summary = Summary {
             start: c.local_time(start),
             instant: Collected::instant(start),
             sport: sport_name(s.sport, s.sub_sport),
             elapsed_s: elapsed,
-            moving_s: s
-                .moving_s
-                .or(stats.has_motion.then_some(stats.moving_s))
-                .or(s.timer_s),
-            normalised_pace_s_per_km: stats.graded.normalised_pace(),
-            distance_m: s
-                .distance_m
-                .or(stats.has_distance.then_some(stats.distance_m)),
+            moving_s: s.moving_s.or(stats.moving_s()).or(s.timer_s),
+            normalised_pace_s_per_km: stats.normalised_pace(),
+            distance_m: s.distance_m.or(stats.distance_m()),
             avg_hr: s.avg_hr.map(f64::from).or(stats.avg_hr()),
-            max_hr: s.max_hr.map(f64::from).or(stats.hr_max),
+            max_hr: s.max_hr.map(f64::from).or(stats.max_hr()),
             name: None,
         };
         let mut recorded = summary.into_recorded(FORMAT, None)?;
@@ -575,12 +607,12 @@ fn activities(c: &Collected) -> Result<Vec<Recorded>, ImportError> {
             start: c.local_time(first),
             instant: Collected::instant(first),
             sport: sport_name(sport, sub),
-            elapsed_s: stats.last.map_or(0.0, |l| f64::from(l - first)),
-            moving_s: stats.has_motion.then_some(stats.moving_s),
-            normalised_pace_s_per_km: stats.graded.normalised_pace(),
-            distance_m: stats.has_distance.then_some(stats.distance_m),
+            elapsed_s: stats.end().map_or(0.0, |l| f64::from(l.0 - first)),
+            moving_s: stats.moving_s(),
+            normalised_pace_s_per_km: stats.normalised_pace(),
+            distance_m: stats.distance_m(),
             avg_hr: stats.avg_hr(),
-            max_hr: stats.hr_max,
+            max_hr: stats.max_hr(),
             name: None,
         };
         let mut recorded = summary.into_recorded(FORMAT, None)?;

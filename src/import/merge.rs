@@ -1,6 +1,7 @@
-//! Bringing imported activities into a history: which are sessions already there
-//! ([`same_activity`]), what a duplicate adds to the stored one ([`fill_missing`]), and the
-//! import of many files with progress ([`import_files`]).
+//! The one duplicate rule: which imported activities are sessions already there
+//! ([`same_activity`]), what a duplicate adds to the stored one ([`fill_missing`]), and adding
+//! activities to a history in start order ([`merge_into`]). The import of many files
+//! ([`super::import_files`]) finds duplicates with the same index.
 //!
 //! A duplicate is never a second activity. When it carries a figure the stored activity lacks
 //! (heart rate, moving time, distance, normalised pace, RPE, a name), that figure is filled in
@@ -24,68 +25,10 @@
 //! assert_eq!(history.activities[0].avg_hr_bpm, Some(145));
 //! ```
 
-use std::path::PathBuf;
-
 use chrono::{NaiveDateTime, TimeDelta};
 
-use super::{DUPLICATE_WINDOW_S, packed};
+use super::DUPLICATE_WINDOW_S;
 use crate::model::{Activity, History, WorkoutKind};
-
-/// A file that could not be imported, and why.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Failed {
-    /// The file (for a member of an archive, the archive joined with the member's name).
-    pub file: PathBuf,
-    /// What is wrong, with the place in the file when known (the error's `Display`).
-    pub reason: String,
-}
-
-/// An activity left out because the history (or this import) already has it, and it adds
-/// nothing.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Skipped {
-    /// The file it came from.
-    pub file: PathBuf,
-    /// Its start time.
-    pub start: NaiveDateTime,
-    /// Which activity it duplicates, in words.
-    pub reason: String,
-}
-
-/// A duplicate that filled in figures the activity already taken lacked.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Merged {
-    /// The file it came from.
-    pub file: PathBuf,
-    /// Its start time.
-    pub start: NaiveDateTime,
-    /// What it filled in, in words ("average heart rate, moving time").
-    pub filled: String,
-    /// Which activity it filled in, in words.
-    pub reason: String,
-}
-
-/// What [`import_files`] did.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct ImportReport {
-    /// The new activities, in the order of the files and, within a file, as it lists them
-    /// (with what later duplicates in this import filled in).
-    pub imported: Vec<Activity>,
-    /// Duplicates that filled in figures, of the history or of an activity imported before.
-    pub merged: Vec<Merged>,
-    /// Duplicates of activities already in the history that fill in figures: [`merge_into`]
-    /// applies them (before [`ImportReport::imported`]).
-    pub fills: Vec<Activity>,
-    /// Activities left out as duplicates that add nothing.
-    pub skipped: Vec<Skipped>,
-    /// Files that could not be imported.
-    pub failed: Vec<Failed>,
-    /// How many files were handled (imported or failed) before the import ended; a member of
-    /// an archive counts as a file.
-    pub files_done: usize,
-    /// Whether the progress callback stopped the import.
-    pub cancelled: bool,
-}
 
 /// Whether two start times are of the same session: at most [`DUPLICATE_WINDOW_S`] apart.
 pub fn same_session(a: NaiveDateTime, b: NaiveDateTime) -> bool {
@@ -176,7 +119,7 @@ pub fn fill_missing(stored: &mut Activity, new: &Activity) -> Vec<&'static str> 
 /// A session already taken: its kind and duration, where it came from (`None`: the history;
 /// else the index of the file), and its place in the caller's list of activities.
 #[derive(Clone)]
-struct TakenSession {
+pub(super) struct TakenSession {
     kind: WorkoutKind,
     duration_s: f64,
     instant: Option<chrono::DateTime<chrono::Utc>>,
@@ -186,7 +129,7 @@ struct TakenSession {
 
 /// Sessions already taken, indexed by local start and by instant, so finding a duplicate
 /// costs a range lookup whatever the size of the history.
-struct Taken {
+pub(super) struct Taken {
     starts: std::collections::BTreeMap<NaiveDateTime, Vec<TakenSession>>,
     instants: std::collections::BTreeMap<chrono::DateTime<chrono::Utc>, NaiveDateTime>,
 }
@@ -194,15 +137,15 @@ struct Taken {
 /// A duplicate found: the start of the session it duplicates, where that came from, and its
 /// slot.
 #[derive(Clone, Copy)]
-struct Found {
-    start: NaiveDateTime,
-    origin: Option<usize>,
-    slot: usize,
+pub(super) struct Found {
+    pub start: NaiveDateTime,
+    pub origin: Option<usize>,
+    pub slot: usize,
 }
 
 impl Taken {
     /// The history's activities, slot `i` for the `i`th.
-    fn new(existing: &[Activity]) -> Self {
+    pub(super) fn new(existing: &[Activity]) -> Self {
         let mut taken = Taken {
             starts: std::collections::BTreeMap::new(),
             instants: std::collections::BTreeMap::new(),
@@ -214,7 +157,7 @@ impl Taken {
     }
 
     /// The taken session nearest `activity` that it duplicates ([`same_activity`]), if any.
-    fn find(&self, activity: &Activity) -> Option<Found> {
+    pub(super) fn find(&self, activity: &Activity) -> Option<Found> {
         let window = TimeDelta::seconds(DUPLICATE_WINDOW_S);
         let found = |at: NaiveDateTime, s: &TakenSession| Found {
             start: at,
@@ -260,7 +203,7 @@ impl Taken {
             .map(|(at, s)| found(at, s))
     }
 
-    fn insert(&mut self, activity: &Activity, origin: Option<usize>, slot: usize) {
+    pub(super) fn insert(&mut self, activity: &Activity, origin: Option<usize>, slot: usize) {
         if let Some(instant) = activity.instant {
             self.instants.insert(instant, activity.start);
         }
@@ -275,103 +218,6 @@ impl Taken {
                 slot,
             });
     }
-}
-
-/// Imports `files` in order: each file, gzip-compressed file or zip archive is read with
-/// [`packed::read_each`], every file in an archive counting as one. An activity that starts
-/// within a minute of one in `existing` or of one imported earlier in this call is a
-/// duplicate: it fills in what that one lacks ([`fill_missing`]; merged) or is left out
-/// (skipped). After each file it calls `progress(files_done)`; when that returns false, it
-/// stops and marks the report cancelled. A failing file is recorded in the report, never
-/// fatal. `existing` is not changed: the caller applies [`ImportReport::fills`] and adds
-/// [`ImportReport::imported`] (see [`merge_into`]).
-pub fn import_files(
-    files: &[PathBuf],
-    existing: &History,
-    progress: &mut dyn FnMut(usize) -> bool,
-) -> ImportReport {
-    let mut report = ImportReport::default();
-    let history_len = existing.activities.len();
-    let mut taken = Taken::new(&existing.activities);
-    // The history's activities as this import filled them in, by slot.
-    let mut filled_in: std::collections::BTreeMap<usize, Activity> =
-        std::collections::BTreeMap::new();
-    // Each file read, by the index `origin` names.
-    let mut read: Vec<PathBuf> = Vec::new();
-    for path in files {
-        let go_on = packed::read_each(path, &mut |file| {
-            let i = read.len();
-            read.push(file.path.clone());
-            match file.activities {
-                Ok(activities) => {
-                    for activity in activities {
-                        let Some(found) = taken.find(&activity) else {
-                            taken.insert(&activity, Some(i), history_len + report.imported.len());
-                            report.imported.push(activity);
-                            continue;
-                        };
-                        let whose = match found.origin {
-                            None => "one already in the history".to_owned(),
-                            Some(j) if j == i => "one earlier in the same file".to_owned(),
-                            Some(j) => match read.get(j) {
-                                Some(other) => format!("one imported from {}", other.display()),
-                                None => "one imported before".to_owned(),
-                            },
-                        };
-                        let reason = format!(
-                            "starts within a minute of {whose} (at {})",
-                            found.start.format("%Y-%m-%d %H:%M:%S")
-                        );
-                        let filled = match found.slot.checked_sub(history_len) {
-                            Some(k) => report
-                                .imported
-                                .get_mut(k)
-                                .map(|stored| fill_missing(stored, &activity))
-                                .unwrap_or_default(),
-                            None => match existing.activities.get(found.slot) {
-                                Some(original) => {
-                                    let stored = filled_in
-                                        .entry(found.slot)
-                                        .or_insert_with(|| original.clone());
-                                    let filled = fill_missing(stored, &activity);
-                                    if !filled.is_empty() {
-                                        report.fills.push(activity.clone());
-                                    }
-                                    filled
-                                }
-                                None => Vec::new(),
-                            },
-                        };
-                        if filled.is_empty() {
-                            report.skipped.push(Skipped {
-                                file: file.path.clone(),
-                                start: activity.start,
-                                reason,
-                            });
-                        } else {
-                            report.merged.push(Merged {
-                                file: file.path.clone(),
-                                start: activity.start,
-                                filled: filled.join(", "),
-                                reason,
-                            });
-                        }
-                    }
-                }
-                Err(e) => report.failed.push(Failed {
-                    file: file.path,
-                    reason: e.to_string(),
-                }),
-            }
-            report.files_done = read.len();
-            progress(report.files_done)
-        });
-        if !go_on {
-            report.cancelled = true;
-            break;
-        }
-    }
-    report
 }
 
 /// How many activities [`merge_into`] added, merged and left out.
@@ -389,8 +235,8 @@ pub struct Merge {
 /// Adds `activities` to the history in start order. One that duplicates an activity already
 /// there, or one added just before from the same list ([`same_activity`]), is not added: it
 /// fills in what that activity lacks ([`fill_missing`]) and counts as merged, or, adding
-/// nothing, as a duplicate. The history ends sorted by start (activities of one start keep
-/// their order).
+/// nothing, as a duplicate. The history ends sorted by start, also when it was not before
+/// (activities of one start keep their order).
 pub fn merge_into(history: &mut History, activities: Vec<Activity>) -> Merge {
     let existing = history.activities.len();
     let mut taken = Taken::new(&history.activities);
@@ -412,8 +258,9 @@ pub fn merge_into(history: &mut History, activities: Vec<Activity>) -> Merge {
         added.push(activity);
     }
     merge.added = added.len();
-    if !added.is_empty() {
-        history.activities.extend(added);
+    history.activities.extend(added);
+    // A history with activities logged by hand after later ones is put in order too.
+    if !history.activities.is_sorted_by_key(|a| a.start) {
         history.activities.sort_by_key(|a| a.start);
     }
     merge

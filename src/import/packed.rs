@@ -23,15 +23,14 @@
 //! case once that many bytes have been inflated (the stream is read with one byte to spare and
 //! no further), so a zip bomb costs at most the limit in memory and time per member.
 
-use std::collections::HashMap;
-use std::fs::File;
-use std::io::{BufReader, Read};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use flate2::bufread::MultiGzDecoder;
 
-use super::strava::{self, Row};
-use super::{ImportError, MAX_FILE_BYTES, Recorded, kind_for_sport};
+use super::archive::{Plan, Reader};
+use super::file::Contents;
+use super::{ImportError, MAX_FILE_BYTES};
 use crate::model::Activity;
 
 /// The first two bytes of every gzip file (RFC 1952, section 2.3.1).
@@ -40,9 +39,6 @@ pub const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
 /// The first four bytes of a zip archive's first member (PKWARE's APPNOTE, 4.3.7), and of an
 /// empty archive's end record (4.3.16).
 const ZIP_MAGICS: [[u8; 4]; 2] = [*b"PK\x03\x04", *b"PK\x05\x06"];
-
-/// The extensions of recordings inside an archive, before any `.gz`.
-const RECORDINGS: [&str; 3] = ["fit", "gpx", "tcx"];
 
 /// How a file is packed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -86,7 +82,7 @@ pub fn inner_name(path: &Path) -> PathBuf {
 /// Reads at most `limit` bytes from `reader`, refusing more: it reads one byte past the limit
 /// and no further. `declared` is the size the container gives, when it gives one: over the
 /// limit, nothing is read.
-fn read_limited(
+pub(super) fn read_limited(
     reader: impl Read,
     declared: Option<u64>,
     limit: u64,
@@ -179,13 +175,25 @@ pub fn read_each(path: &Path, each: &mut dyn FnMut(FileRead) -> bool) -> bool {
             activities: super::read_file(path),
         });
     }
-    match Archive::open(path) {
-        Ok(mut archive) => archive.read_each(path, each),
-        Err(e) => each(FileRead {
-            path: path.to_owned(),
-            activities: Err(e),
-        }),
+    let plan = Plan::new(std::slice::from_ref(&path.to_path_buf()));
+    let mut reader = Reader::new(&plan);
+    for unit in &plan.units {
+        for read in reader.read(unit) {
+            let activities = read.contents.and_then(|contents| match contents {
+                Contents::Activities(activities) => Ok(activities),
+                Contents::Wellness(_) => Err(ImportError::Unsupported {
+                    reason: super::detect::WELLNESS_IS_NO_ACTIVITY.to_owned(),
+                }),
+            });
+            if !each(FileRead {
+                path: read.path,
+                activities,
+            }) {
+                return false;
+            }
+        }
     }
+    true
 }
 
 /// How many files [`read_each`] hands on for `path`: one, or for a zip archive its recordings
@@ -194,199 +202,7 @@ pub fn count_files(path: &Path) -> usize {
     if packing(path) != Packing::Zip {
         return 1;
     }
-    Archive::open(path).map_or(1, |a| a.recordings.len() + usize::from(a.csv.is_some()))
-}
-
-/// The error of a zip archive or member that cannot be read.
-fn zip_error(e: zip::result::ZipError) -> ImportError {
-    use zip::result::ZipError;
-    let reason = match e {
-        ZipError::Io(source) => return ImportError::Io { source },
-        ZipError::UnsupportedArchive(what) if what == ZipError::PASSWORD_REQUIRED => {
-            "the file is encrypted; Stride reads zip archives without a password: unpack it \
-             and import the files"
-                .to_owned()
-        }
-        ZipError::CompressionMethodNotSupported(method) => format!(
-            "the file is compressed with method {method}, which Stride does not read (it reads \
-             stored and deflated files, what Strava writes); unpack it and import the files"
-        ),
-        other => format!(
-            "the zip archive is damaged or not one Stride reads ({other}); download it again"
-        ),
-    };
-    ImportError::Archive { reason }
-}
-
-/// An open zip archive: the members to read and Strava's `activities.csv`, if any.
-struct Archive {
-    zip: zip::ZipArchive<BufReader<File>>,
-    /// The recordings to read: index and name, in name order.
-    recordings: Vec<(usize, String)>,
-    /// The index and name of `activities.csv`.
-    csv: Option<(usize, String)>,
-}
-
-/// Whether a member's name is that of a recording, `.gz` or not.
-fn is_recording(name: &str) -> bool {
-    let path = Path::new(name);
-    let path = inner_name(path);
-    RECORDINGS.contains(&super::extension(&path).as_str())
-}
-
-impl Archive {
-    fn open(path: &Path) -> Result<Archive, ImportError> {
-        let file = File::open(path)?;
-        let zip = zip::ZipArchive::new(BufReader::new(file)).map_err(zip_error)?;
-        // A name that is not UTF-8 names nothing Stride reads.
-        let names: Vec<(usize, String)> = (0..zip.len())
-            .filter_map(|i| Some((i, zip.name_for_index(i)?.ok()?.into_owned())))
-            .collect();
-        // Strava's activities.csv: the one nearest the top, the folder of its export.
-        let csv = names
-            .iter()
-            .filter(|(_, n)| {
-                let file = n.rsplit('/').next().unwrap_or(n);
-                file.eq_ignore_ascii_case("activities.csv")
-            })
-            .min_by_key(|(_, n)| (n.matches('/').count(), n.clone()))
-            .cloned();
-        let folder = csv
-            .as_ref()
-            .map(|(_, n)| format!("{}activities/", &n[..n.len() - "activities.csv".len()]));
-        let mut recordings: Vec<(usize, String)> = names
-            .into_iter()
-            .filter(|(_, n)| !n.ends_with('/') && is_recording(n))
-            .filter(|(_, n)| {
-                folder
-                    .as_ref()
-                    .is_none_or(|f| n.to_ascii_lowercase().starts_with(&f.to_ascii_lowercase()))
-            })
-            .collect();
-        recordings.sort_by(|a, b| a.1.cmp(&b.1));
-        Ok(Archive {
-            zip,
-            recordings,
-            csv,
-        })
-    }
-
-    /// A member's bytes, inflated (twice for a `.gz` member), within the size limit.
-    fn member_bytes(&mut self, index: usize, name: &str) -> Result<Vec<u8>, ImportError> {
-        let member = self.zip.by_index(index).map_err(zip_error)?;
-        let declared = member.size();
-        let bytes = match read_limited(member, Some(declared), MAX_FILE_BYTES) {
-            Err(ImportError::Io { source }) => {
-                return Err(ImportError::Archive {
-                    reason: format!(
-                        "the file's compressed data in the archive is damaged ({source}); \
-                         download the archive again"
-                    ),
-                });
-            }
-            other => other?,
-        };
-        if packing(Path::new(name)) == Packing::Gzip {
-            return gunzip(bytes.as_slice());
-        }
-        Ok(bytes)
-    }
-
-    /// Strava's rows, or why they cannot be read.
-    fn rows(&mut self) -> Option<Result<Vec<Row>, ImportError>> {
-        let (index, name) = self.csv.clone()?;
-        Some(
-            self.member_bytes(index, &name)
-                .and_then(|bytes| strava::rows(&bytes)),
-        )
-    }
-
-    fn read_each(&mut self, path: &Path, each: &mut dyn FnMut(FileRead) -> bool) -> bool {
-        let rows = self.rows();
-        // Rows by the member their recording is, relative to the archive's top.
-        let folder = self.csv.as_ref().map_or_else(String::new, |(_, n)| {
-            n[..n.len() - "activities.csv".len()].to_owned()
-        });
-        let mut linked: HashMap<String, usize> = HashMap::new();
-        if let Some(Ok(rows)) = &rows {
-            for (i, row) in rows.iter().enumerate() {
-                if let Some(file) = &row.file {
-                    linked.insert(format!("{folder}{file}"), i);
-                }
-            }
-        }
-        let mut used = vec![
-            false;
-            rows.as_ref()
-                .and_then(|r| r.as_ref().ok())
-                .map_or(0, Vec::len)
-        ];
-        let recordings = std::mem::take(&mut self.recordings);
-        for (index, name) in &recordings {
-            let member = path.join(name);
-            let file_name = Path::new(name)
-                .file_name()
-                .map_or_else(|| name.clone(), |n| n.to_string_lossy().into_owned());
-            let row = linked.get(name).copied();
-            if let Some(i) = row {
-                used[i] = true;
-            }
-            let activities = self.member_bytes(*index, name).and_then(|bytes| {
-                let mut recorded = super::read_recorded(&bytes, &inner_name(Path::new(name)))?;
-                if let (Some(i), Some(Ok(rows))) = (row, &rows) {
-                    link(&mut recorded, &rows[i]);
-                }
-                Ok(recorded
-                    .into_iter()
-                    .map(|mut r| {
-                        r.activity.source_file = Some(file_name.clone());
-                        r.activity
-                    })
-                    .collect())
-            });
-            if !each(FileRead {
-                path: member,
-                activities,
-            }) {
-                return false;
-            }
-        }
-        let Some((_, csv_name)) = &self.csv else {
-            return true;
-        };
-        let activities = rows.unwrap_or_else(|| Ok(Vec::new())).map(|rows| {
-            rows.into_iter()
-                .zip(used)
-                .filter(|(_, used)| !used)
-                .map(|(row, _)| {
-                    let mut activity = row.activity;
-                    activity.source_file = Some("activities.csv".to_owned());
-                    activity
-                })
-                .collect()
-        });
-        each(FileRead {
-            path: path.join(csv_name),
-            activities,
-        })
-    }
-}
-
-/// Gives recorded activities what their row in Strava's `activities.csv` says: its name, and
-/// its type when the recording names no sport.
-fn link(recorded: &mut [Recorded], row: &Row) {
-    for r in recorded {
-        let name = row.activity.notes.trim();
-        if !name.is_empty() {
-            r.activity.notes = name.to_owned();
-        }
-        if !r.sport_named
-            && let Some(sport) = &row.sport
-        {
-            let a = &r.activity;
-            r.activity.kind = kind_for_sport(Some(sport), a.moving_s.unwrap_or(a.duration_s));
-        }
-    }
+    super::archive::count_files(path).unwrap_or(1)
 }
 
 /// What to do with a file whose first bytes say it is packed though its name does not, for

@@ -21,7 +21,7 @@
 
 use quick_xml::events::BytesStart;
 
-use super::gpx::{Elements, Source, walk};
+use super::xml::{Elements, Source, walk};
 use super::{ImportError, Recorded, SourceFormat, Stamp, Summary, TrackPoint, TrackStats};
 use crate::model::Activity;
 
@@ -131,7 +131,7 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<Activity>, ImportError> {
 
 /// [`parse`], telling for each activity whether the file named its sport.
 pub(crate) fn read(bytes: &[u8]) -> Result<Vec<Recorded>, ImportError> {
-    let (text, base) = super::xml_text(bytes, FORMAT)?;
+    let (text, base) = super::xml::xml_text(bytes, FORMAT)?;
     let source = Source {
         bytes,
         base,

@@ -86,10 +86,12 @@ pub enum Edit {
     },
     /// Remove a logged activity (the first one equal to it).
     DeleteActivity(Activity),
-    /// Add imported activities to the history, as one step.
+    /// Add imported activities and check-ins to the history, as one step.
     ImportActivities {
-        /// The new activities.
+        /// The new activities, and duplicates that fill in figures.
         activities: Vec<Activity>,
+        /// The check-ins, merged by day.
+        wellness: Vec<WellnessEntry>,
         /// What was imported, for the Undo menu.
         label: String,
     },
@@ -173,9 +175,17 @@ impl Edit {
                 return;
             }
             Edit::LogActivity(activity) => return doc.history.activities.push(activity),
-            Edit::ImportActivities { activities, .. } => {
+            Edit::ImportActivities {
+                activities,
+                wellness,
+                ..
+            } => {
                 // The command line's merge: the history stays sorted by start.
-                crate::import::merge_into(&mut doc.history, activities);
+                crate::import::Additions {
+                    activities,
+                    wellness,
+                }
+                .apply_to(&mut doc.history);
                 return;
             }
             Edit::EditActivity { old, new } => {

@@ -1,5 +1,5 @@
-//! Importing activity files on a worker thread (progress, cancel, summary) and exporting the
-//! plan.
+//! Importing activity and check-in files on a worker thread, through the same batch import as
+//! the command line (progress, cancel, summary, one undoable edit), and exporting the plan.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -115,27 +115,12 @@ impl StrideApp {
     }
 
     fn finish_import(&mut self, report: ImportReport, total: usize) {
-        let n = report.imported.len();
-        let merged = report.merged.len();
-        if n > 0 || !report.fills.is_empty() {
-            let files = report.files_done;
-            let what = if n > 0 {
-                format!("Import {n} activit{}", if n == 1 { "y" } else { "ies" })
-            } else {
-                format!(
-                    "Merge {merged} duplicate{}",
-                    if merged == 1 { "" } else { "s" }
-                )
-            };
-            // The duplicates that fill in the history first, as the report found them.
-            let mut activities = report.fills.clone();
-            activities.extend(report.imported.iter().cloned());
+        if report.changes_history() {
+            let additions = report.additions();
             self.apply(Edit::ImportActivities {
-                activities,
-                label: format!(
-                    "{what} from {files} file{}",
-                    if files == 1 { "" } else { "s" }
-                ),
+                label: import_label(&report),
+                activities: additions.activities,
+                wellness: additions.wellness,
             });
         }
         self.import_summary = Some(ImportSummary { report, total });
@@ -170,7 +155,14 @@ impl StrideApp {
                     r.skipped.len(),
                     r.failed.len()
                 ));
-                if !r.imported.is_empty() || !r.fills.is_empty() {
+                if !r.wellness.is_empty() {
+                    let w = r.wellness_counts();
+                    ui.label(format!(
+                        "{} check-ins added, {} updated, {} unchanged.",
+                        w.added, w.updated, w.unchanged
+                    ));
+                }
+                if r.changes_history() {
                     ui.weak("Edit > Undo takes the whole import back.");
                 }
                 egui::ScrollArea::vertical()
@@ -286,6 +278,32 @@ impl StrideApp {
             Err(e) => self.show_error(e, Kept::NothingOverwritten),
         }
     }
+}
+
+/// The Undo menu's name of an import: what it added ("Import 3 activities and 2 check-ins
+/// from 5 files"), or the duplicates it merged when it added nothing.
+fn import_label(report: &ImportReport) -> String {
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let n = report.imported.len();
+    let wellness = report.wellness_counts();
+    let checkins = wellness.added + wellness.updated;
+    let mut what = Vec::new();
+    if n > 0 {
+        what.push(plural(n, "activity", "activities"));
+    }
+    if checkins > 0 {
+        what.push(plural(checkins, "check-in", "check-ins"));
+    }
+    let what = if what.is_empty() {
+        format!(
+            "Merge {}",
+            plural(report.merged.len(), "duplicate", "duplicates")
+        )
+    } else {
+        format!("Import {}", what.join(" and "))
+    };
+    format!("{what} from {}", plural(report.files_done, "file", "files"))
 }
 
 fn file_name(path: &std::path::Path) -> String {
