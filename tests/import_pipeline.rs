@@ -13,7 +13,7 @@ use proptest::prelude::*;
 use stride::import::{FileCounts, import_files};
 use stride::model::{Activity, Athlete, AthleteDocument, History, WellnessEntry, WorkoutKind};
 use stride::storage::{document_to_string, load_document};
-use stride::ui::{AppCommand, DialogAnswer, FixedDialogs, StrideApp};
+use stride::ui::{Command, DialogAnswer, FixedDialogs, StrideApp};
 
 #[path = "data/import/fit_writer.rs"]
 mod fit_writer;
@@ -177,7 +177,7 @@ fn the_command_line_and_the_window_import_a_folder_into_the_same_document() {
     let dialogs = FixedDialogs::answering([DialogAnswer::ChosenMany(vec![folder])]);
     let app = StrideApp::with_file(&for_window, today, Box::new(dialogs));
     let mut h = harness_for(app);
-    h.state_mut().push(AppCommand::ImportActivities);
+    h.state_mut().push(Command::ImportActivities);
     h.step();
     wait_for(&mut h, "Import finished");
     h.run();
@@ -222,7 +222,7 @@ fn the_command_line_and_the_window_import_a_folder_into_the_same_document() {
     assert_eq!(by_window, by_cli.history);
 
     // And the window takes the whole import back in one step.
-    h.state_mut().push(AppCommand::Undo);
+    h.state_mut().push(Command::Undo);
     h.run();
     assert_eq!(
         h.state().session().document().history,

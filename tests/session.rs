@@ -630,6 +630,15 @@ mod undo_against_copies {
                         }),
                     })
                     .collect(),
+                // A check-in file beside the recordings: one day per item, some of them days
+                // that may already have a check-in.
+                wellness: (0..items.len())
+                    .map(|k| WellnessEntry {
+                        date: day(7300 - 3 * k as i64),
+                        sleep_hours: Some(6.5),
+                        ..WellnessEntry::default()
+                    })
+                    .collect(),
                 label: format!("Import {} files", items.len()),
             },
             EditOp::SetWellness { pick, day: d, mood } => {

@@ -38,10 +38,10 @@ impl StrideApp {
         }
         let files = crate::import::expand_paths(&paths);
         if files.is_empty() {
-            self.error = Some(
+            self.show_error(
                 "No activity files there: Stride imports .fit, .gpx, .tcx and .csv files, \
-                 also gzip-compressed (.fit.gz), and zip archives such as Strava's export."
-                    .to_owned(),
+                 also gzip-compressed (.fit.gz), and zip archives such as Strava's export.",
+                Kept::Said,
             );
             return;
         }
@@ -117,11 +117,11 @@ impl StrideApp {
     fn finish_import(&mut self, report: ImportReport, total: usize) {
         if report.changes_history() {
             let additions = report.additions();
-            self.apply(Edit::ImportActivities {
+            self.requests.push(Request::Apply(Edit::ImportActivities {
                 label: import_label(&report),
                 activities: additions.activities,
                 wellness: additions.wellness,
-            });
+            }));
         }
         self.import_summary = Some(ImportSummary { report, total });
     }
@@ -133,9 +133,8 @@ impl StrideApp {
         };
         let mut open = true;
         let r = &summary.report;
-        egui::Window::new("Import finished")
+        window_over_calendar("Import finished", ctx)
             .open(&mut open)
-            .collapsible(false)
             .default_width(480.0)
             .show(ctx, |ui| {
                 if r.cancelled {
