@@ -8,7 +8,7 @@
 //! use stride::session::derived::Derived;
 //!
 //! let today = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
-//! let doc = stride::crate::storage::demo_document(today).unwrap();
+//! let doc = stride::storage::demo_document(today).unwrap();
 //! let derived = Derived::compute(&doc, today);
 //! assert!(derived.overview.race_morning_form.is_some());
 //! assert!(!derived.charts.weeks.is_empty());
