@@ -211,7 +211,7 @@ pub fn import_files(
     let mut merger = Merger::new(existing);
     // The calling thread reads files too, between merging what the others have read: one
     // thread to a core, none of them only waiting.
-    let helpers = std::thread::available_parallelism()
+    let others = std::thread::available_parallelism()
         .map_or(1, NonZeroUsize::get)
         .min(units)
         .saturating_sub(1);
@@ -219,7 +219,7 @@ pub fn import_files(
     let stop = AtomicBool::new(false);
     let (sender, receiver) = mpsc::channel::<(usize, Vec<Decoded>)>();
     std::thread::scope(|scope| {
-        for _ in 0..helpers {
+        for _ in 0..others {
             let sender = sender.clone();
             let (plan, next, stop) = (&plan, &next, &stop);
             scope.spawn(move || {
@@ -265,7 +265,7 @@ pub fn import_files(
                     Ok((j, decoded)) => {
                         ahead.insert(j, decoded);
                     }
-                    // Every helper ended without it: one failed, and the scope says how.
+                    // Every other thread ended without it: one failed, and the scope says how.
                     Err(_) => break,
                 },
             }

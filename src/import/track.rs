@@ -123,6 +123,13 @@ impl<T: PointTime> Default for TrackPoint<T> {
 }
 
 impl<T: PointTime> TrackStats<T> {
+    /// Statistics with room for `points` points, when their number is known.
+    pub(crate) fn with_capacity(points: usize) -> Self {
+        let mut stats = Self::default();
+        stats.graded.points.reserve(points.saturating_add(1));
+        stats
+    }
+
     /// Adds the next point. `connected` is false for the first point of a new segment: the
     /// gap before it adds time but no distance.
     #[inline]

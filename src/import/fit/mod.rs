@@ -254,7 +254,7 @@ impl Collected {
 
     /// Statistics of the records from `start` to `end` (FIT times, inclusive).
     fn record_stats(&self, start: u32, end: u32) -> TrackStats<FitTime> {
-        let mut stats = TrackStats::default();
+        let mut stats = TrackStats::with_capacity(self.records.len());
         for r in self
             .records
             .iter()
@@ -376,7 +376,11 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Vec<Recorded>, ImportError> {
         .expand_components(false)
         .checksum(false)
         .build();
-    let mut collected = Collected::default();
+    // A record takes ten bytes or more: room for that many at first, within the limit.
+    let mut collected = Collected {
+        records: Vec::with_capacity((checked / 10).min(MAX_RECORDS)),
+        ..Collected::default()
+    };
     let mut complete_sequences = 0usize;
     let mut between_sequences = false;
     let failure = {
