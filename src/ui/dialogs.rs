@@ -128,7 +128,10 @@ impl FileDialogs for NativeDialogs {
                         .add_filter("PNG image", &["png"])
                         .add_filter("SVG image", &["svg"]),
                     DialogPurpose::ImportFiles => rfd::FileDialog::new()
-                        .add_filter("Activity files", &["fit", "gpx", "tcx", "csv"])
+                        .add_filter(
+                            "Activities and check-ins",
+                            &["fit", "gpx", "tcx", "csv", "gz", "zip"],
+                        )
                         .add_filter("All files", &["*"]),
                     DialogPurpose::ExportPlan(format) => {
                         rfd::FileDialog::new().add_filter(format.label(), &[format.extension()])
