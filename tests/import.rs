@@ -910,22 +910,7 @@ fn a_folder_stands_for_its_supported_files_in_name_order() {
 // ---------------------------------------------------------------- importing many files
 
 fn run_at(start: NaiveDateTime) -> Activity {
-    Activity {
-        start,
-        kind: WorkoutKind::Easy,
-        duration_s: 1800.0,
-        moving_s: None,
-        normalised_pace_s_per_km: None,
-        instant: None,
-        distance_m: None,
-        avg_hr_bpm: None,
-        max_hr_bpm: None,
-        rpe: None,
-        load: None,
-        source_file: None,
-        planned_workout: None,
-        notes: String::new(),
-    }
+    Activity::new(start, WorkoutKind::Easy, 1800.0)
 }
 
 #[test]

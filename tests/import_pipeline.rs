@@ -39,22 +39,7 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
 }
 
 fn run_at(start: NaiveDateTime, duration_s: f64) -> Activity {
-    Activity {
-        start,
-        kind: WorkoutKind::Easy,
-        duration_s,
-        moving_s: None,
-        normalised_pace_s_per_km: None,
-        instant: None,
-        distance_m: None,
-        avg_hr_bpm: None,
-        max_hr_bpm: None,
-        rpe: None,
-        load: None,
-        source_file: None,
-        planned_workout: None,
-        notes: String::new(),
-    }
+    Activity::new(start, WorkoutKind::Easy, duration_s)
 }
 
 /// A 30-minute run from 2027-03-02 06:00 UTC, 07:00 at the file's own +01:00, at 3 m/s with a

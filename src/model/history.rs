@@ -85,26 +85,45 @@ pub struct Activity {
 }
 
 impl Activity {
-    /// A completed session as planned: the planned workout's kind, duration and distance, at
-    /// 07:00 on its day, linked to it. The user adjusts what differed.
-    pub fn from_planned(w: &super::Workout) -> Activity {
+    /// A session of `kind` that started at `start` and took `duration_s` seconds, with
+    /// nothing else known yet (distance, heart rate, RPE and the rest to be filled in).
+    ///
+    /// ```
+    /// use stride::model::{Activity, WorkoutKind};
+    /// let start = chrono::NaiveDate::from_ymd_opt(2027, 3, 2).unwrap().and_hms_opt(7, 0, 0).unwrap();
+    /// let run = Activity::new(start, WorkoutKind::Easy, 1800.0);
+    /// assert_eq!(run.date(), start.date());
+    /// assert!(run.distance_m.is_none() && run.planned_workout.is_none());
+    /// ```
+    pub fn new(start: NaiveDateTime, kind: WorkoutKind, duration_s: f64) -> Activity {
         Activity {
-            start: w
-                .date
-                .and_time(chrono::NaiveTime::from_hms_opt(7, 0, 0).unwrap_or_default()),
-            kind: w.kind.clone(),
+            start,
+            kind,
             instant: None,
-            duration_s: w.planned_duration_s.unwrap_or(0.0),
+            duration_s,
             moving_s: None,
             normalised_pace_s_per_km: None,
-            distance_m: w.planned_distance_m,
+            distance_m: None,
             avg_hr_bpm: None,
             max_hr_bpm: None,
             rpe: None,
             load: None,
             source_file: None,
-            planned_workout: Some(w.id),
+            planned_workout: None,
             notes: String::new(),
+        }
+    }
+
+    /// A completed session as planned: the planned workout's kind, duration and distance, at
+    /// 07:00 on its day, linked to it. The user adjusts what differed.
+    pub fn from_planned(w: &super::Workout) -> Activity {
+        let start = w
+            .date
+            .and_time(chrono::NaiveTime::from_hms_opt(7, 0, 0).unwrap_or_default());
+        Activity {
+            distance_m: w.planned_distance_m,
+            planned_workout: Some(w.id),
+            ..Activity::new(start, w.kind.clone(), w.planned_duration_s.unwrap_or(0.0))
         }
     }
 
