@@ -179,7 +179,11 @@ pub fn fitness_chart_svg(
     }
     if let Some(race) = race {
         let label = match race.form {
-            Some(f) => format!("{} (race-morning form {f:+.0})", race.name),
+            Some(f) => format!(
+                "{} (race-morning form {})",
+                race.name,
+                crate::science::charts::signed(f, 0)
+            ),
             None => race.name.clone(),
         };
         legend.push((label, Mark::Line(rgb(colors::RACE))));

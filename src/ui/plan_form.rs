@@ -368,7 +368,10 @@ fn candidates_ui(ui: &mut egui::Ui, form: &PlanForm, outcome: &mut PlanFormOutco
                     c.vdot.0, c.vdot.1, c.vdot.2
                 ));
                 ui.label(format!("Race time {}", format_duration(c.race_time_s)));
-                ui.label(format!("Race-morning form {:+.0}", c.form));
+                ui.label(format!(
+                    "Race-morning form {}",
+                    crate::science::charts::signed(c.form, 0)
+                ));
                 if ui.button(format!("Use plan {}", i + 1)).clicked() {
                     *outcome = PlanFormOutcome::Use(i);
                 }

@@ -126,7 +126,9 @@ pub(super) fn adaptation_ui(ui: &mut egui::Ui, a: &Adaptation, units: crate::mod
     ));
     if let (Some(before), Some(after)) = (a.race_form_before, a.race_form_after) {
         ui.label(format!(
-            "Race-morning form: {before:+.0} with the plan as it is, {after:+.0} adapted"
+            "Race-morning form: {} with the plan as it is, {} adapted",
+            crate::science::charts::signed(before, 0),
+            crate::science::charts::signed(after, 0)
         ));
     }
     if !a.eased.is_empty() {

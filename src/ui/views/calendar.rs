@@ -301,7 +301,11 @@ pub(super) fn drag_ghost_ui(
                     ui.colored_label(color, format!("{word}: {} ({})", f.message, f.rule.code()));
                 }
                 if let (Some(before), Some(after)) = (drag.base_form, v.race_form) {
-                    ui.label(format!("Race-morning form {before:+.0} -> {after:+.0}"));
+                    ui.label(format!(
+                        "Race-morning form {} -> {}",
+                        crate::science::charts::signed(before, 0),
+                        crate::science::charts::signed(after, 0)
+                    ));
                 }
             });
         });
