@@ -154,7 +154,7 @@ fn bench_many_files(c: &mut Criterion) {
     let files = write_many(dir.path());
     let history = History::default();
     let check = import_files(&files, &history, &mut |_| true);
-    assert_eq!(check.imported.len(), 1000, "{:?}", check.failed.first());
+    assert_eq!(check.imported.len(), 1000, "{:?}", check.failed().first());
     let mut group = c.benchmark_group("import");
     group.sample_size(10);
     group.bench_function("1,000 small files (FIT, GPX, TCX)", |b| {
@@ -258,7 +258,7 @@ fn bench_every_core(c: &mut Criterion) {
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
     let history = History::default();
     let check = import_files(&files, &history, &mut |_| true);
-    assert_eq!(check.imported.len(), 200, "{:?}", check.failed.first());
+    assert_eq!(check.imported.len(), 200, "{:?}", check.failed().first());
     assert!(bare_decode(&files, threads, true) > 200 * 3000);
     let bytes: u64 = files
         .iter()

@@ -954,7 +954,7 @@ fn duplicates_within_a_minute_are_skipped_and_counted() {
         far.clone(),
     ];
     let report = import_files(&files, &history, &mut |_| true);
-    assert!(report.failed.is_empty(), "{:?}", report.failed);
+    assert!(report.failed().is_empty(), "{:?}", report.failed());
     assert_eq!((report.files_done, report.cancelled), (5, false));
     // activities.csv: 5 of 6 (its last row is its first again, 27 s later); long.tcx; far.tcx.
     assert_eq!(report.imported.len(), 5 + 1 + 1);
@@ -1024,17 +1024,17 @@ fn progress_is_told_after_each_file_and_can_cancel() {
     assert_eq!((report.files_done, report.cancelled), (2, true));
     assert_eq!(report.imported.len(), 1, "long.tcx was never read");
     // A failing file is recorded and the import goes on.
-    assert_eq!(report.failed.len(), 1);
-    assert_eq!(report.failed[0].file, fixture("garbage.fit"));
+    assert_eq!(report.failed().len(), 1);
+    assert_eq!(report.failed()[0].file, fixture("garbage.fit"));
     assert!(
-        report.failed[0].reason.contains("FIT header"),
+        report.failed()[0].reason.contains("FIT header"),
         "{:?}",
-        report.failed
+        report.failed()
     );
 
     let report = import_files(&files, &History::default(), &mut |_| true);
     assert_eq!((report.files_done, report.cancelled), (3, false));
-    assert_eq!((report.imported.len(), report.failed.len()), (2, 1));
+    assert_eq!((report.imported.len(), report.failed().len()), (2, 1));
 }
 
 #[test]

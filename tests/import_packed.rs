@@ -181,7 +181,7 @@ fn a_folder_of_gz_recordings_imports_each_one() {
     let listed = expand_paths(&[dir.path().to_owned()]);
     assert_eq!(listed.len(), 3, "{listed:?}");
     let report = import_files(&listed, &History::default(), &mut |_| true);
-    assert!(report.failed.is_empty(), "{:?}", report.failed);
+    assert!(report.failed().is_empty(), "{:?}", report.failed());
     let got: Vec<(WorkoutKind, f64, Option<&str>)> = report
         .imported
         .iter()
@@ -313,7 +313,7 @@ fn a_zip_laid_out_like_stravas_export_imports_in_one_step() {
         progress.push(n);
         true
     });
-    assert!(report.failed.is_empty(), "{:?}", report.failed);
+    assert!(report.failed().is_empty(), "{:?}", report.failed());
     assert_eq!(progress, vec![1, 2, 3, 4]);
     let got: Vec<(&str, WorkoutKind, Option<&str>)> = report
         .imported
@@ -411,9 +411,9 @@ fn a_broken_member_fails_alone_and_a_broken_archive_says_what_it_is() {
         &mut |_| true,
     );
     assert_eq!(report.imported.len(), 2, "{report:?}");
-    assert_eq!(report.failed.len(), 1);
-    assert_eq!(report.failed[0].file, path.join("b.gpx.gz"));
-    assert!(report.failed[0].reason.contains("not gzip-compressed"));
+    assert_eq!(report.failed().len(), 1);
+    assert_eq!(report.failed()[0].file, path.join("b.gpx.gz"));
+    assert!(report.failed()[0].reason.contains("not gzip-compressed"));
 
     let broken = dir.path().join("broken.zip");
     std::fs::write(&broken, b"PK\x03\x04 and then nothing a zip needs").expect("write");
@@ -422,11 +422,11 @@ fn a_broken_member_fails_alone_and_a_broken_archive_says_what_it_is() {
         &History::default(),
         &mut |_| true,
     );
-    assert_eq!(report.failed.len(), 1, "{report:?}");
+    assert_eq!(report.failed().len(), 1, "{report:?}");
     assert!(
-        report.failed[0].reason.contains("zip archive is damaged"),
+        report.failed()[0].reason.contains("zip archive is damaged"),
         "{}",
-        report.failed[0].reason
+        report.failed()[0].reason
     );
 }
 

@@ -263,7 +263,7 @@ fn files_read_on_every_core_come_out_in_order_and_a_cancel_stops_where_it_was_as
             .map(|i| f64::from(30 + i) * 60.0)
             .collect::<Vec<_>>()
     );
-    assert_eq!(report.failed.len(), 8);
+    assert_eq!(report.failed().len(), 8);
     assert!(
         report.files.iter().all(|f| match &f.result {
             Ok(FileCounts::Activities(m)) => m.added == 1,
@@ -407,7 +407,7 @@ proptest! {
         let folder = vec![dir.path().to_owned()];
 
         let first = import_files(&folder, &history, &mut |_| true);
-        prop_assert!(first.failed.is_empty(), "{:?}", first.failed);
+        prop_assert!(first.failed().is_empty(), "{:?}", first.failed());
         first.additions().apply_to(&mut history);
         let starts: Vec<NaiveDateTime> = history.activities.iter().map(|a| a.start).collect();
         prop_assert!(starts.windows(2).all(|w| w[0] <= w[1]), "{starts:?}");

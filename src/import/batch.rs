@@ -55,6 +55,17 @@ pub struct Failed {
     pub located: String,
 }
 
+impl Failed {
+    /// The failure of `file` with this error.
+    fn of(file: &Path, e: &ImportError) -> Failed {
+        Failed {
+            file: file.to_owned(),
+            reason: e.to_string(),
+            located: e.located(file),
+        }
+    }
+}
+
 /// An activity left out because the history (or this import) already has it, and it adds
 /// nothing.
 #[derive(Clone, Debug, PartialEq)]
@@ -114,8 +125,6 @@ pub struct ImportReport {
     pub fills: Vec<Activity>,
     /// Activities left out as duplicates that add nothing.
     pub skipped: Vec<Skipped>,
-    /// Files that could not be imported.
-    pub failed: Vec<Failed>,
     /// The check-ins of the wellness CSVs, in the order of the files.
     pub wellness: Vec<WellnessEntry>,
     /// Every file handled, in order, with what it added or why it failed.
@@ -128,6 +137,15 @@ pub struct ImportReport {
 }
 
 impl ImportReport {
+    /// The files that could not be imported, in order: the failures among
+    /// [`ImportReport::files`].
+    pub fn failed(&self) -> Vec<&Failed> {
+        self.files
+            .iter()
+            .filter_map(|f| f.result.as_ref().err())
+            .collect()
+    }
+
     /// What the import adds to the history it was read against: the duplicates that fill in
     /// figures, the new activities, and the check-ins.
     pub fn additions(&self) -> Additions {
@@ -326,7 +344,7 @@ impl<'h> Merger<'h> {
                 self.report.wellness.extend(entries);
                 Ok(FileCounts::Wellness(counts))
             }
-            Err(e) => Err(self.fail(&file.path, &e)),
+            Err(e) => Err(Failed::of(&file.path, &e)),
         };
         self.report.files.push(FileOutcome {
             file: file.path,
@@ -334,16 +352,6 @@ impl<'h> Merger<'h> {
             result,
         });
         self.report.files_done = self.read.len();
-    }
-
-    fn fail(&mut self, file: &Path, e: &ImportError) -> Failed {
-        let failed = Failed {
-            file: file.to_owned(),
-            reason: e.to_string(),
-            located: e.located(file),
-        };
-        self.report.failed.push(failed.clone());
-        failed
     }
 
     /// Merges the activities of the `i`th file.

@@ -152,7 +152,7 @@ impl StrideApp {
                     r.imported.len(),
                     r.merged.len(),
                     r.skipped.len(),
-                    r.failed.len()
+                    r.failed().len()
                 ));
                 if !r.wellness.is_empty() {
                     let w = r.wellness_counts();
@@ -167,7 +167,7 @@ impl StrideApp {
                 egui::ScrollArea::vertical()
                     .max_height(300.0)
                     .show(ui, |ui| {
-                        for f in &r.failed {
+                        for f in &r.failed() {
                             ui.colored_label(
                                 ui.visuals().error_fg_color,
                                 format!("{}: {}", file_name(&f.file), f.reason),
